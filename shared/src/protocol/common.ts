@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { AUDIENCES, BENEFIT_TYPES, ROLES } from '../domain/index.ts';
+import { APPLICATION_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '../domain/statuses.ts';
+import { LIMITS, PROTOCOL_VERSION } from './version.ts';
+
+/** What a client sends as Socket.IO `auth` when it connects. */
+export const HandshakeAuthSchema = z.object({
+  /** The portal's signed identity (a JWT, ES256). */
+  token: z.string().min(1),
+  protocolVersion: z.number().int(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
+export const handshakeAuth = (token: string): HandshakeAuth => ({ token, protocolVersion: PROTOCOL_VERSION });
+
+/** Conversation ids are ULIDs made by the server. Example: `01JD3Q7J0X7M2Y5V9W4T6R8S1A`. */
+export const ConversationIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a conversation id');
+
+/** Made by the client for each message it sends, so that a resend is recognised. Example: `m-1f3a9c`. */
+export const ClientMessageIdSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.clientMessageIdMaxChars)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+
+/** Per-conversation sequence number: 1 for the first message, no gaps. */
+export const SeqSchema = z.number().int().nonnegative();
+
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+export const IsoDateSchema = z.iso.date();
+
+export const AuthorKindSchema = z.enum(['visitor', 'advisor', 'system']);
+
+/**
+ * One message of a conversation, as stored and delivered.
+ * Example: `{ conversationId, seq: 3, clientMessageId: 'm-1f3a9c', author: 'visitor',
+ * authorName: 'Mario Rossi', text: 'Buongiorno', sentAt: '2026-11-22T15:02:11.000Z' }`
+ */
+export const ChatMessageSchema = z.object({
+  conversationId: ConversationIdSchema,
+  seq: SeqSchema,
+  clientMessageId: z.string(),
+  author: AuthorKindSchema,
+  authorName: z.string(),
+  text: z.string(),
+  sentAt: IsoDateTimeSchema,
+});
+export type ChatMessage = z.infer<typeof ChatMessageSchema>;
+
+export const ConversationStatusSchema = z.enum(['queued', 'active', 'closed']);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+/** A conversation as its visitor sees it. */
+export const VisitorConversationSchema = z.object({
+  id: ConversationIdSchema,
+  status: ConversationStatusSchema,
+  /** 1 for the next to be served; present while queued. */
+  position: z.number().int().positive().optional(),
+  /** Present once an advisor holds it. */
+  advisorName: z.string().optional(),
+  /** The last sequence number in the conversation, to resume from. */
+  lastSeq: SeqSchema,
+  openedAt: IsoDateTimeSchema,
+});
+export type VisitorConversation = z.infer<typeof VisitorConversationSchema>;
+
+/** A monthly payment to one worker, as the worker (or the advisor in their chat) sees it. */
+export const PaymentSummarySchema = z.object({
+  /** The month of CIG the payment is for, `YYYY-MM`. */
+  competenceMonth: z.string().regex(/^\d{4}-\d{2}$/),
+  status: z.enum(PAYMENT_STATUSES),
+  statusSince: IsoDateSchema,
+  method: z.enum(PAYMENT_METHODS),
+  amountCents: z.number().int().nullable(),
+  /** Only the last four characters are shown: `IT** **** **** **** **** ***1 234`. */
+  ibanMasked: z.string().nullable(),
+  paidAt: IsoDateSchema.nullable(),
+  /** The employer's deadline to send the payment data, while it is awaited. */
+  dataDeadline: IsoDateSchema.nullable(),
+});
+export type PaymentSummary = z.infer<typeof PaymentSummarySchema>;
+
+/** One application and, for a worker, their payments under it. */
+export const ClaimSummarySchema = z.object({
+  applicationId: z.string(),
+  benefitType: z.enum(BENEFIT_TYPES),
+  companyName: z.string(),
+  /** The company's INPS position, 10 digits. */
+  matricola: z.string(),
+  periodFrom: IsoDateSchema,
+  periodTo: IsoDateSchema,
+  status: z.enum(APPLICATION_STATUSES),
+  statusSince: IsoDateSchema,
+  protocolNumber: z.string().nullable(),
+  /** The INPS office (sede) handling it. */
+  inpsOffice: z.string(),
+  /** Workers covered by the application (useful to employers). */
+  workersCovered: z.number().int().nonnegative(),
+  /** The asking worker's own monthly payments; empty for employers. */
+  payments: z.array(PaymentSummarySchema),
+});
+export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
+
+/** Who the server says you are, from the verified token. */
+export const SessionIdentitySchema = z.object({
+  role: z.enum(ROLES),
+  displayName: z.string(),
+  audience: z.enum(AUDIENCES).optional(),
+  province: z.string().optional(),
+  companyName: z.string().optional(),
+});
+export type SessionIdentity = z.infer<typeof SessionIdentitySchema>;

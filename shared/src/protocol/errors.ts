@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * The one catalogue of error codes. Codes are stable: clients branch on them, never on messages.
+ * `status` is the HTTP status the code maps to on REST routes.
+ */
+export const ERRORS = {
+  AUTH_TOKEN_MISSING: { status: 401, message: 'No identity token was presented.' },
+  AUTH_TOKEN_INVALID: { status: 401, message: 'The identity token is not valid.' },
+  AUTH_TOKEN_EXPIRED: { status: 401, message: 'The identity token has expired.' },
+  AUTH_ROLE_FORBIDDEN: { status: 403, message: 'This role may not use this service.' },
+  PROTOCOL_VERSION_UNSUPPORTED: { status: 400, message: 'This protocol version is not supported.' },
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  MESSAGE_TOO_LONG: { status: 400, message: 'The message is too long.' },
+  CONVERSATION_NOT_FOUND: { status: 404, message: 'No such conversation.' },
+  CONVERSATION_FORBIDDEN: { status: 403, message: 'This conversation is not yours.' },
+  CONVERSATION_CLOSED: { status: 409, message: 'The conversation is closed.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
+  SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
+  INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export const ERROR_CODES = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]];
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+
+/** An error as it travels: in a failed ack, a connect_error's `data`, or a REST error body. */
+export const WireErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** For VALIDATION_FAILED: which fields and why. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type WireError = z.infer<typeof WireErrorSchema>;
+
+export function wireError(code: ErrorCode, message?: string): WireError {
+  return { code, message: message ?? ERRORS[code].message };
+}

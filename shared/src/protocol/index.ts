@@ -1,0 +1,7 @@
+export * from './advisor.ts';
+export * from './chat-commands.ts';
+export * from './common.ts';
+export * from './contract.ts';
+export * from './errors.ts';
+export * from './version.ts';
+export * from './visitor.ts';

@@ -1,0 +1,21 @@
+/**
+ * The wire protocol's version. Clients send it in the handshake (`auth.protocolVersion`); the
+ * server refuses any other with PROTOCOL_VERSION_UNSUPPORTED. Bump it on any breaking change.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Socket.IO namespaces: one for people asking (the widget), one for INPS staff (the console). */
+export const NAMESPACES = {
+  visitor: '/visitor',
+  advisor: '/advisor',
+} as const;
+
+/** Limits the server enforces on what arrives; clients may use them to validate early. */
+export const LIMITS = {
+  messageTextMaxChars: 2000,
+  topicMaxChars: 500,
+  clientMessageIdMaxChars: 64,
+  historyPageMax: 200,
+  /** Socket.IO drops any packet above this many bytes and closes the connection. */
+  maxPacketBytes: 64 * 1024,
+} as const;

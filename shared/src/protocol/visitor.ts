@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { chatCommands, chatEvents } from './chat-commands.ts';
+import {
+  ClaimSummarySchema,
+  ConversationIdSchema,
+  IsoDateTimeSchema,
+  SessionIdentitySchema,
+  VisitorConversationSchema,
+} from './common.ts';
+import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
+import { LIMITS } from './version.ts';
+
+/** Commands the widget sends on the `/visitor` namespace. */
+export const visitorCommands = {
+  ...chatCommands,
+  /**
+   * Ask for an advisor. Opens a conversation and queues it; if the visitor already has an open
+   * one, that one is returned instead (so a double click opens one chat).
+   * Errors: VALIDATION_FAILED.
+   * Example: `{ topic: 'CIGO marzo, non ancora pagata' }` →
+   * `{ conversation: { id, status: 'queued', position: 3, lastSeq: 0, openedAt } }`
+   */
+  'chat:request': command(
+    z.object({ topic: z.string().trim().max(LIMITS.topicMaxChars).default('') }),
+    z.object({ conversation: VisitorConversationSchema }),
+  ),
+  /**
+   * Read the visitor's claims again (they are also pushed once at connect as `claims:status`).
+   * Example: `{}` → `{ claims: [...], asOf }`
+   */
+  'claims:get': command(
+    z.object({}),
+    z.object({ claims: z.array(ClaimSummarySchema), asOf: IsoDateTimeSchema }),
+  ),
+};
+
+/** Pushes the widget receives on the `/visitor` namespace. */
+export const visitorEvents = {
+  ...chatEvents,
+  /**
+   * First thing after connecting: who the server says you are, and your open conversation if any
+   * (join it by resuming with `chat:history` from the last `seq` you saw).
+   */
+  'session:ready': z.object({
+    protocolVersion: z.number().int(),
+    identity: SessionIdentitySchema,
+    conversation: VisitorConversationSchema.nullable(),
+  }),
+  /** The status of your claims from the claims store, sent at connect before any advisor. */
+  'claims:status': z.object({ claims: z.array(ClaimSummarySchema), asOf: IsoDateTimeSchema }),
+  /** Your place in the queue changed (1 = next). */
+  'queue:position': z.object({ conversationId: ConversationIdSchema, position: z.number().int().positive() }),
+  /** An advisor took your conversation. */
+  'chat:assigned': z.object({ conversationId: ConversationIdSchema, advisorName: z.string() }),
+};
+
+export type VisitorClientEvents = CommandEventMap<typeof visitorCommands>;
+export type VisitorServerEvents = PushEventMap<typeof visitorEvents>;
