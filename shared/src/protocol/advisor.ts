@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIENCES, ROLES } from '../domain/roles.ts';
 import { chatCommands, chatEvents } from './chat-commands.ts';
 import {
   ChatMessageSchema,
@@ -8,7 +9,6 @@ import {
   SessionIdentitySchema,
 } from './common.ts';
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
-import { AUDIENCES, ROLES } from '../domain/roles.ts';
 
 export const AdvisorAvailabilitySchema = z.enum(['available', 'paused']);
 export type AdvisorAvailability = z.infer<typeof AdvisorAvailabilitySchema>;

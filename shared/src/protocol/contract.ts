@@ -10,7 +10,10 @@ export interface CommandContract<P extends z.ZodType, R extends z.ZodType> {
   result: R;
 }
 
-export function command<P extends z.ZodType, R extends z.ZodType>(payload: P, result: R): CommandContract<P, R> {
+export function command<P extends z.ZodType, R extends z.ZodType>(
+  payload: P,
+  result: R,
+): CommandContract<P, R> {
   return { payload, result };
 }
 

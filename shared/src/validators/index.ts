@@ -1,1 +1,3 @@
-export {};
+export * from './codice-fiscale.ts';
+export * from './iban.ts';
+export * from './partita-iva.ts';
