@@ -1,0 +1,25 @@
+import type { Redis } from 'ioredis';
+import type { Server } from 'socket.io';
+import type { AccessAudit } from './audit/access-audit.ts';
+import type { VerifyToken } from './auth/token-verifier.ts';
+import type { ChatService } from './chat/chat-service.ts';
+import type { Config } from './config/config.ts';
+import type { MintToken } from './dev/token-minter.ts';
+import type { Keys } from './redis/keys.ts';
+import type { ClaimsStore, Db } from './store/index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    redis: Redis;
+    keys: Keys;
+    db: Db;
+    claims: ClaimsStore;
+    audit: AccessAudit;
+    verifyToken: VerifyToken;
+    /** Present only when development tools are on. */
+    mintToken?: MintToken;
+    io: Server;
+    chat: ChatService;
+  }
+}

@@ -1,0 +1,37 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import './app-types.ts';
+import { authPlugin } from './auth/auth-plugin.ts';
+import { storePlugin } from './claims/store-plugin.ts';
+import type { Config } from './config/config.ts';
+import { devRoutes } from './dev/dev-routes.ts';
+import { healthRoutes } from './health/health-routes.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { realtimePlugin } from './realtime/realtime-plugin.ts';
+import { redisPlugin } from './redis/redis-plugin.ts';
+import { staticRoutes } from './static/static-plugin.ts';
+
+/**
+ * Builds the application without listening, so tests and the process entry share it.
+ * Order: external connections, then the application's capabilities, then routes.
+ */
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    disableRequestLogging: config.env !== 'production',
+  });
+  app.decorate('config', config);
+  installErrorHandling(app);
+
+  await app.register(redisPlugin);
+  await app.register(storePlugin);
+  await app.register(authPlugin);
+  await app.register(realtimePlugin);
+
+  await app.register(healthRoutes);
+  if (config.devTools) await app.register(devRoutes);
+  await app.register(staticRoutes);
+  return app;
+}

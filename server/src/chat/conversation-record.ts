@@ -1,0 +1,50 @@
+import type { Audience, ConversationStatus, Role } from '@infocig/shared';
+
+/** Who the visitor is, copied from their verified token when the conversation opens. */
+export interface VisitorSnapshot {
+  role: Role;
+  displayName: string;
+  codiceFiscale: string;
+  province?: string;
+  companyCf?: string;
+  companyName?: string;
+}
+
+export interface ConversationRecord {
+  id: string;
+  status: ConversationStatus;
+  queue: Audience;
+  /** Pseudonymous key of the visitor (see visitorKeyOf), used in Redis keys and rooms. */
+  visitorKey: string;
+  visitor: VisitorSnapshot;
+  topic: string;
+  openedAt: number;
+  assignedAt?: number;
+  advisorId?: string;
+  lastSeq: number;
+  closedBy?: string;
+}
+
+/** Who acts on a conversation, as established by the socket's verified identity. */
+export type Participant = { kind: 'visitor'; visitorKey: string; name: string } | { kind: 'advisor'; advisorId: string; name: string };
+
+export function fromHash(hash: Record<string, string>): ConversationRecord | null {
+  if (!hash.id) return null;
+  return {
+    id: hash.id,
+    status: hash.status as ConversationStatus,
+    queue: hash.queue as Audience,
+    visitorKey: hash.visitorKey ?? '',
+    visitor: JSON.parse(hash.visitor ?? '{}') as VisitorSnapshot,
+    topic: hash.topic ?? '',
+    openedAt: Number(hash.openedAt),
+    assignedAt: hash.assignedAt ? Number(hash.assignedAt) : undefined,
+    advisorId: hash.advisorId || undefined,
+    lastSeq: Number(hash.lastSeq ?? 0),
+    closedBy: hash.closedBy,
+  };
+}
+
+export function isParticipant(record: ConversationRecord, who: Participant): boolean {
+  return who.kind === 'visitor' ? record.visitorKey === who.visitorKey : record.advisorId === who.advisorId;
+}

@@ -1,0 +1,123 @@
+import type { Audience, ChatMessage } from '@infocig/shared';
+import type { Redis } from 'ioredis';
+import { ulid } from 'ulid';
+import { AppError } from '../errors/app-error.ts';
+import type { Keys } from '../redis/keys.ts';
+import { luaScript, runScript } from '../redis/scripts.ts';
+import { type ConversationRecord, fromHash, isParticipant, type Participant, type VisitorSnapshot } from './conversation-record.ts';
+
+const openScript = luaScript(import.meta.url, './lua/open-conversation.lua', 3);
+const appendScript = luaScript(import.meta.url, './lua/append-message.lua', 3);
+const closeScript = luaScript(import.meta.url, './lua/close-conversation.lua', 3);
+
+export interface AppendResult {
+  message: ChatMessage;
+  duplicate: boolean;
+}
+
+export interface CloseResult {
+  previousStatus: string;
+  advisorId?: string;
+  queue: Audience;
+  visitorKey: string;
+}
+
+/** Conversations in Redis: a hash per conversation and a stream of its messages keyed by seq. */
+export function createConversationRepository(redis: Redis, keys: Keys, retentionSeconds: number) {
+  async function get(id: string): Promise<ConversationRecord | null> {
+    return fromHash(await redis.hgetall(keys.conversation(id)));
+  }
+
+  async function getAs(id: string, who: Participant): Promise<ConversationRecord> {
+    const record = await get(id);
+    if (!record) throw new AppError('CONVERSATION_NOT_FOUND');
+    if (!isParticipant(record, who)) throw new AppError('CONVERSATION_FORBIDDEN');
+    return record;
+  }
+
+  async function readMessages(id: string, afterSeq: number, count: number): Promise<ChatMessage[]> {
+    const entries = await redis.xrange(keys.conversationMessages(id), `${afterSeq + 1}-0`, '+', 'COUNT', count);
+    return entries.map(([entryId, fields]) => toMessage(id, entryId, fields));
+  }
+
+  return {
+    get,
+    getAs,
+
+    async activeIdOf(visitorKey: string): Promise<string | null> {
+      return redis.get(keys.visitorActiveConversation(visitorKey));
+    },
+
+    /** Opens and queues a conversation, or returns the visitor's open one. */
+    async open(visitorKey: string, visitor: VisitorSnapshot, queue: Audience, topic: string) {
+      const now = Date.now();
+      const id = ulid(now);
+      const result = (await runScript(
+        redis,
+        openScript,
+        [keys.visitorActiveConversation(visitorKey), keys.conversation(id), keys.queueWaiting(queue)],
+        [id, now, 'queue', queue, 'visitorKey', visitorKey, 'visitor', JSON.stringify(visitor), 'topic', topic],
+      )) as [string, number];
+      return { id: result[0], created: result[1] === 1 };
+    },
+
+    async position(queue: Audience, id: string): Promise<number | null> {
+      const rank = await redis.zrank(keys.queueWaiting(queue), id);
+      return rank === null ? null : rank + 1;
+    },
+
+    async append(id: string, who: Participant, clientMessageId: string, text: string): Promise<AppendResult> {
+      const sentAt = new Date().toISOString();
+      const participant = who.kind === 'visitor' ? ['visitorKey', who.visitorKey] : ['advisorId', who.advisorId];
+      const [seq, stored] = (await runScript(
+        redis,
+        appendScript,
+        [keys.conversation(id), keys.conversationMessages(id), keys.conversationClientIds(id)],
+        [...participant, who.kind, clientMessageId, who.name, text, sentAt],
+      )) as [number, number?];
+      if (seq === -1) throw new AppError('CONVERSATION_NOT_FOUND');
+      if (seq === -2) throw new AppError('CONVERSATION_CLOSED');
+      if (seq === -3) throw new AppError('CONVERSATION_FORBIDDEN');
+      if (stored === 1) {
+        const message = { conversationId: id, seq, clientMessageId, author: who.kind, authorName: who.name, text, sentAt };
+        return { message, duplicate: false };
+      }
+      const [original] = await readMessages(id, seq - 1, 1);
+      if (!original) throw new Error(`message ${seq} of ${id} is indexed but missing`);
+      return { message: original, duplicate: true };
+    },
+
+    async history(id: string, afterSeq: number, limit: number) {
+      const page = await readMessages(id, afterSeq, limit + 1);
+      return { messages: page.slice(0, limit), hasMore: page.length > limit };
+    },
+
+    async close(id: string, closedBy: Participant['kind'] | 'system'): Promise<CloseResult | null> {
+      const result = (await runScript(
+        redis,
+        closeScript,
+        [keys.conversation(id), keys.conversationMessages(id), keys.conversationClientIds(id)],
+        [keys.prefix, closedBy, Date.now(), retentionSeconds],
+      )) as string[];
+      if (result.length === 0) return null;
+      const [previousStatus, advisorId, queue, visitorKey] = result as [string, string, Audience, string];
+      return { previousStatus, advisorId: advisorId || undefined, queue, visitorKey };
+    },
+  };
+}
+
+export type ConversationRepository = ReturnType<typeof createConversationRepository>;
+
+function toMessage(conversationId: string, entryId: string, fields: string[]): ChatMessage {
+  const f: Record<string, string> = {};
+  for (let i = 0; i < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
+  return {
+    conversationId,
+    seq: Number(entryId.split('-')[0]),
+    clientMessageId: f.cmid ?? '',
+    author: f.author as ChatMessage['author'],
+    authorName: f.name ?? '',
+    text: f.text ?? '',
+    sentAt: f.at ?? '',
+  };
+}

@@ -1,0 +1,35 @@
+import type { AssignedConversation, ClaimSummary, ChatMessage, VisitorConversation } from '@infocig/shared';
+import type { ConversationRecord } from './conversation-record.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function visitorView(record: ConversationRecord, position: number | null, advisorName: string | null): VisitorConversation {
+  return {
+    id: record.id,
+    status: record.status,
+    ...(position ? { position } : {}),
+    ...(advisorName ? { advisorName } : {}),
+    lastSeq: record.lastSeq,
+    openedAt: iso(record.openedAt),
+  };
+}
+
+export function advisorView(record: ConversationRecord, claims: ClaimSummary[], messages: ChatMessage[]): AssignedConversation {
+  const { visitor } = record;
+  return {
+    id: record.id,
+    queue: record.queue,
+    topic: record.topic,
+    openedAt: iso(record.openedAt),
+    assignedAt: iso(record.assignedAt ?? record.openedAt),
+    visitor: {
+      role: visitor.role,
+      displayName: visitor.displayName,
+      codiceFiscale: visitor.codiceFiscale,
+      ...(visitor.province ? { province: visitor.province } : {}),
+      ...(visitor.companyName ? { companyName: visitor.companyName } : {}),
+    },
+    claims,
+    messages,
+  };
+}

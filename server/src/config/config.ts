@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every setting the server reads, from the environment, checked once at start. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+$/)
+    .default('infocig'),
+  /** PostgreSQL; when unset the claims store is embedded PGlite under INFOCIG_DATA_DIR. */
+  DATABASE_URL: z.url().optional(),
+  INFOCIG_DATA_DIR: z.string().default('.data'),
+  AUTH_ISSUER: z.string().default('https://portale.inps.example/idp'),
+  AUTH_AUDIENCE: z.string().default('infocig'),
+  /** The portal's ES256 public key (PEM, SPKI). Either this or AUTH_JWKS_URL in production. */
+  AUTH_PUBLIC_KEY: z.string().optional(),
+  AUTH_JWKS_URL: z.url().optional(),
+  ADVISOR_DEFAULT_CAPACITY: z.coerce.number().int().min(1).max(20).default(3),
+  /** Closed transcripts are deleted after this many days. */
+  TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Built front-ends to serve: the widget's demo page at `/`, the console at `/console/`. */
+  WIDGET_DIST: z.string().optional(),
+  CONSOLE_DIST: z.string().optional(),
+  /** Token-minting endpoints for trying the product; only ever in development. */
+  DEV_TOOLS: booleanFlag.optional(),
+});
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  logLevel: string;
+  redis: { url: string; prefix: string };
+  store: { databaseUrl?: string; dataDir?: string };
+  dataDir: string;
+  auth: { issuer: string; audience: string; publicKeyPem?: string; jwksUrl?: string };
+  advisorDefaultCapacity: number;
+  transcriptRetentionSeconds: number;
+  staticDirs: { widget?: string; console?: string };
+  devTools: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const devTools = e.DEV_TOOLS ?? e.NODE_ENV === 'development';
+  if (devTools && e.NODE_ENV === 'production') {
+    throw new ConfigError('DEV_TOOLS cannot be enabled in production.');
+  }
+  if (e.NODE_ENV === 'production' && !e.AUTH_PUBLIC_KEY && !e.AUTH_JWKS_URL) {
+    throw new ConfigError('Production needs the portal key: set AUTH_PUBLIC_KEY or AUTH_JWKS_URL.');
+  }
+  const dataDir = path.resolve(e.INFOCIG_DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    store: e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : { dataDir: path.join(dataDir, 'pglite') },
+    dataDir,
+    auth: {
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      publicKeyPem: e.AUTH_PUBLIC_KEY,
+      jwksUrl: e.AUTH_JWKS_URL,
+    },
+    advisorDefaultCapacity: e.ADVISOR_DEFAULT_CAPACITY,
+    transcriptRetentionSeconds: e.TRANSCRIPT_RETENTION_DAYS * 86_400,
+    staticDirs: { widget: e.WIDGET_DIST, console: e.CONSOLE_DIST },
+    devTools,
+  };
+}

@@ -1,0 +1,6 @@
+export { buildApp } from './app.ts';
+export type { Identity, IdentityClaims } from './auth/identity.ts';
+export { type Config, ConfigError, loadConfig } from './config/config.ts';
+export { loadOrCreateDevKeys } from './dev/dev-keys.ts';
+export { DEMO_PERSONAS, type PersonaId } from './dev/personas.ts';
+export { createTokenMinter } from './dev/token-minter.ts';

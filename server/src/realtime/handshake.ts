@@ -1,0 +1,42 @@
+import { HandshakeAuthSchema, PROTOCOL_VERSION, type Role } from '@infocig/shared';
+import type { ExtendedError, Socket } from 'socket.io';
+import type { Identity } from '../auth/identity.ts';
+import type { VerifyToken } from '../auth/token-verifier.ts';
+import { AppError, toWireError } from '../errors/app-error.ts';
+
+export interface SocketData {
+  identity: Identity;
+}
+
+/**
+ * Admits a socket only with a verified token for one of the namespace's roles and the current
+ * protocol version. A refused socket gets a connect_error whose message is the error code and
+ * whose data is the wire error, and leaves nothing behind.
+ */
+export function requireIdentity(verify: VerifyToken, roles: readonly Role[]) {
+  return async (socket: Socket, next: (err?: ExtendedError) => void) => {
+    try {
+      socket.data.identity = await admit(verify, roles, socket.handshake.auth);
+      next();
+    } catch (error) {
+      const wire = toWireError(error);
+      const refusal: ExtendedError = new Error(wire.code);
+      refusal.data = wire;
+      next(refusal);
+    }
+  };
+}
+
+async function admit(verify: VerifyToken, roles: readonly Role[], auth: unknown): Promise<Identity> {
+  const parsed = HandshakeAuthSchema.safeParse(auth);
+  if (!parsed.success) {
+    const hasToken = typeof auth === 'object' && auth !== null && 'token' in auth;
+    throw new AppError(hasToken ? 'VALIDATION_FAILED' : 'AUTH_TOKEN_MISSING');
+  }
+  if (parsed.data.protocolVersion !== PROTOCOL_VERSION) {
+    throw new AppError('PROTOCOL_VERSION_UNSUPPORTED', `This server speaks protocol version ${PROTOCOL_VERSION}.`);
+  }
+  const identity = await verify(parsed.data.token);
+  if (!roles.includes(identity.role)) throw new AppError('AUTH_ROLE_FORBIDDEN');
+  return identity;
+}

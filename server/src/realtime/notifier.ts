@@ -1,0 +1,32 @@
+import type { AdvisorServerEvents, VisitorServerEvents } from '@infocig/shared';
+import type { Namespace } from 'socket.io';
+
+export const visitorRoom = (visitorKey: string) => `v:${visitorKey}`;
+export const advisorRoom = (advisorId: string) => `a:${advisorId}`;
+export const ALL_ADVISORS_ROOM = 'advisors';
+
+type Args<M, E extends keyof M> = M[E] extends (payload: infer P) => void ? P : never;
+
+/**
+ * Pushes to people rather than to sockets: every socket of a person joins that person's room at
+ * connect, so a push reaches all their tabs, and whichever process holds them.
+ */
+export interface Notifier {
+  toVisitor<E extends keyof VisitorServerEvents>(visitorKey: string, event: E, payload: Args<VisitorServerEvents, E>): void;
+  toAdvisor<E extends keyof AdvisorServerEvents>(advisorId: string, event: E, payload: Args<AdvisorServerEvents, E>): void;
+  toAllAdvisors<E extends keyof AdvisorServerEvents>(event: E, payload: Args<AdvisorServerEvents, E>): void;
+}
+
+export function createNotifier(visitors: Namespace, advisors: Namespace): Notifier {
+  return {
+    toVisitor(visitorKey, event, payload) {
+      visitors.to(visitorRoom(visitorKey)).emit(event as string, payload);
+    },
+    toAdvisor(advisorId, event, payload) {
+      advisors.to(advisorRoom(advisorId)).emit(event as string, payload);
+    },
+    toAllAdvisors(event, payload) {
+      advisors.to(ALL_ADVISORS_ROOM).emit(event as string, payload);
+    },
+  };
+}

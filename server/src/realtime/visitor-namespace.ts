@@ -1,0 +1,55 @@
+import { audienceOf, PROTOCOL_VERSION, VISITOR_ROLES, type VisitorRole, visitorCommands } from '@infocig/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Namespace, Socket } from 'socket.io';
+import type { VerifyToken } from '../auth/token-verifier.ts';
+import { type ChatService, snapshotOf } from '../chat/chat-service.ts';
+import type { Participant } from '../chat/conversation-record.ts';
+import { visitorKeyOf } from '../chat/visitor-key.ts';
+import { bindCommands } from './commands.ts';
+import { requireIdentity, type SocketData } from './handshake.ts';
+import { visitorRoom } from './notifier.ts';
+
+/** The widget's namespace: workers, owners, legal representatives and intermediaries. */
+export function setUpVisitorNamespace(nsp: Namespace, verify: VerifyToken, chat: ChatService, log: FastifyBaseLogger) {
+  nsp.use(requireIdentity(verify, VISITOR_ROLES));
+  nsp.on('connection', (socket: Socket) => {
+    onConnection(socket, chat, log).catch((err: unknown) => {
+      log.error({ err }, 'visitor session setup failed');
+      socket.disconnect(true);
+    });
+  });
+}
+
+/** Commands are bound before anything is awaited: a client may send as soon as it connects. */
+async function onConnection(socket: Socket, chat: ChatService, log: FastifyBaseLogger) {
+  const { identity } = socket.data as SocketData;
+  const visitorKey = visitorKeyOf(identity.sub);
+  const me: Participant = { kind: 'visitor', visitorKey, name: identity.name };
+  bindCommands(
+    socket,
+    visitorCommands,
+    {
+      'chat:request': ({ topic }) => chat.requestAdvisor(identity, topic),
+      'chat:send': ({ conversationId, clientMessageId, text }) => chat.send(me, conversationId, clientMessageId, text),
+      'chat:history': ({ conversationId, afterSeq, limit }) => chat.history(me, conversationId, afterSeq, limit),
+      'chat:close': ({ conversationId }) => chat.close(me, conversationId),
+      'claims:get': () => chat.visitorClaims(identity),
+    },
+    log,
+  );
+  await socket.join(visitorRoom(visitorKey));
+
+  const snapshot = snapshotOf(identity);
+  socket.emit('session:ready', {
+    protocolVersion: PROTOCOL_VERSION,
+    identity: {
+      role: snapshot.role,
+      displayName: snapshot.displayName,
+      audience: audienceOf(identity.role as VisitorRole),
+      ...(snapshot.province ? { province: snapshot.province } : {}),
+      ...(snapshot.companyName ? { companyName: snapshot.companyName } : {}),
+    },
+    conversation: (await chat.visitorSession(identity)).conversation,
+  });
+  socket.emit('claims:status', await chat.visitorClaims(identity));
+}

@@ -1,0 +1,21 @@
+import type { Audience } from '@infocig/shared';
+
+/**
+ * Every Redis key the server uses, built here and nowhere else (the Lua scripts receive the
+ * prefix and rebuild the few keys they cannot be handed; see routing/lua).
+ */
+export function createKeys(prefix: string) {
+  return {
+    prefix,
+    conversation: (id: string) => `${prefix}:conv:${id}`,
+    conversationMessages: (id: string) => `${prefix}:conv:${id}:msgs`,
+    conversationClientIds: (id: string) => `${prefix}:conv:${id}:cmids`,
+    visitorActiveConversation: (visitorKey: string) => `${prefix}:visitor:${visitorKey}:active`,
+    queueWaiting: (queue: Audience) => `${prefix}:queue:${queue}:waiting`,
+    queueAdvisors: (queue: Audience) => `${prefix}:queue:${queue}:advisors`,
+    advisor: (advisorId: string) => `${prefix}:advisor:${advisorId}`,
+    advisorConversations: (advisorId: string) => `${prefix}:advisor:${advisorId}:convs`,
+  };
+}
+
+export type Keys = ReturnType<typeof createKeys>;

@@ -1,0 +1,17 @@
+import fp from 'fastify-plugin';
+import { connectRedis, waitForRedis } from './connection.ts';
+import { createKeys } from './keys.ts';
+
+export const redisPlugin = fp(
+  async (app) => {
+    const redis = connectRedis(app.config.redis.url, `infocig-${process.pid}`);
+    redis.on('error', (err) => app.log.warn({ err: err.message }, 'redis error'));
+    await waitForRedis(redis);
+    app.decorate('redis', redis);
+    app.decorate('keys', createKeys(app.config.redis.prefix));
+    app.addHook('onClose', async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+  },
+  { name: 'redis' },
+);

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { buildApp } from '../../src/app.ts';
+import type { IdentityClaims } from '../../src/auth/identity.ts';
+import { type Config, loadConfig } from '../../src/config/config.ts';
+import { loadOrCreateDevKeys } from '../../src/dev/dev-keys.ts';
+import { DEMO_PERSONAS, type PersonaId } from '../../src/dev/personas.ts';
+import { createTokenMinter } from '../../src/dev/token-minter.ts';
+import { seedDemoData } from '../../src/store/index.ts';
+
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestServer {
+  url: string;
+  app: FastifyInstance;
+  config: Config;
+  /** A token for a demo persona or any claims, signed with this server's portal key. */
+  token(who: PersonaId | IdentityClaims, ttlSeconds?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  staticDirs?: Config['staticDirs'];
+  /** Synthetic workers seeded besides the demo personas. */
+  workers?: number;
+  env?: Record<string, string>;
+}
+
+/**
+ * A real server on a random port: real Redis under a key prefix of its own (removed at close),
+ * an in-memory PGlite store with demo data, and a portal key pair made for this run.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'infocig-test-'));
+  const prefix = `infocig-test:${randomBytes(6).toString('hex')}`;
+  const config: Config = {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: prefix,
+      INFOCIG_DATA_DIR: dataDir,
+      PORT: '0',
+      DEV_TOOLS: 'true',
+      ...options.env,
+    }),
+    store: {},
+    staticDirs: options.staticDirs ?? {},
+  };
+  const app = await buildApp(config);
+  await seedDemoData(app.db, { workers: options.workers ?? 20, seed: 7 });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no TCP address');
+
+  const keys = await loadOrCreateDevKeys(dataDir);
+  const mint = await createTokenMinter(keys.privateKeyPem, config.auth);
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    app,
+    config,
+    token: (who, ttlSeconds) => mint(typeof who === 'string' ? DEMO_PERSONAS[who] : who, ttlSeconds),
+    async close() {
+      await app.close();
+      await deleteKeys(prefix);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Removes this run's keys only: everything under its own prefix. */
+export async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (found.length > 0) await redis.del(...found);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function countKeys(prefix: string): Promise<number> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let count = 0;
+    let cursor = '0';
+    do {
+      const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      count += found.length;
+    } while (cursor !== '0');
+    return count;
+  } finally {
+    redis.disconnect();
+  }
+}

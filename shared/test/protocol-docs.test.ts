@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { advisorCommands, advisorEvents, ERROR_CODES, visitorCommands, visitorEvents } from '../src/index.ts';
+
+const doc = readFileSync(new URL('../PROTOCOL.md', import.meta.url), 'utf8');
+const documented = new Set([...doc.matchAll(/^#{3,4} `([a-z:]+)`/gm)].map((m) => m[1]));
+
+describe('PROTOCOL.md', () => {
+  it.each([
+    ['visitor commands', Object.keys(visitorCommands)],
+    ['visitor pushes', Object.keys(visitorEvents)],
+    ['advisor commands', Object.keys(advisorCommands)],
+    ['advisor pushes', Object.keys(advisorEvents)],
+  ])('has a section for every one of the %s', (_, names) => {
+    expect(names.filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it('lists every error code', () => {
+    expect(ERROR_CODES.filter((code) => !doc.includes(`\`${code}\``))).toEqual([]);
+  });
+});
