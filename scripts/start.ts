@@ -33,7 +33,10 @@ async function main() {
   await app.listen({ host: config.host, port: config.port });
 
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
-  printWelcome(base, config.store.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${config.store.dataDir}`);
+  printWelcome(
+    base,
+    config.store.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${config.store.dataDir}`,
+  );
 
   const stop = async () => {
     await app.close();

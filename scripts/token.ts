@@ -4,7 +4,14 @@
  *   pnpm token --role lavoratore --sub RSSMRA80D12H501G --name "Mario Rossi" --province RM
  */
 import { parseArgs } from 'node:util';
-import { createTokenMinter, DEMO_PERSONAS, type IdentityClaims, loadConfig, loadOrCreateDevKeys, type PersonaId } from '@infocig/server';
+import {
+  createTokenMinter,
+  DEMO_PERSONAS,
+  type IdentityClaims,
+  loadConfig,
+  loadOrCreateDevKeys,
+  type PersonaId,
+} from '@infocig/server';
 import { fromRoot } from './lib/repo.ts';
 
 const { values, positionals } = parseArgs({
@@ -23,20 +30,27 @@ const { values, positionals } = parseArgs({
 function claimsFromArgs(): IdentityClaims {
   const persona = positionals[0];
   if (persona) {
-    if (!(persona in DEMO_PERSONAS)) throw new Error(`Unknown persona "${persona}". Known: ${Object.keys(DEMO_PERSONAS).join(', ')}`);
+    if (!(persona in DEMO_PERSONAS))
+      throw new Error(`Unknown persona "${persona}". Known: ${Object.keys(DEMO_PERSONAS).join(', ')}`);
     return DEMO_PERSONAS[persona as PersonaId];
   }
-  if (!values.role || !values.sub || !values.name) throw new Error('Give a persona, or --role, --sub and --name.');
+  if (!values.role || !values.sub || !values.name)
+    throw new Error('Give a persona, or --role, --sub and --name.');
   return {
     role: values.role as IdentityClaims['role'],
     sub: values.sub,
     name: values.name,
     ...(values.province ? { province: values.province } : {}),
-    ...(values['company-cf'] ? { company: { cf: values['company-cf'], name: values['company-name'] ?? values['company-cf'] } } : {}),
+    ...(values['company-cf']
+      ? { company: { cf: values['company-cf'], name: values['company-name'] ?? values['company-cf'] } }
+      : {}),
   };
 }
 
-const config = loadConfig({ ...process.env, INFOCIG_DATA_DIR: process.env.INFOCIG_DATA_DIR ?? fromRoot('.data') });
+const config = loadConfig({
+  ...process.env,
+  INFOCIG_DATA_DIR: process.env.INFOCIG_DATA_DIR ?? fromRoot('.data'),
+});
 const keys = await loadOrCreateDevKeys(config.dataDir);
 const mint = await createTokenMinter(keys.privateKeyPem, config.auth);
 process.stdout.write(`${await mint(claimsFromArgs(), Number(values.ttl))}\n`);

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import './app-types.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import { storePlugin } from './claims/store-plugin.ts';
@@ -6,6 +6,7 @@ import type { Config } from './config/config.ts';
 import { devRoutes } from './dev/dev-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { installErrorHandling } from './http/error-handler.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { redisPlugin } from './redis/redis-plugin.ts';
 import { staticRoutes } from './static/static-plugin.ts';
@@ -20,10 +21,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
-    disableRequestLogging: config.env !== 'production',
+    logController: new LogController({ disableRequestLogging: config.env !== 'production' }),
   });
   app.decorate('config', config);
   installErrorHandling(app);
+  await app.register(securityHeaders);
 
   await app.register(redisPlugin);
   await app.register(storePlugin);

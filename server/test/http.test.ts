@@ -14,12 +14,20 @@ describe('HTTP endpoints', () => {
     expect(live.status).toBe(200);
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: [{ name: 'redis', ok: true }, { name: 'store', ok: true }] });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: [
+        { name: 'redis', ok: true },
+        { name: 'store', ok: true },
+      ],
+    });
   });
 
-  it('marks every answer as not cacheable', async () => {
+  it('marks every answer as not cacheable and sends security headers', async () => {
     const res = await fetch(`${server.url}/readyz`);
     expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('answers unknown routes with a coded 404', async () => {
@@ -29,7 +37,9 @@ describe('HTTP endpoints', () => {
   });
 
   it('mints development tokens for the demo personas only', async () => {
-    const personas = (await (await fetch(`${server.url}/dev/personas`)).json()) as { personas: { id: string }[] };
+    const personas = (await (await fetch(`${server.url}/dev/personas`)).json()) as {
+      personas: { id: string }[];
+    };
     expect(personas.personas.map((p) => p.id)).toContain('worker-rm');
     const ok = await fetch(`${server.url}/dev/token`, {
       method: 'POST',

@@ -8,7 +8,14 @@ export function createPgAccessAudit(db: Db): AccessAudit {
       await db.query(
         `INSERT INTO access_audit (actor_cf, actor_role, subject_cf, what, purpose, conversation_id)
          VALUES ($1, $2, $3, $4, $5, $6)`,
-        [entry.actor, entry.actorRole, entry.subject, entry.what, entry.purpose, entry.conversationId ?? null],
+        [
+          entry.actor,
+          entry.actorRole,
+          entry.subject,
+          entry.what,
+          entry.purpose,
+          entry.conversationId ?? null,
+        ],
       );
     },
   };

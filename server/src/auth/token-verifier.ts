@@ -1,4 +1,11 @@
-import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify, type KeyObject, importSPKI } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors,
+  importSPKI,
+  type JWTVerifyGetKey,
+  jwtVerify,
+  type KeyObject,
+} from 'jose';
 import { AppError } from '../errors/app-error.ts';
 import { type Identity, IdentityClaimsSchema } from './identity.ts';
 
@@ -34,7 +41,8 @@ export async function createTokenVerifier(options: TokenVerifierOptions): Promis
       throw new AppError('AUTH_TOKEN_INVALID');
     }
     const claims = IdentityClaimsSchema.safeParse(payload);
-    if (!claims.success) throw new AppError('AUTH_TOKEN_INVALID', 'The identity token lacks required claims.');
+    if (!claims.success)
+      throw new AppError('AUTH_TOKEN_INVALID', 'The identity token lacks required claims.');
     const exp = (payload as { exp: number }).exp;
     return { ...claims.data, expiresAt: exp };
   };

@@ -1,4 +1,11 @@
-import { AUDIENCES, type Audience, audienceOf, LIMITS, type VisitorConversation, type VisitorRole } from '@infocig/shared';
+import {
+  AUDIENCES,
+  type Audience,
+  audienceOf,
+  LIMITS,
+  type VisitorConversation,
+  type VisitorRole,
+} from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccessAudit } from '../audit/access-audit.ts';
 import type { Identity } from '../auth/identity.ts';
@@ -38,7 +45,8 @@ export function createChatService(deps: ChatServiceDeps) {
   const { conversations, pool, notifier, log } = deps;
 
   async function visitorConversation(record: ConversationRecord): Promise<VisitorConversation> {
-    const position = record.status === 'queued' ? await conversations.position(record.queue, record.id) : null;
+    const position =
+      record.status === 'queued' ? await conversations.position(record.queue, record.id) : null;
     const advisorName = record.advisorId ? await pool.nameOf(record.advisorId) : null;
     return visitorView(record, position, advisorName);
   }
@@ -64,7 +72,11 @@ export function createChatService(deps: ChatServiceDeps) {
     const waiting = await pool.waiting(queue, POSITION_PUSH_LIMIT);
     const records = await Promise.all(waiting.map((id) => conversations.get(id)));
     records.forEach((record, index) => {
-      if (record) notifier.toVisitor(record.visitorKey, 'queue:position', { conversationId: record.id, position: index + 1 });
+      if (record)
+        notifier.toVisitor(record.visitorKey, 'queue:position', {
+          conversationId: record.id,
+          position: index + 1,
+        });
     });
     notifier.toAllAdvisors('queue:stats', { queue, waiting: await pool.waitingCount(queue) });
   }
@@ -100,7 +112,10 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     async visitorClaims(identity: Identity) {
-      return { claims: await claimsVisibleTo(deps.claims, snapshotOf(identity)), asOf: new Date().toISOString() };
+      return {
+        claims: await claimsVisibleTo(deps.claims, snapshotOf(identity)),
+        asOf: new Date().toISOString(),
+      };
     },
 
     async requestAdvisor(identity: Identity, topic: string) {

@@ -26,7 +26,9 @@ export interface ConversationRecord {
 }
 
 /** Who acts on a conversation, as established by the socket's verified identity. */
-export type Participant = { kind: 'visitor'; visitorKey: string; name: string } | { kind: 'advisor'; advisorId: string; name: string };
+export type Participant =
+  | { kind: 'visitor'; visitorKey: string; name: string }
+  | { kind: 'advisor'; advisorId: string; name: string };
 
 export function fromHash(hash: Record<string, string>): ConversationRecord | null {
   if (!hash.id) return null;

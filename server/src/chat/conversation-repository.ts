@@ -4,7 +4,13 @@ import { ulid } from 'ulid';
 import { AppError } from '../errors/app-error.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
-import { type ConversationRecord, fromHash, isParticipant, type Participant, type VisitorSnapshot } from './conversation-record.ts';
+import {
+  type ConversationRecord,
+  fromHash,
+  isParticipant,
+  type Participant,
+  type VisitorSnapshot,
+} from './conversation-record.ts';
 
 const openScript = luaScript(import.meta.url, './lua/open-conversation.lua', 3);
 const appendScript = luaScript(import.meta.url, './lua/append-message.lua', 3);
@@ -36,7 +42,13 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
   }
 
   async function readMessages(id: string, afterSeq: number, count: number): Promise<ChatMessage[]> {
-    const entries = await redis.xrange(keys.conversationMessages(id), `${afterSeq + 1}-0`, '+', 'COUNT', count);
+    const entries = await redis.xrange(
+      keys.conversationMessages(id),
+      `${afterSeq + 1}-0`,
+      '+',
+      'COUNT',
+      count,
+    );
     return entries.map(([entryId, fields]) => toMessage(id, entryId, fields));
   }
 
@@ -56,7 +68,18 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
         redis,
         openScript,
         [keys.visitorActiveConversation(visitorKey), keys.conversation(id), keys.queueWaiting(queue)],
-        [id, now, 'queue', queue, 'visitorKey', visitorKey, 'visitor', JSON.stringify(visitor), 'topic', topic],
+        [
+          id,
+          now,
+          'queue',
+          queue,
+          'visitorKey',
+          visitorKey,
+          'visitor',
+          JSON.stringify(visitor),
+          'topic',
+          topic,
+        ],
       )) as [string, number];
       return { id: result[0], created: result[1] === 1 };
     },
@@ -68,7 +91,8 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
 
     async append(id: string, who: Participant, clientMessageId: string, text: string): Promise<AppendResult> {
       const sentAt = new Date().toISOString();
-      const participant = who.kind === 'visitor' ? ['visitorKey', who.visitorKey] : ['advisorId', who.advisorId];
+      const participant =
+        who.kind === 'visitor' ? ['visitorKey', who.visitorKey] : ['advisorId', who.advisorId];
       const [seq, stored] = (await runScript(
         redis,
         appendScript,
@@ -79,7 +103,15 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
       if (seq === -2) throw new AppError('CONVERSATION_CLOSED');
       if (seq === -3) throw new AppError('CONVERSATION_FORBIDDEN');
       if (stored === 1) {
-        const message = { conversationId: id, seq, clientMessageId, author: who.kind, authorName: who.name, text, sentAt };
+        const message = {
+          conversationId: id,
+          seq,
+          clientMessageId,
+          author: who.kind,
+          authorName: who.name,
+          text,
+          sentAt,
+        };
         return { message, duplicate: false };
       }
       const [original] = await readMessages(id, seq - 1, 1);

@@ -1,9 +1,13 @@
-import type { AssignedConversation, ClaimSummary, ChatMessage, VisitorConversation } from '@infocig/shared';
+import type { AssignedConversation, ChatMessage, ClaimSummary, VisitorConversation } from '@infocig/shared';
 import type { ConversationRecord } from './conversation-record.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function visitorView(record: ConversationRecord, position: number | null, advisorName: string | null): VisitorConversation {
+export function visitorView(
+  record: ConversationRecord,
+  position: number | null,
+  advisorName: string | null,
+): VisitorConversation {
   return {
     id: record.id,
     status: record.status,
@@ -14,7 +18,11 @@ export function visitorView(record: ConversationRecord, position: number | null,
   };
 }
 
-export function advisorView(record: ConversationRecord, claims: ClaimSummary[], messages: ChatMessage[]): AssignedConversation {
+export function advisorView(
+  record: ConversationRecord,
+  claims: ClaimSummary[],
+  messages: ChatMessage[],
+): AssignedConversation {
   const { visitor } = record;
   return {
     id: record.id,

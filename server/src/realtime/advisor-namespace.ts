@@ -31,7 +31,11 @@ export function setUpAdvisorNamespace(nsp: Namespace, deps: AdvisorNamespaceDeps
 async function onConnection(nsp: Namespace, socket: Socket, deps: AdvisorNamespaceDeps) {
   const { chat, pool, log } = deps;
   const { identity } = socket.data as SocketData;
-  const profile: AdvisorProfile = { advisorId: identity.sub, name: identity.name, capacity: deps.defaultCapacity };
+  const profile: AdvisorProfile = {
+    advisorId: identity.sub,
+    name: identity.name,
+    capacity: deps.defaultCapacity,
+  };
   const me: Participant = { kind: 'advisor', advisorId: profile.advisorId, name: identity.name };
 
   const setAvailability = async (availability: Availability) => {
@@ -44,8 +48,10 @@ async function onConnection(nsp: Namespace, socket: Socket, deps: AdvisorNamespa
     socket,
     advisorCommands,
     {
-      'chat:send': ({ conversationId, clientMessageId, text }) => chat.send(me, conversationId, clientMessageId, text),
-      'chat:history': ({ conversationId, afterSeq, limit }) => chat.history(me, conversationId, afterSeq, limit),
+      'chat:send': ({ conversationId, clientMessageId, text }) =>
+        chat.send(me, conversationId, clientMessageId, text),
+      'chat:history': ({ conversationId, afterSeq, limit }) =>
+        chat.history(me, conversationId, afterSeq, limit),
       'chat:close': ({ conversationId }) => chat.close(me, conversationId),
       'advisor:availability': async ({ availability }) => {
         await pool.rememberPreference(profile.advisorId, availability);
@@ -55,7 +61,9 @@ async function onConnection(nsp: Namespace, socket: Socket, deps: AdvisorNamespa
     log,
   );
   socket.on('disconnect', () => {
-    markOfflineIfGone(nsp, profile, pool).catch((err: unknown) => log.error({ err }, 'advisor offline update failed'));
+    markOfflineIfGone(nsp, profile, pool).catch((err: unknown) =>
+      log.error({ err }, 'advisor offline update failed'),
+    );
   });
   await socket.join([advisorRoom(profile.advisorId), ALL_ADVISORS_ROOM]);
 

@@ -34,7 +34,10 @@ async function admit(verify: VerifyToken, roles: readonly Role[], auth: unknown)
     throw new AppError(hasToken ? 'VALIDATION_FAILED' : 'AUTH_TOKEN_MISSING');
   }
   if (parsed.data.protocolVersion !== PROTOCOL_VERSION) {
-    throw new AppError('PROTOCOL_VERSION_UNSUPPORTED', `This server speaks protocol version ${PROTOCOL_VERSION}.`);
+    throw new AppError(
+      'PROTOCOL_VERSION_UNSUPPORTED',
+      `This server speaks protocol version ${PROTOCOL_VERSION}.`,
+    );
   }
   const identity = await verify(parsed.data.token);
   if (!roles.includes(identity.role)) throw new AppError('AUTH_ROLE_FORBIDDEN');

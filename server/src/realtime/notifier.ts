@@ -12,8 +12,16 @@ type Args<M, E extends keyof M> = M[E] extends (payload: infer P) => void ? P : 
  * connect, so a push reaches all their tabs, and whichever process holds them.
  */
 export interface Notifier {
-  toVisitor<E extends keyof VisitorServerEvents>(visitorKey: string, event: E, payload: Args<VisitorServerEvents, E>): void;
-  toAdvisor<E extends keyof AdvisorServerEvents>(advisorId: string, event: E, payload: Args<AdvisorServerEvents, E>): void;
+  toVisitor<E extends keyof VisitorServerEvents>(
+    visitorKey: string,
+    event: E,
+    payload: Args<VisitorServerEvents, E>,
+  ): void;
+  toAdvisor<E extends keyof AdvisorServerEvents>(
+    advisorId: string,
+    event: E,
+    payload: Args<AdvisorServerEvents, E>,
+  ): void;
   toAllAdvisors<E extends keyof AdvisorServerEvents>(event: E, payload: Args<AdvisorServerEvents, E>): void;
 }
 

@@ -1,4 +1,10 @@
-import { audienceOf, PROTOCOL_VERSION, VISITOR_ROLES, type VisitorRole, visitorCommands } from '@infocig/shared';
+import {
+  audienceOf,
+  PROTOCOL_VERSION,
+  VISITOR_ROLES,
+  type VisitorRole,
+  visitorCommands,
+} from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace, Socket } from 'socket.io';
 import type { VerifyToken } from '../auth/token-verifier.ts';
@@ -10,7 +16,12 @@ import { requireIdentity, type SocketData } from './handshake.ts';
 import { visitorRoom } from './notifier.ts';
 
 /** The widget's namespace: workers, owners, legal representatives and intermediaries. */
-export function setUpVisitorNamespace(nsp: Namespace, verify: VerifyToken, chat: ChatService, log: FastifyBaseLogger) {
+export function setUpVisitorNamespace(
+  nsp: Namespace,
+  verify: VerifyToken,
+  chat: ChatService,
+  log: FastifyBaseLogger,
+) {
   nsp.use(requireIdentity(verify, VISITOR_ROLES));
   nsp.on('connection', (socket: Socket) => {
     onConnection(socket, chat, log).catch((err: unknown) => {
@@ -30,8 +41,10 @@ async function onConnection(socket: Socket, chat: ChatService, log: FastifyBaseL
     visitorCommands,
     {
       'chat:request': ({ topic }) => chat.requestAdvisor(identity, topic),
-      'chat:send': ({ conversationId, clientMessageId, text }) => chat.send(me, conversationId, clientMessageId, text),
-      'chat:history': ({ conversationId, afterSeq, limit }) => chat.history(me, conversationId, afterSeq, limit),
+      'chat:send': ({ conversationId, clientMessageId, text }) =>
+        chat.send(me, conversationId, clientMessageId, text),
+      'chat:history': ({ conversationId, afterSeq, limit }) =>
+        chat.history(me, conversationId, afterSeq, limit),
       'chat:close': ({ conversationId }) => chat.close(me, conversationId),
       'claims:get': () => chat.visitorClaims(identity),
     },

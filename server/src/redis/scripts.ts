@@ -10,7 +10,11 @@ export interface LuaScript {
 /** Reads a Lua script that sits beside the module using it. */
 export function luaScript(moduleUrl: string, file: string, numberOfKeys: number): LuaScript {
   const lua = readFileSync(new URL(file, moduleUrl), 'utf8');
-  return { name: file.replace(/\.lua$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), numberOfKeys, lua };
+  return {
+    name: file.replace(/\.lua$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
+    numberOfKeys,
+    lua,
+  };
 }
 
 type ScriptRunner = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
@@ -19,7 +23,12 @@ type ScriptRunner = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
  * Runs a script through ioredis' defineCommand (EVALSHA, falling back to EVAL once per
  * connection), defining it on first use.
  */
-export function runScript(redis: Redis, script: LuaScript, keys: string[], args: (string | number)[]): Promise<unknown> {
+export function runScript(
+  redis: Redis,
+  script: LuaScript,
+  keys: string[],
+  args: (string | number)[],
+): Promise<unknown> {
   const commands = redis as unknown as Record<string, ScriptRunner | undefined>;
   if (!commands[script.name]) {
     redis.defineCommand(script.name, { numberOfKeys: script.numberOfKeys, lua: script.lua });

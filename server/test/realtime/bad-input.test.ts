@@ -1,6 +1,12 @@
 import { LIMITS } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAdvisor, connectVisitor, startTestServer, type TestServer, type VisitorClient } from '../support/index.ts';
+import {
+  connectAdvisor,
+  connectVisitor,
+  startTestServer,
+  type TestServer,
+  type VisitorClient,
+} from '../support/index.ts';
 
 let server: TestServer;
 let mario: VisitorClient;
@@ -26,7 +32,10 @@ describe('bad input gets a coded error and nothing else is disturbed', () => {
     ['a string instead of an object', 'hello'],
     ['no conversation id', { clientMessageId: 'x', text: 'hi' }],
     ['a malformed conversation id', { conversationId: '../../etc', clientMessageId: 'x', text: 'hi' }],
-    ['a client id with odd characters', { conversationId: '01JD3Q7J0X7M2Y5V9W4T6R8S1A', clientMessageId: 'a b', text: 'hi' }],
+    [
+      'a client id with odd characters',
+      { conversationId: '01JD3Q7J0X7M2Y5V9W4T6R8S1A', clientMessageId: 'a b', text: 'hi' },
+    ],
     ['an empty text', { conversationId: '01JD3Q7J0X7M2Y5V9W4T6R8S1A', clientMessageId: 'x', text: '   ' }],
     ['a number as text', { conversationId: '01JD3Q7J0X7M2Y5V9W4T6R8S1A', clientMessageId: 'x', text: 42 }],
   ])('refuses %s with VALIDATION_FAILED', async (_, payload) => {
@@ -41,7 +50,11 @@ describe('bad input gets a coded error and nothing else is disturbed', () => {
   });
 
   it("refuses writing into, reading or closing someone else's conversation", async () => {
-    const send = await mario.request('chat:send', { conversationId: annaChat, clientMessageId: 'intrude', text: 'hi' });
+    const send = await mario.request('chat:send', {
+      conversationId: annaChat,
+      clientMessageId: 'intrude',
+      text: 'hi',
+    });
     expect(send).toMatchObject({ ok: false, error: { code: 'CONVERSATION_FORBIDDEN' } });
     const read = await mario.request('chat:history', { conversationId: annaChat });
     expect(read).toMatchObject({ ok: false, error: { code: 'CONVERSATION_FORBIDDEN' } });
@@ -53,9 +66,17 @@ describe('bad input gets a coded error and nothing else is disturbed', () => {
 
   it('keeps the connection and the other conversations working afterwards', async () => {
     expect(mario.socket.connected).toBe(true);
-    const own = await mario.ok('chat:send', { conversationId: marioChat, clientMessageId: 'after', text: 'Ancora qui' });
+    const own = await mario.ok('chat:send', {
+      conversationId: marioChat,
+      clientMessageId: 'after',
+      text: 'Ancora qui',
+    });
     expect(own.seq).toBe(1);
-    const other = await anna.ok('chat:send', { conversationId: annaChat, clientMessageId: 'fine', text: 'Tutto bene' });
+    const other = await anna.ok('chat:send', {
+      conversationId: annaChat,
+      clientMessageId: 'fine',
+      text: 'Tutto bene',
+    });
     expect(other.seq).toBe(1);
     const history = await anna.ok('chat:history', { conversationId: annaChat });
     expect(history.messages.map((m) => m.text)).toEqual(['Tutto bene']);
@@ -66,10 +87,18 @@ describe('bad input gets a coded error and nothing else is disturbed', () => {
     await advisor.next('session:ready');
     const flooder = await connectVisitor(server.url, await server.token('employer-mi'));
     const dropped = new Promise((resolve) => flooder.socket.once('disconnect', resolve));
-    flooder.socket.emit('chat:send', { conversationId: marioChat, clientMessageId: 'huge', text: 'x'.repeat(LIMITS.maxPacketBytes + 1) }, () => {});
+    flooder.socket.emit(
+      'chat:send',
+      { conversationId: marioChat, clientMessageId: 'huge', text: 'x'.repeat(LIMITS.maxPacketBytes + 1) },
+      () => {},
+    );
     await dropped;
     expect(mario.socket.connected).toBe(true);
-    const still = await mario.ok('chat:send', { conversationId: marioChat, clientMessageId: 'still', text: 'Ci sono' });
+    const still = await mario.ok('chat:send', {
+      conversationId: marioChat,
+      clientMessageId: 'still',
+      text: 'Ci sono',
+    });
     expect(still.seq).toBeGreaterThan(1);
     advisor.close();
   });

@@ -22,7 +22,11 @@ describe('a worker and an advisor complete a conversation', () => {
     const { conversation } = await worker.ok('chat:request', { topic: 'Pagamento di marzo' });
     expect(conversation).toMatchObject({ status: 'queued', position: 1, lastSeq: 0 });
 
-    const first = await worker.ok('chat:send', { conversationId: conversation.id, clientMessageId: 'w-1', text: 'Buongiorno' });
+    const first = await worker.ok('chat:send', {
+      conversationId: conversation.id,
+      clientMessageId: 'w-1',
+      text: 'Buongiorno',
+    });
     expect(first).toMatchObject({ seq: 1, duplicate: false });
 
     const advisor = await connectAdvisor(server.url, await server.token('advisor'));
@@ -38,16 +42,36 @@ describe('a worker and an advisor complete a conversation', () => {
     const assignedToWorker = await worker.next('chat:assigned');
     expect(assignedToWorker).toEqual({ conversationId: conversation.id, advisorName: 'Paolo Romano' });
 
-    const reply = await advisor.ok('chat:send', { conversationId: conversation.id, clientMessageId: 'a-1', text: 'Buongiorno, vedo la sua pratica.' });
+    const reply = await advisor.ok('chat:send', {
+      conversationId: conversation.id,
+      clientMessageId: 'a-1',
+      text: 'Buongiorno, vedo la sua pratica.',
+    });
     expect(reply.seq).toBe(2);
     const atWorker = await worker.next('chat:message', (m) => m.seq === 2);
-    expect(atWorker).toMatchObject({ author: 'advisor', authorName: 'Paolo Romano', text: 'Buongiorno, vedo la sua pratica.' });
+    expect(atWorker).toMatchObject({
+      author: 'advisor',
+      authorName: 'Paolo Romano',
+      text: 'Buongiorno, vedo la sua pratica.',
+    });
 
-    await worker.ok('chat:send', { conversationId: conversation.id, clientMessageId: 'w-2', text: 'Quando arriva il pagamento?' });
+    await worker.ok('chat:send', {
+      conversationId: conversation.id,
+      clientMessageId: 'w-2',
+      text: 'Quando arriva il pagamento?',
+    });
     const atAdvisor = await advisor.next('chat:message', (m) => m.seq === 3);
-    expect(atAdvisor).toMatchObject({ author: 'visitor', authorName: 'Mario Rossi', text: 'Quando arriva il pagamento?' });
+    expect(atAdvisor).toMatchObject({
+      author: 'visitor',
+      authorName: 'Mario Rossi',
+      text: 'Quando arriva il pagamento?',
+    });
 
-    const resend = await worker.ok('chat:send', { conversationId: conversation.id, clientMessageId: 'w-2', text: 'Quando arriva il pagamento?' });
+    const resend = await worker.ok('chat:send', {
+      conversationId: conversation.id,
+      clientMessageId: 'w-2',
+      text: 'Quando arriva il pagamento?',
+    });
     expect(resend).toMatchObject({ seq: 3, duplicate: true });
 
     const history = await worker.ok('chat:history', { conversationId: conversation.id, afterSeq: 1 });
@@ -55,8 +79,15 @@ describe('a worker and an advisor complete a conversation', () => {
     expect(history.hasMore).toBe(false);
 
     await advisor.ok('chat:close', { conversationId: conversation.id });
-    expect(await worker.next('chat:closed')).toEqual({ conversationId: conversation.id, closedBy: 'advisor' });
-    const late = await worker.request('chat:send', { conversationId: conversation.id, clientMessageId: 'w-3', text: 'Grazie' });
+    expect(await worker.next('chat:closed')).toEqual({
+      conversationId: conversation.id,
+      closedBy: 'advisor',
+    });
+    const late = await worker.request('chat:send', {
+      conversationId: conversation.id,
+      clientMessageId: 'w-3',
+      text: 'Grazie',
+    });
     expect(late).toMatchObject({ ok: false, error: { code: 'CONVERSATION_CLOSED' } });
 
     worker.close();
@@ -90,7 +121,9 @@ describe('a worker and an advisor complete a conversation', () => {
       name: `Visitatore ${letter}`,
       province: 'RM',
     }));
-    const visitors = await Promise.all(people.map(async (p) => connectVisitor(server.url, await server.token(p))));
+    const visitors = await Promise.all(
+      people.map(async (p) => connectVisitor(server.url, await server.token(p))),
+    );
     const ids: string[] = [];
     for (const v of visitors) ids.push((await v.ok('chat:request', {})).conversation.id);
     const lastPosition = await visitors[3]!.next('queue:position', (p) => p.position === 4);
@@ -106,7 +139,9 @@ describe('a worker and an advisor complete a conversation', () => {
     expect(advisor.all('chat:assigned').map((c) => c.id)).not.toContain(ids[3]);
 
     await advisor.ok('chat:close', { conversationId: ids[0]! });
-    expect((await advisor.next('chat:assigned', (c) => c.id === ids[3])).visitor.displayName).toBe('Visitatore D');
+    expect((await advisor.next('chat:assigned', (c) => c.id === ids[3])).visitor.displayName).toBe(
+      'Visitatore D',
+    );
     for (const v of visitors) v.close();
     advisor.close();
   });

@@ -41,7 +41,9 @@ describe('the handshake admits only a verified portal identity', () => {
   });
 
   it('refuses an expired token', async () => {
-    expect((await visitorRefusal(auth(await server.token('worker-rm', -60)))).code).toBe('AUTH_TOKEN_EXPIRED');
+    expect((await visitorRefusal(auth(await server.token('worker-rm', -60)))).code).toBe(
+      'AUTH_TOKEN_EXPIRED',
+    );
   });
 
   it('refuses a token signed by another key', async () => {
@@ -51,7 +53,13 @@ describe('the handshake admits only a verified portal identity', () => {
 
   it('refuses alg none', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const token = unsigned({ ...worker, iss: server.config.auth.issuer, aud: server.config.auth.audience, iat: now, exp: now + 600 });
+    const token = unsigned({
+      ...worker,
+      iss: server.config.auth.issuer,
+      aud: server.config.auth.audience,
+      iat: now,
+      exp: now + 600,
+    });
     expect((await visitorRefusal(auth(token))).code).toBe('AUTH_TOKEN_INVALID');
   });
 
@@ -70,8 +78,14 @@ describe('the handshake admits only a verified portal identity', () => {
 
   it('refuses a token for another audience or issuer', async () => {
     const { privateKeyPem } = await loadOrCreateDevKeys(server.config.dataDir);
-    const otherAudience = await createTokenMinter(privateKeyPem, { ...server.config.auth, audience: 'another-service' });
-    const otherIssuer = await createTokenMinter(privateKeyPem, { ...server.config.auth, issuer: 'https://evil.example' });
+    const otherAudience = await createTokenMinter(privateKeyPem, {
+      ...server.config.auth,
+      audience: 'another-service',
+    });
+    const otherIssuer = await createTokenMinter(privateKeyPem, {
+      ...server.config.auth,
+      issuer: 'https://evil.example',
+    });
     expect((await visitorRefusal(auth(await otherAudience(worker)))).code).toBe('AUTH_TOKEN_INVALID');
     expect((await visitorRefusal(auth(await otherIssuer(worker)))).code).toBe('AUTH_TOKEN_INVALID');
   });
@@ -83,12 +97,18 @@ describe('the handshake admits only a verified portal identity', () => {
 
   it('refuses another protocol version', async () => {
     const token = await server.token('worker-rm');
-    expect((await visitorRefusal(auth(token, PROTOCOL_VERSION + 1))).code).toBe('PROTOCOL_VERSION_UNSUPPORTED');
+    expect((await visitorRefusal(auth(token, PROTOCOL_VERSION + 1))).code).toBe(
+      'PROTOCOL_VERSION_UNSUPPORTED',
+    );
   });
 
   it('keeps each role to its namespace', async () => {
     expect((await visitorRefusal(auth(await server.token('advisor')))).code).toBe('AUTH_ROLE_FORBIDDEN');
-    const workerAsAdvisor = await refusal(server.url, NAMESPACES.advisor, auth(await server.token('worker-rm')));
+    const workerAsAdvisor = await refusal(
+      server.url,
+      NAMESPACES.advisor,
+      auth(await server.token('worker-rm')),
+    );
     expect(workerAsAdvisor.code).toBe('AUTH_ROLE_FORBIDDEN');
   });
 

@@ -11,7 +11,9 @@ import {
 import { io, type Socket } from 'socket.io-client';
 
 type Payload<M, E extends keyof M> = M[E] extends (payload: infer P, ...rest: never[]) => void ? P : never;
-type AckData<M, E extends keyof M> = M[E] extends (payload: never, ack: (res: Ack<infer R>) => void) => void ? R : never;
+type AckData<M, E extends keyof M> = M[E] extends (payload: never, ack: (res: Ack<infer R>) => void) => void
+  ? R
+  : never;
 
 /**
  * A real socket.io-client that records every push from the moment it is created, so a test can
