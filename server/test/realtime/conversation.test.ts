@@ -39,6 +39,13 @@ describe('a worker and an advisor complete a conversation', () => {
     });
     expect(assigned.claims).toEqual(claims);
     expect(assigned.messages.map((m) => m.text)).toEqual(['Buongiorno']);
+    const audit = await server.app.db.query<{ actor_cf: string; what: string; conversation_id: string }>(
+      'SELECT actor_cf, what, conversation_id FROM access_audit WHERE subject_cf = $1',
+      ['RSSMRA80D12H501G'],
+    );
+    expect(audit).toEqual([
+      { actor_cf: 'RMNPLA85P15H501Q', what: 'claims,transcript', conversation_id: conversation.id },
+    ]);
     const assignedToWorker = await worker.next('chat:assigned');
     expect(assignedToWorker).toEqual({ conversationId: conversation.id, advisorName: 'Paolo Romano' });
 
