@@ -32,7 +32,9 @@ async function main() {
   if (seeded) console.log(`Seeded the claims store with demo data (${DEMO_WORKERS} workers).`);
   await app.listen({ host: config.host, port: config.port });
 
-  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   printWelcome(
     base,
     config.store.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${config.store.dataDir}`,
