@@ -1,0 +1,28 @@
+import { errorText } from '../i18n/index.ts';
+import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
+
+/** The connection's state in words, with the error's message and a retry once it gave up. */
+export function ConnectionStatus() {
+  const { t } = useConsole();
+  const { state, session } = useAdvisorSession();
+  const c = state.connection;
+  return (
+    <div className="icc-connection">
+      <span className={`icc-dot icc-dot-${c.kind}`} aria-hidden="true" />
+      <span>{t.connection[c.kind]}</span>
+      {c.kind === 'reconnecting' && c.lastError && (
+        <span className="icc-muted">({errorText(t, c.lastError)})</span>
+      )}
+      {c.kind === 'error' && (
+        <>
+          <span className="icc-error" role="alert">
+            {errorText(t, c.error)} <code>{c.error.code}</code>
+          </span>
+          <button type="button" className="icc-button icc-button-small" onClick={() => session.connect()}>
+            {t.retry}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Language } from '@infocig/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { type Persona, tokenProvider } from '../dev-api.ts';
+import { TEXTS } from '../i18n/index.ts';
+import { AdvisorSession } from '../session/advisor-session.ts';
+import { ConsoleContext } from '../session/useAdvisorSession.ts';
+import { ChatList } from './ChatList.tsx';
+import { ChatPanel } from './ChatPanel.tsx';
+import { LiveRegion } from './LiveRegion.tsx';
+import { TopBar } from './TopBar.tsx';
+import { VisitorPanel } from './VisitorPanel.tsx';
+
+interface Props {
+  persona: Persona;
+  serverUrl: string;
+  lang: Language;
+  setLang: (lang: Language) => void;
+  onSignOut: () => void;
+}
+
+/** One session per signed-in persona; its chats on the left, the chat in the middle, the person on the right. */
+export function Console({ persona, serverUrl, lang, setLang, onSignOut }: Props) {
+  const [session, setSession] = useState<AdvisorSession | null>(null);
+
+  useEffect(() => {
+    const s = new AdvisorSession({ serverUrl, getToken: tokenProvider(serverUrl, persona.id) });
+    s.connect();
+    setSession(s);
+    return () => s.dispose();
+  }, [persona.id, serverUrl]);
+
+  const value = useMemo(() => (session ? { session, lang, t: TEXTS[lang] } : null), [session, lang]);
+  if (!value) return null;
+  return (
+    <ConsoleContext value={value}>
+      <div className="icc-app">
+        <TopBar setLang={setLang} onSignOut={onSignOut} />
+        <main className="icc-main">
+          <ChatList />
+          <ChatPanel />
+          <VisitorPanel />
+        </main>
+        <LiveRegion />
+      </div>
+    </ConsoleContext>
+  );
+}

@@ -1,0 +1,34 @@
+import { type Language, ROLE_LABELS } from '@infocig/shared';
+import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
+import { AvailabilityToggle } from './AvailabilityToggle.tsx';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { QueueStats } from './QueueStats.tsx';
+
+export function TopBar({ setLang, onSignOut }: { setLang: (lang: Language) => void; onSignOut: () => void }) {
+  const { t, lang } = useConsole();
+  const { state } = useAdvisorSession();
+  return (
+    <header className="icc-topbar">
+      <div className="icc-topbar-row">
+        <h1 className="icc-title">{t.appTitle}</h1>
+        <div className="icc-topbar-right">
+          {state.identity && (
+            <span>
+              <strong>{state.identity.displayName}</strong> · {ROLE_LABELS[state.identity.role][lang]}
+            </span>
+          )}
+          <LanguageSwitch lang={lang} setLang={setLang} label={t.languageGroup} />
+          <button type="button" className="icc-link-button" onClick={onSignOut}>
+            {t.signOut}
+          </button>
+        </div>
+      </div>
+      <div className="icc-topbar-row">
+        <AvailabilityToggle />
+        <QueueStats />
+        <ConnectionStatus />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'react';
+import { errorText } from '../i18n/index.ts';
+import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
+import { ConversationView } from './ConversationView.tsx';
+import { RequestForm } from './RequestForm.tsx';
+
+/** The way to a person: the request form, then the queue, then the conversation. */
+export function ChatPanel() {
+  const { t } = useWidget();
+  const { state } = useVisitorSession();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const phase = state.conversation?.status ?? 'none';
+  const firstRender = useRef(true);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the phase changes; it need not read it
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    // The button that had focus (ask, close, new request) is gone with the phase: stay in the panel.
+    if (document.activeElement === document.body) heading.current?.focus();
+  }, [phase]);
+
+  return (
+    <section className="icw-section icw-chat" aria-labelledby="icw-chat-title">
+      <h3 id="icw-chat-title" ref={heading} tabIndex={-1}>
+        {t.chat.title}
+      </h3>
+      {state.conversation ? <ConversationView conversation={state.conversation} /> : <RequestForm />}
+      {state.commandError && (
+        <p className="icw-error-text" role="alert">
+          {t.errorPrefix}: {errorText(t, state.commandError)} <code>{state.commandError.code}</code>
+        </p>
+      )}
+    </section>
+  );
+}

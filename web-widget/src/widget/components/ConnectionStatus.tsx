@@ -1,0 +1,25 @@
+import { errorText } from '../i18n/index.ts';
+import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
+
+/** The connection's state in words (not only colour), with the error and a retry when it gave up. */
+export function ConnectionStatus() {
+  const { t } = useWidget();
+  const { state, session } = useVisitorSession();
+  const c = state.connection;
+  return (
+    <div className="icw-connection">
+      <span className={`icw-dot icw-dot-${c.kind}`} aria-hidden="true" />
+      <span>{t.connection[c.kind]}</span>
+      {c.kind === 'error' && (
+        <>
+          <span className="icw-error-text" role="alert">
+            {errorText(t, c.error)} <code>{c.error.code}</code>
+          </span>
+          <button type="button" className="icw-button icw-button-small" onClick={() => session.connect()}>
+            {t.retry}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

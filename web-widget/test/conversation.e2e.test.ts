@@ -1,0 +1,133 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startTestServer, type TestServer } from '@infocig/server/testing';
+import { APPLICATION_STATUS_LABELS } from '@infocig/shared';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from './support/browser.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const widgetRoot = path.resolve(here, '..');
+const consoleRoot = path.resolve(here, '../../advisor-console');
+
+let server: TestServer;
+let browser: TestBrowser;
+let shots: string;
+
+/** Builds what ships: Vitest sets NODE_ENV=test, which would bundle React's development build. */
+async function buildApp(root: string) {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  await buildApp(widgetRoot);
+  await buildApp(consoleRoot);
+  server = await startTestServer({
+    staticDirs: { widget: path.join(widgetRoot, 'dist'), console: path.join(consoleRoot, 'dist') },
+  });
+  browser = await launchBrowser();
+  shots = process.env.INFOCIG_SCREENSHOTS ?? (await mkdtemp(path.join(tmpdir(), 'infocig-shots-')));
+});
+
+afterAll(async () => {
+  // Whatever happened, leave a picture of each page to look at.
+  await Promise.all(pages.map((p, i) => screenshot(p, `final-${i}`).catch(() => undefined)));
+  console.info(`screenshots in ${shots}`);
+  await browser?.close();
+  await server?.close();
+});
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+const ANY_APPLICATION_STATUS = new RegExp(
+  Object.values(APPLICATION_STATUS_LABELS)
+    .map((l) => l.it)
+    .join('|'),
+);
+
+describe('a worker asks an advisor through the widget and the console', () => {
+  it('shows claims, queues, assigns, exchanges messages both ways and closes', async () => {
+    const advisor = await browser.page();
+    pages.push(advisor);
+    await advisor.goto(`${server.url}/console/?persona=advisor`);
+    await advisor.getByText('Connesso', { exact: true }).waitFor();
+    const availability = advisor.getByTestId('availability');
+    if ((await availability.textContent()) !== 'Disponibile') {
+      await advisor.getByRole('button', { name: 'Rendimi disponibile' }).click();
+    }
+    await advisor.getByTestId('availability').filter({ hasText: 'Disponibile' }).waitFor();
+
+    const worker = await browser.page();
+    pages.push(worker);
+    await worker.goto(`${server.url}/?persona=worker-rm`);
+    await worker.getByRole('heading', { name: 'Benvenuto, Mario Rossi' }).waitFor();
+    await worker.getByText('Connesso', { exact: true }).waitFor();
+    // Self-service first: the claims from the store, with their status in Italian.
+    const claims = worker.locator('.icw-claim');
+    await claims.first().waitFor();
+    expect(await claims.first().locator('.icw-claim-status').textContent()).toMatch(ANY_APPLICATION_STATUS);
+    expect(await worker.locator('.icw-table tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(worker, 'widget-claims');
+
+    await worker.getByLabel('Di cosa vuoi parlare? (facoltativo)').fill('Pagamento di marzo');
+    await worker.getByRole('button', { name: 'Parla con un consulente' }).click();
+    await worker.getByText('Un consulente ha preso in carico la tua richiesta', { exact: true }).waitFor();
+    await worker.getByText('Stai parlando con Paolo Romano.').waitFor();
+
+    // The console holds the chat, with who is asking and their claims.
+    await advisor.getByRole('heading', { name: 'Mario Rossi', level: 2 }).waitFor();
+    await advisor
+      .getByRole('navigation')
+      .getByRole('button', { name: /Mario Rossi/ })
+      .waitFor();
+    await advisor.getByText('Pagamento di marzo').first().waitFor();
+    expect(await advisor.locator('.icc-claim').count()).toBeGreaterThan(0);
+    expect(await advisor.getByTestId('icc-live').textContent()).toContain(
+      'Nuova chat assegnata: Mario Rossi.',
+    );
+
+    const question = 'Buongiorno, quando arriva il pagamento di marzo?';
+    await worker.getByLabel('Il tuo messaggio').fill(question);
+    await worker.getByLabel('Il tuo messaggio').press('Enter');
+    await advisor.locator('.icc-messages').getByText(question).waitFor();
+    await worker.locator('.icw-messages .icw-own').getByText(question).waitFor();
+
+    const answer = 'Buongiorno, i dati del datore di lavoro sono arrivati: il pagamento è in lavorazione.';
+    await advisor.getByLabel('Risposta').fill(answer);
+    await advisor.getByRole('button', { name: 'Invia' }).click();
+    await worker.locator('.icw-messages .icw-other').getByText(answer).waitFor();
+    await advisor.locator('.icc-messages .icc-own').getByText(answer).waitFor();
+    // Each side shows the exchange once: the echo of one's own message is merged by seq.
+    expect(await worker.locator('.icw-messages li').count()).toBe(2);
+    expect(await advisor.locator('.icc-messages li').count()).toBe(2);
+    expect(await worker.getByTestId('icw-live').textContent()).toContain(
+      `Nuovo messaggio da Paolo Romano: ${answer}`,
+    );
+    await screenshot(worker, 'widget-chat');
+    await screenshot(advisor, 'console-chat');
+
+    await advisor.getByRole('button', { name: 'Chiudi la chat' }).click();
+    const ended = worker.locator('.icw-notice');
+    await ended.getByText('La chat è terminata.', { exact: true }).waitFor();
+    await ended.getByText('Il consulente ha chiuso la chat.').waitFor();
+    await advisor.locator('.icc-notice').getByText('Hai chiuso la chat.').waitFor();
+    expect(await worker.getByTestId('icw-live').textContent()).toContain('Il consulente ha chiuso la chat.');
+    await screenshot(worker, 'widget-closed');
+    await screenshot(advisor, 'console-closed');
+
+    expect(browser.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium (never `playwright install`), headless, with a profile of its own. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface TestBrowser {
+  context: BrowserContext;
+  /** A new tab; its uncaught errors and console errors are collected in `errors`. */
+  page(): Promise<Page>;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  // A persistent context is how Playwright takes a fresh `--user-data-dir`.
+  const profile = await mkdtemp(path.join(tmpdir(), 'infocig-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'it-IT',
+    timezoneId: 'Europe/Rome',
+  });
+  const errors: string[] = [];
+  return {
+    context,
+    errors,
+    async page() {
+      const page = await context.newPage();
+      page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
+      });
+      page.on('response', (res) => {
+        if (res.status() >= 400) errors.push(`${res.status()} ${res.url()}`);
+      });
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
