@@ -1,4 +1,5 @@
 import { LIMITS, NAMESPACES } from '@infocig/shared';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { createChatService } from '../chat/chat-service.ts';
@@ -11,7 +12,16 @@ import { setUpVisitorNamespace } from './visitor-namespace.ts';
 /** Socket.IO on the Fastify server, with the two namespaces and the chat service behind them. */
 export const realtimePlugin = fp(
   async (app) => {
+    const { prefix } = app.keys;
     const io = new Server(app.server, {
+      // Pushes reach sockets held by any server process sharing this Redis; the prefix keeps
+      // deployments (and test runs) that share a Redis from hearing each other.
+      adapter: createAdapter(app.redis, {
+        streamName: `${prefix}:socket.io`,
+        channelPrefix: `${prefix}:socket.io`,
+        sessionKeyPrefix: `${prefix}:socket.io:session:`,
+        onlyPlaintext: true,
+      }),
       serveClient: false,
       maxHttpBufferSize: LIMITS.maxPacketBytes,
       // Same-origin in the demo; the widget host page's origin list comes with the CORS issue.

@@ -28,6 +28,8 @@ export interface TestServerOptions {
   /** Synthetic workers seeded besides the demo personas. */
   workers?: number;
   env?: Record<string, string>;
+  /** Share another test server's Redis prefix, as processes of one deployment do; it cleans up. */
+  sharePrefixOf?: TestServer;
 }
 
 /**
@@ -36,7 +38,8 @@ export interface TestServerOptions {
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'infocig-test-'));
-  const prefix = `infocig-test:${randomBytes(6).toString('hex')}`;
+  const prefix =
+    options.sharePrefixOf?.config.redis.prefix ?? `infocig-test:${randomBytes(6).toString('hex')}`;
   const config: Config = {
     ...loadConfig({
       NODE_ENV: 'test',
@@ -67,7 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     token: (who, ttlSeconds) => mint(typeof who === 'string' ? DEMO_PERSONAS[who] : who, ttlSeconds),
     async close() {
       await app.close();
-      await deleteKeys(prefix);
+      if (!options.sharePrefixOf) await deleteKeys(prefix);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
