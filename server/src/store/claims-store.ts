@@ -1,0 +1,203 @@
+import {
+  type ApplicationStatus,
+  type BenefitType,
+  type ClaimSummary,
+  maskIban,
+  type PaymentMethod,
+  type PaymentStatus,
+  type PaymentSummary,
+} from '@infocig/shared';
+import type { Db } from './db.ts';
+
+export interface CompanyRef {
+  cf: string;
+  name: string;
+  /** Province of the legal seat (sigla). */
+  province: string;
+}
+
+/** What the chat reads about claims: always for one person or company, never in bulk. */
+export interface ClaimsStore {
+  /** Applications covering the worker with that worker's own payments, newest first. */
+  claimsForWorker(codiceFiscale: string): Promise<ClaimSummary[]>;
+  /** The company's applications over all its matricole, newest first; no payments, workers counted. */
+  claimsForCompany(companyCf: string): Promise<ClaimSummary[]>;
+  company(companyCf: string): Promise<CompanyRef | null>;
+  /** Companies with an active (not revoked) delegation to the intermediary, by name. */
+  delegatedCompanies(intermediaryCf: string): Promise<CompanyRef[]>;
+  isEmpty(): Promise<boolean>;
+  ping(): Promise<void>;
+}
+
+// Status dates are the calendar day in Italy, whatever the session time zone.
+const localDate = (column: string) => `to_char(${column} AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD')`;
+
+const APPLICATION_COLUMNS = `
+  a.id AS application_id,
+  a.benefit_type,
+  c.name AS company_name,
+  a.matricola,
+  a.period_from,
+  a.period_to,
+  a.status,
+  ${localDate('a.status_since')} AS status_since,
+  a.protocol_number,
+  o.name AS inps_office,
+  (SELECT count(*) FROM application_workers w WHERE w.application_id = a.id) AS workers_covered`;
+
+const APPLICATION_JOINS = `
+  JOIN company_positions cp ON cp.matricola = a.matricola
+  JOIN companies c ON c.cf = cp.company_cf
+  JOIN inps_offices o ON o.code = a.inps_office_code`;
+
+const NEWEST_FIRST = 'a.submitted_at DESC, a.id DESC';
+
+interface ApplicationRow {
+  application_id: string;
+  benefit_type: BenefitType;
+  company_name: string;
+  matricola: string;
+  period_from: string;
+  period_to: string;
+  status: ApplicationStatus;
+  status_since: string;
+  protocol_number: string | null;
+  inps_office: string;
+  workers_covered: number;
+}
+
+/** One application with at most one of the worker's payments (LEFT JOIN): null columns when none. */
+interface WorkerClaimRow extends ApplicationRow {
+  payment_month: string | null;
+  payment_status: PaymentStatus | null;
+  payment_status_since: string | null;
+  payment_method: PaymentMethod | null;
+  payment_amount_cents: number | null;
+  payment_iban: string | null;
+  payment_paid_at: string | null;
+  payment_data_deadline: string | null;
+}
+
+interface CompanyRow {
+  cf: string;
+  name: string;
+  province: string;
+}
+
+// MATERIALIZED: count the covered workers once per application, not once per joined payment row.
+const WORKER_CLAIMS_SQL = `
+WITH claims AS MATERIALIZED (
+  SELECT ${APPLICATION_COLUMNS}, a.submitted_at
+  FROM application_workers aw
+  JOIN applications a ON a.id = aw.application_id
+  ${APPLICATION_JOINS}
+  WHERE aw.worker_cf = $1
+)
+SELECT claims.*,
+  to_char(p.competence_month, 'YYYY-MM') AS payment_month,
+  p.status AS payment_status,
+  ${localDate('p.status_since')} AS payment_status_since,
+  p.method AS payment_method,
+  p.amount_cents AS payment_amount_cents,
+  p.iban AS payment_iban,
+  ${localDate('p.paid_at')} AS payment_paid_at,
+  CASE WHEN p.status IN ('ATTESA_DATI', 'ANTICIPO_PAGATO', 'DATI_ANOMALI')
+    THEN p.data_deadline END AS payment_data_deadline
+FROM claims
+LEFT JOIN payment_requests p ON p.application_id = claims.application_id AND p.worker_cf = $1
+ORDER BY claims.submitted_at DESC, claims.application_id DESC, p.competence_month DESC`;
+
+const COMPANY_CLAIMS_SQL = `
+SELECT ${APPLICATION_COLUMNS}
+FROM applications a
+${APPLICATION_JOINS}
+WHERE cp.company_cf = $1
+ORDER BY ${NEWEST_FIRST}`;
+
+const COMPANY_COLUMNS = 'c.cf, c.name, c.legal_seat_province AS province';
+
+function toClaim(row: ApplicationRow): ClaimSummary {
+  return {
+    applicationId: row.application_id,
+    benefitType: row.benefit_type,
+    companyName: row.company_name,
+    matricola: row.matricola,
+    periodFrom: row.period_from,
+    periodTo: row.period_to,
+    status: row.status,
+    statusSince: row.status_since,
+    protocolNumber: row.protocol_number,
+    inpsOffice: row.inps_office,
+    workersCovered: row.workers_covered,
+    payments: [],
+  };
+}
+
+function toPayment(row: WorkerClaimRow): PaymentSummary | null {
+  if (row.payment_month === null || row.payment_status === null || row.payment_method === null) return null;
+  return {
+    competenceMonth: row.payment_month,
+    status: row.payment_status,
+    statusSince: row.payment_status_since ?? row.status_since,
+    method: row.payment_method,
+    amountCents: row.payment_amount_cents,
+    ibanMasked: row.payment_iban === null ? null : maskIban(row.payment_iban),
+    paidAt: row.payment_paid_at,
+    dataDeadline: row.payment_data_deadline,
+  };
+}
+
+/** Folds the joined rows (already in order) into one claim per application. */
+function groupWorkerClaims(rows: readonly WorkerClaimRow[]): ClaimSummary[] {
+  const claims: ClaimSummary[] = [];
+  let current: ClaimSummary | undefined;
+  for (const row of rows) {
+    if (current?.applicationId !== row.application_id) {
+      current = toClaim(row);
+      claims.push(current);
+    }
+    const payment = toPayment(row);
+    if (payment) current.payments.push(payment);
+  }
+  return claims;
+}
+
+export function createClaimsStore(db: Db): ClaimsStore {
+  return {
+    async claimsForWorker(codiceFiscale) {
+      return groupWorkerClaims(await db.query<WorkerClaimRow>(WORKER_CLAIMS_SQL, [codiceFiscale]));
+    },
+
+    async claimsForCompany(companyCf) {
+      return (await db.query<ApplicationRow>(COMPANY_CLAIMS_SQL, [companyCf])).map(toClaim);
+    },
+
+    async company(companyCf) {
+      const rows = await db.query<CompanyRow>(`SELECT ${COMPANY_COLUMNS} FROM companies c WHERE c.cf = $1`, [
+        companyCf,
+      ]);
+      return rows[0] ?? null;
+    },
+
+    async delegatedCompanies(intermediaryCf) {
+      return db.query<CompanyRow>(
+        `SELECT ${COMPANY_COLUMNS}
+         FROM delegations d JOIN companies c ON c.cf = d.company_cf
+         WHERE d.intermediary_cf = $1 AND d.revoked_at IS NULL
+         ORDER BY c.name, c.cf`,
+        [intermediaryCf],
+      );
+    },
+
+    async isEmpty() {
+      const rows = await db.query<{ empty: boolean }>(
+        'SELECT NOT EXISTS (SELECT 1 FROM companies) AND NOT EXISTS (SELECT 1 FROM workers) AS empty',
+      );
+      return rows[0]?.empty ?? true;
+    },
+
+    async ping() {
+      await db.query('SELECT 1');
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { openPgliteDb } from './pglite-db.ts';
+import { openPostgresDb } from './postgres-db.ts';
+
+/**
+ * The little both engines share: PostgreSQL through a pool, or PGlite in process. Same SQL with
+ * `$1` parameters on both; `date` columns come back as `YYYY-MM-DD` strings, `bigint` and
+ * `numeric` as numbers, `timestamptz` as `Date`.
+ */
+export interface Db {
+  query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Several statements, no parameters. */
+  exec(sql: string): Promise<void>;
+  /** Commits when `fn` resolves, rolls back when it throws. Nested calls join the outer transaction. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  readonly engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  /** PostgreSQL connection string; without it the store is PGlite. */
+  databaseUrl?: string;
+  /** PGlite data directory, created if missing; in memory when absent. */
+  dataDir?: string;
+  /** PostgreSQL only: a schema of its own, created if missing and first on the search path. */
+  schema?: string;
+  /** PostgreSQL only: connections in the pool. */
+  poolSize?: number;
+}
+
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  if (options.databaseUrl) {
+    return openPostgresDb({
+      databaseUrl: options.databaseUrl,
+      schema: options.schema,
+      poolSize: options.poolSize,
+    });
+  }
+  return openPgliteDb(options.dataDir);
+}
