@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import './app-types.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
-import { storePlugin } from './claims/store-plugin.ts';
 import type { Config } from './config/config.ts';
 import { devRoutes } from './dev/dev-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
@@ -10,6 +9,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { redisPlugin } from './redis/redis-plugin.ts';
 import { staticRoutes } from './static/static-plugin.ts';
+import { storePlugin } from './store/store-plugin.ts';
 
 /**
  * Builds the application without listening, so tests and the process entry share it.

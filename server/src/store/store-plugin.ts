@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { createPgAccessAudit } from '../audit/pg-access-audit.ts';
-import { createClaimsStore, migrate, openDb } from '../store/index.ts';
+import { createClaimsStore, migrate, openDb } from './index.ts';
 
 /** The claims store: PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
 export const storePlugin = fp(
