@@ -5,7 +5,10 @@ import type { VerifyToken } from './auth/token-verifier.ts';
 import type { ChatService } from './chat/chat-service.ts';
 import type { Config } from './config/config.ts';
 import type { MintToken } from './dev/token-minter.ts';
+import type { Notifier } from './realtime/notifier.ts';
 import type { Keys } from './redis/keys.ts';
+import type { AdvisorPool } from './routing/advisor-pool.ts';
+import type { Departures } from './routing/departures.ts';
 import type { ClaimsStore, Db } from './store/index.ts';
 
 declare module 'fastify' {
@@ -20,6 +23,9 @@ declare module 'fastify' {
     /** Present only when development tools are on. */
     mintToken?: MintToken;
     io: Server;
+    notifier: Notifier;
     chat: ChatService;
+    pool: AdvisorPool;
+    departures: Departures;
   }
 }

@@ -1,11 +1,13 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import './app-types.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
+import { chatPlugin } from './chat/chat-plugin.ts';
 import type { Config } from './config/config.ts';
 import { devRoutes } from './dev/dev-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { namespacesPlugin } from './realtime/namespaces-plugin.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { redisPlugin } from './redis/redis-plugin.ts';
 import { staticRoutes } from './static/static-plugin.ts';
@@ -31,6 +33,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(storePlugin);
   await app.register(authPlugin);
   await app.register(realtimePlugin);
+  await app.register(chatPlugin);
+  await app.register(namespacesPlugin);
 
   await app.register(healthRoutes);
   if (config.devTools) await app.register(devRoutes);

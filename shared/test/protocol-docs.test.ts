@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { advisorCommands, advisorEvents, ERROR_CODES, visitorCommands, visitorEvents } from '../src/index.ts';
 
 const doc = readFileSync(new URL('../PROTOCOL.md', import.meta.url), 'utf8');
-const documented = new Set([...doc.matchAll(/^#{3,4} `([a-z:]+)`/gm)].map((m) => m[1]));
+const documented = new Set(
+  [...doc.matchAll(/^(?:#{3,4} |- )`([a-z:]+)`(?:, `([a-z:]+)`)*/gm)].flatMap((m) =>
+    [...m[0].matchAll(/`([a-z:]+)`/g)].map((n) => n[1]),
+  ),
+);
 
 describe('PROTOCOL.md', () => {
   it.each([

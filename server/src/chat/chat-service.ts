@@ -1,29 +1,22 @@
-import {
-  AUDIENCES,
-  type Audience,
-  audienceOf,
-  LIMITS,
-  type VisitorConversation,
-  type VisitorRole,
-} from '@infocig/shared';
+import { AUDIENCES, type Audience, audienceOf, LIMITS, type VisitorRole } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccessAudit } from '../audit/access-audit.ts';
 import type { Identity } from '../auth/identity.ts';
 import { claimsVisibleTo } from '../claims/claims-reader.ts';
 import type { Notifier } from '../realtime/notifier.ts';
 import type { AdvisorPool } from '../routing/advisor-pool.ts';
+import type { QueueView } from '../routing/queue-view.ts';
 import type { ClaimsStore } from '../store/index.ts';
 import type { ConversationRecord, Participant, VisitorSnapshot } from './conversation-record.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
+import { createPositionPusher } from './position-pusher.ts';
 import { visitorKeyOf } from './visitor-key.ts';
 import { advisorView, visitorView } from './visitor-views.ts';
-
-/** How many waiting visitors get a pushed position after each queue change. */
-const POSITION_PUSH_LIMIT = 500;
 
 export interface ChatServiceDeps {
   conversations: ConversationRepository;
   pool: AdvisorPool;
+  queues: QueueView;
   claims: ClaimsStore;
   audit: AccessAudit;
   notifier: Notifier;
@@ -40,15 +33,17 @@ export function snapshotOf(identity: Identity): VisitorSnapshot {
   };
 }
 
+const otherSide = (who: Participant) => (who.kind === 'visitor' ? 'advisor' : 'visitor');
+
 /** The conversation lifecycle: open and queue, hand to advisors, carry messages, close. */
 export function createChatService(deps: ChatServiceDeps) {
-  const { conversations, pool, notifier, log } = deps;
+  const { conversations, pool, queues, notifier, log } = deps;
+  const positions = createPositionPusher(queues, notifier, log);
 
-  async function visitorConversation(record: ConversationRecord): Promise<VisitorConversation> {
-    const position =
-      record.status === 'queued' ? await conversations.position(record.queue, record.id) : null;
+  async function visitorConversation(record: ConversationRecord) {
+    const place = record.status === 'queued' ? await queues.place(record.queue, record.id) : null;
     const advisorName = record.advisorId ? await pool.nameOf(record.advisorId) : null;
-    return visitorView(record, position, advisorName);
+    return visitorView(record, place, advisorName);
   }
 
   /** Everything the advisor needs about a chat they hold; reading it is audited. */
@@ -68,17 +63,12 @@ export function createChatService(deps: ChatServiceDeps) {
     return advisorView(record, claims, history.messages);
   }
 
-  async function pushPositions(queue: Audience): Promise<void> {
-    const waiting = await pool.waiting(queue, POSITION_PUSH_LIMIT);
-    const records = await Promise.all(waiting.map((id) => conversations.get(id)));
-    records.forEach((record, index) => {
-      if (record)
-        notifier.toVisitor(record.visitorKey, 'queue:position', {
-          conversationId: record.id,
-          position: index + 1,
-        });
-    });
-    notifier.toAllAdvisors('queue:stats', { queue, waiting: await pool.waitingCount(queue) });
+  /** Pushes a message or signal to both participants of a conversation. */
+  function toParticipants(
+    record: Pick<ConversationRecord, 'visitorKey' | 'advisorId'>,
+    push: Parameters<Notifier['toBoth']>[2],
+  ) {
+    notifier.toBoth(record.visitorKey, record.advisorId, push);
   }
 
   /** Hands out waiting chats while advisors have free slots; safe to call from any process. */
@@ -93,12 +83,28 @@ export function createChatService(deps: ChatServiceDeps) {
       notifier.toAdvisor(next.advisorId, 'chat:assigned', await assignedView(record, next.advisorId));
       log.info({ conversationId: record.id, advisorId: next.advisorId, queue }, 'chat assigned');
     }
-    if (assigned > 0) await pushPositions(queue);
+    if (assigned > 0) positions.changed(queue);
   }
 
   /** A freed advisor slot may serve any queue. */
   async function dispatchAll(): Promise<void> {
     for (const queue of AUDIENCES) await dispatch(queue);
+  }
+
+  async function closeConversation(
+    conversationId: string,
+    closedBy: Participant['kind'] | 'system',
+    reason?: 'visitor_left' | 'inactive',
+  ) {
+    const closed = await conversations.close(conversationId, closedBy);
+    if (!closed || closed.previousStatus === 'closed') return;
+    notifier.toBoth(closed.visitorKey, closed.advisorId, {
+      event: 'chat:closed',
+      payload: { conversationId, closedBy, ...(reason ? { reason } : {}) },
+    });
+    log.info({ conversationId, closedBy, reason }, 'chat closed');
+    if (closed.previousStatus === 'queued') positions.changed(closed.queue);
+    else await dispatchAll();
   }
 
   return {
@@ -125,7 +131,7 @@ export function createChatService(deps: ChatServiceDeps) {
       if (created) {
         log.info({ conversationId: id, queue }, 'chat queued');
         await dispatch(queue);
-        await pushPositions(queue);
+        positions.changed(queue);
       }
       const record = await conversations.get(id);
       if (!record) throw new Error(`conversation ${id} vanished after opening`);
@@ -136,10 +142,7 @@ export function createChatService(deps: ChatServiceDeps) {
       const { message, duplicate } = await conversations.append(conversationId, who, clientMessageId, text);
       if (!duplicate) {
         const record = await conversations.get(conversationId);
-        if (record) {
-          notifier.toVisitor(record.visitorKey, 'chat:message', message);
-          if (record.advisorId) notifier.toAdvisor(record.advisorId, 'chat:message', message);
-        }
+        if (record) toParticipants(record, { event: 'chat:message', payload: message });
       }
       return { seq: message.seq, sentAt: message.sentAt, duplicate };
     },
@@ -149,25 +152,71 @@ export function createChatService(deps: ChatServiceDeps) {
       return conversations.history(conversationId, afterSeq, limit);
     },
 
+    async typing(who: Participant, conversationId: string, typing: boolean) {
+      const record = await conversations.getAs(conversationId, who);
+      const signal = { conversationId, author: who.kind, typing };
+      if (who.kind === 'visitor' && record.advisorId)
+        notifier.toAdvisor(record.advisorId, 'chat:typing', signal);
+      if (who.kind === 'advisor') notifier.toVisitor(record.visitorKey, 'chat:typing', signal);
+      return {};
+    },
+
+    async read(who: Participant, conversationId: string, seq: number) {
+      const record = await conversations.getAs(conversationId, who);
+      const before = record.readUpTo[who.kind];
+      const mark = await conversations.markRead(conversationId, who, seq);
+      if (mark > before) {
+        const receipt = { conversationId, reader: who.kind, seq: mark };
+        if (otherSide(who) === 'advisor' && record.advisorId)
+          notifier.toAdvisor(record.advisorId, 'chat:read', receipt);
+        if (otherSide(who) === 'visitor') notifier.toVisitor(record.visitorKey, 'chat:read', receipt);
+      }
+      return { seq: mark };
+    },
+
     async close(who: Participant, conversationId: string) {
       await conversations.getAs(conversationId, who);
-      const closed = await conversations.close(conversationId, who.kind);
-      if (!closed || closed.previousStatus === 'closed') return {};
-      const event = { conversationId, closedBy: who.kind };
-      notifier.toVisitor(closed.visitorKey, 'chat:closed', event);
-      if (closed.advisorId) notifier.toAdvisor(closed.advisorId, 'chat:closed', event);
-      log.info({ conversationId, closedBy: who.kind }, 'chat closed');
-      if (closed.previousStatus === 'queued') await pushPositions(closed.queue);
-      else await dispatchAll();
+      await closeConversation(conversationId, who.kind);
       return {};
+    },
+
+    /** The system closes a chat: its visitor left, or it went quiet. */
+    closeAsSystem(conversationId: string, reason: 'visitor_left' | 'inactive') {
+      return closeConversation(conversationId, 'system', reason);
+    },
+
+    /** An advisor stayed away past the grace period: their chats go back to the head of the queue. */
+    async returnChatsOf(advisorId: string) {
+      const requeued = await pool.requeueAll(advisorId);
+      for (const chat of requeued) {
+        notifier.toVisitor(chat.visitorKey, 'chat:requeued', {
+          conversationId: chat.conversationId,
+          reason: 'advisor_left',
+        });
+        notifier.toAdvisor(advisorId, 'chat:released', {
+          conversationId: chat.conversationId,
+          reason: 'advisor_left',
+        });
+      }
+      if (requeued.length > 0) log.info({ advisorId, chats: requeued.length }, 'chats returned to the queue');
+      for (const queue of new Set(requeued.map((c) => c.queue))) {
+        await dispatch(queue);
+        positions.changed(queue);
+      }
+      return requeued;
     },
 
     async heldBy(advisorId: string) {
       const ids = await pool.conversationsOf(advisorId);
       const records = await Promise.all(ids.map((id) => conversations.get(id)));
-      const held = records.filter((r): r is ConversationRecord => r !== null && r.status === 'active');
+      const held = records.filter(
+        (r): r is ConversationRecord => r?.status === 'active' && r.advisorId === advisorId,
+      );
       return Promise.all(held.map((record) => assignedView(record, advisorId)));
     },
+
+    /** Stops pending position pushes (shutdown). */
+    stop: () => positions.stop(),
   };
 }
 

@@ -22,6 +22,7 @@ export interface ConversationRecord {
   assignedAt?: number;
   advisorId?: string;
   lastSeq: number;
+  readUpTo: { visitor: number; advisor: number };
   closedBy?: string;
 }
 
@@ -43,6 +44,7 @@ export function fromHash(hash: Record<string, string>): ConversationRecord | nul
     assignedAt: hash.assignedAt ? Number(hash.assignedAt) : undefined,
     advisorId: hash.advisorId || undefined,
     lastSeq: Number(hash.lastSeq ?? 0),
+    readUpTo: { visitor: Number(hash.readVisitor ?? 0), advisor: Number(hash.readAdvisor ?? 0) },
     closedBy: hash.closedBy,
   };
 }

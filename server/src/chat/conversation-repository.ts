@@ -12,9 +12,10 @@ import {
   type VisitorSnapshot,
 } from './conversation-record.ts';
 
-const openScript = luaScript(import.meta.url, './lua/open-conversation.lua', 3);
+const openScript = luaScript(import.meta.url, './lua/open-conversation.lua', 5);
 const appendScript = luaScript(import.meta.url, './lua/append-message.lua', 3);
 const closeScript = luaScript(import.meta.url, './lua/close-conversation.lua', 3);
+const markReadScript = luaScript(import.meta.url, './lua/mark-read.lua', 1);
 
 export interface AppendResult {
   message: ChatMessage;
@@ -67,26 +68,24 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
       const result = (await runScript(
         redis,
         openScript,
-        [keys.visitorActiveConversation(visitorKey), keys.conversation(id), keys.queueWaiting(queue)],
         [
-          id,
-          now,
-          'queue',
-          queue,
-          'visitorKey',
-          visitorKey,
-          'visitor',
-          JSON.stringify(visitor),
-          'topic',
-          topic,
+          keys.visitorActiveConversation(visitorKey),
+          keys.conversation(id),
+          keys.queueWaiting(queue),
+          keys.queueVisitors(queue),
+          keys.queuePace(queue),
         ],
+        [id, now, visitorKey, 'queue', queue, 'visitor', JSON.stringify(visitor), 'topic', topic],
       )) as [string, number];
       return { id: result[0], created: result[1] === 1 };
     },
 
-    async position(queue: Audience, id: string): Promise<number | null> {
-      const rank = await redis.zrank(keys.queueWaiting(queue), id);
-      return rank === null ? null : rank + 1;
+    /** Moves the participant's read mark forward; returns where it stands. */
+    async markRead(id: string, who: Participant, seq: number): Promise<number> {
+      const field = who.kind === 'visitor' ? 'readVisitor' : 'readAdvisor';
+      const mark = Number(await runScript(redis, markReadScript, [keys.conversation(id)], [field, seq]));
+      if (mark < 0) throw new AppError('CONVERSATION_NOT_FOUND');
+      return mark;
     },
 
     async append(id: string, who: Participant, clientMessageId: string, text: string): Promise<AppendResult> {

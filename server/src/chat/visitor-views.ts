@@ -1,19 +1,21 @@
 import type { AssignedConversation, ChatMessage, ClaimSummary, VisitorConversation } from '@infocig/shared';
+import type { QueuePlace } from '../routing/queue-view.ts';
 import type { ConversationRecord } from './conversation-record.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function visitorView(
   record: ConversationRecord,
-  position: number | null,
+  place: QueuePlace | null,
   advisorName: string | null,
 ): VisitorConversation {
   return {
     id: record.id,
     status: record.status,
-    ...(position ? { position } : {}),
+    ...(place ?? {}),
     ...(advisorName ? { advisorName } : {}),
     lastSeq: record.lastSeq,
+    readUpTo: record.readUpTo,
     openedAt: iso(record.openedAt),
   };
 }
@@ -39,5 +41,6 @@ export function advisorView(
     },
     claims,
     messages,
+    readUpTo: record.readUpTo,
   };
 }

@@ -23,6 +23,10 @@ const EnvSchema = z.object({
   AUTH_PUBLIC_KEY: z.string().optional(),
   AUTH_JWKS_URL: z.url().optional(),
   ADVISOR_DEFAULT_CAPACITY: z.coerce.number().int().min(1).max(20).default(3),
+  /** How long an advisor with no connection keeps their chats before they return to the queue. */
+  ADVISOR_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+  /** How long a visitor with no connection keeps their conversation before it closes. */
+  VISITOR_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(120),
   /** Closed transcripts are deleted after this many days. */
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Built front-ends to serve: the widget's demo page at `/`, the console at `/console/`. */
@@ -42,6 +46,7 @@ export interface Config {
   dataDir: string;
   auth: { issuer: string; audience: string; publicKeyPem?: string; jwksUrl?: string };
   advisorDefaultCapacity: number;
+  graceMs: { advisor: number; visitor: number };
   transcriptRetentionSeconds: number;
   staticDirs: { widget?: string; console?: string };
   devTools: boolean;
@@ -81,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.AUTH_JWKS_URL,
     },
     advisorDefaultCapacity: e.ADVISOR_DEFAULT_CAPACITY,
+    graceMs: { advisor: e.ADVISOR_GRACE_SECONDS * 1000, visitor: e.VISITOR_GRACE_SECONDS * 1000 },
     transcriptRetentionSeconds: e.TRANSCRIPT_RETENTION_DAYS * 86_400,
     staticDirs: { widget: e.WIDGET_DIST, console: e.CONSOLE_DIST },
     devTools,

@@ -4,7 +4,13 @@ import type { Namespace, Socket } from 'socket.io';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
-import type { AdvisorPool, AdvisorProfile, Availability } from '../routing/advisor-pool.ts';
+import {
+  type AdvisorPool,
+  type AdvisorProfile,
+  type Availability,
+  advisorMember,
+} from '../routing/advisor-pool.ts';
+import type { Departures } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
 import { ALL_ADVISORS_ROOM, advisorRoom } from './notifier.ts';
@@ -13,6 +19,7 @@ export interface AdvisorNamespaceDeps {
   verify: VerifyToken;
   chat: ChatService;
   pool: AdvisorPool;
+  departures: Departures;
   defaultCapacity: number;
   log: FastifyBaseLogger;
 }
@@ -21,15 +28,15 @@ export interface AdvisorNamespaceDeps {
 export function setUpAdvisorNamespace(nsp: Namespace, deps: AdvisorNamespaceDeps) {
   nsp.use(requireIdentity(deps.verify, ['advisor']));
   nsp.on('connection', (socket: Socket) => {
-    onConnection(nsp, socket, deps).catch((err: unknown) => {
+    onConnection(socket, deps).catch((err: unknown) => {
       deps.log.error({ err }, 'advisor session setup failed');
       socket.disconnect(true);
     });
   });
 }
 
-async function onConnection(nsp: Namespace, socket: Socket, deps: AdvisorNamespaceDeps) {
-  const { chat, pool, log } = deps;
+async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
+  const { chat, pool, departures, log } = deps;
   const { identity } = socket.data as SocketData;
   const profile: AdvisorProfile = {
     advisorId: identity.sub,
@@ -53,6 +60,8 @@ async function onConnection(nsp: Namespace, socket: Socket, deps: AdvisorNamespa
       'chat:history': ({ conversationId, afterSeq, limit }) =>
         chat.history(me, conversationId, afterSeq, limit),
       'chat:close': ({ conversationId }) => chat.close(me, conversationId),
+      'chat:typing': ({ conversationId, typing }) => chat.typing(me, conversationId, typing),
+      'chat:read': ({ conversationId, seq }) => chat.read(me, conversationId, seq),
       'advisor:availability': async ({ availability }) => {
         await pool.rememberPreference(profile.advisorId, availability);
         return { availability, activeChats: await setAvailability(availability) };
@@ -60,11 +69,11 @@ async function onConnection(nsp: Namespace, socket: Socket, deps: AdvisorNamespa
     },
     log,
   );
+  const member = advisorMember(profile.advisorId);
   socket.on('disconnect', () => {
-    markOfflineIfGone(nsp, profile, pool).catch((err: unknown) =>
-      log.error({ err }, 'advisor offline update failed'),
-    );
+    departures.left(member).catch((err: unknown) => log.error({ err }, 'advisor departure failed'));
   });
+  await departures.arrived(member);
   await socket.join([advisorRoom(profile.advisorId), ALL_ADVISORS_ROOM]);
 
   const availability = (await pool.preferenceOf(profile.advisorId)) ?? 'available';
@@ -76,10 +85,4 @@ async function onConnection(nsp: Namespace, socket: Socket, deps: AdvisorNamespa
     conversations,
   });
   await setAvailability(availability);
-}
-
-/** The advisor leaves the pools only when their last tab or device has gone. */
-async function markOfflineIfGone(nsp: Namespace, profile: AdvisorProfile, pool: AdvisorPool) {
-  const remaining = await nsp.in(advisorRoom(profile.advisorId)).fetchSockets();
-  if (remaining.length === 0) await pool.setAvailability(profile, 'offline');
 }

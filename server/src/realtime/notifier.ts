@@ -1,11 +1,17 @@
-import type { AdvisorServerEvents, VisitorServerEvents } from '@infocig/shared';
+import type { AdvisorServerEvents, chatEvents, VisitorServerEvents } from '@infocig/shared';
 import type { Namespace } from 'socket.io';
+import type { z } from 'zod';
 
 export const visitorRoom = (visitorKey: string) => `v:${visitorKey}`;
 export const advisorRoom = (advisorId: string) => `a:${advisorId}`;
 export const ALL_ADVISORS_ROOM = 'advisors';
 
 type Args<M, E extends keyof M> = M[E] extends (payload: infer P) => void ? P : never;
+
+/** A push both sides of a conversation receive in the same shape. */
+export type ConversationPush = {
+  [E in keyof typeof chatEvents]: { event: E; payload: z.output<(typeof chatEvents)[E]> };
+}[keyof typeof chatEvents];
 
 /**
  * Pushes to people rather than to sockets: every socket of a person joins that person's room at
@@ -23,6 +29,8 @@ export interface Notifier {
     payload: Args<AdvisorServerEvents, E>,
   ): void;
   toAllAdvisors<E extends keyof AdvisorServerEvents>(event: E, payload: Args<AdvisorServerEvents, E>): void;
+  /** To the visitor and, when one holds the conversation, its advisor. */
+  toBoth(visitorKey: string, advisorId: string | undefined, push: ConversationPush): void;
 }
 
 export function createNotifier(visitors: Namespace, advisors: Namespace): Notifier {
@@ -35,6 +43,10 @@ export function createNotifier(visitors: Namespace, advisors: Namespace): Notifi
     },
     toAllAdvisors(event, payload) {
       advisors.to(ALL_ADVISORS_ROOM).emit(event as string, payload);
+    },
+    toBoth(visitorKey, advisorId, { event, payload }) {
+      visitors.to(visitorRoom(visitorKey)).emit(event, payload);
+      if (advisorId) advisors.to(advisorRoom(advisorId)).emit(event, payload);
     },
   };
 }

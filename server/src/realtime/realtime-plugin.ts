@@ -2,14 +2,9 @@ import { LIMITS, NAMESPACES } from '@infocig/shared';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
-import { createChatService } from '../chat/chat-service.ts';
-import { createConversationRepository } from '../chat/conversation-repository.ts';
-import { createAdvisorPool } from '../routing/advisor-pool.ts';
-import { setUpAdvisorNamespace } from './advisor-namespace.ts';
 import { createNotifier } from './notifier.ts';
-import { setUpVisitorNamespace } from './visitor-namespace.ts';
 
-/** Socket.IO on the Fastify server, with the two namespaces and the chat service behind them. */
+/** Socket.IO on the Fastify server, shared across processes through Redis. */
 export const realtimePlugin = fp(
   async (app) => {
     const { prefix } = app.keys;
@@ -27,31 +22,12 @@ export const realtimePlugin = fp(
       // Same-origin in the demo; the widget host page's origin list comes with the CORS issue.
       cors: { origin: false },
     });
-    const visitors = io.of(NAMESPACES.visitor);
-    const advisors = io.of(NAMESPACES.advisor);
-    const pool = createAdvisorPool(app.redis, app.keys);
-    const chat = createChatService({
-      conversations: createConversationRepository(app.redis, app.keys, app.config.transcriptRetentionSeconds),
-      pool,
-      claims: app.claims,
-      audit: app.audit,
-      notifier: createNotifier(visitors, advisors),
-      log: app.log,
-    });
-    setUpVisitorNamespace(visitors, app.verifyToken, chat, app.log);
-    setUpAdvisorNamespace(advisors, {
-      verify: app.verifyToken,
-      chat,
-      pool,
-      defaultCapacity: app.config.advisorDefaultCapacity,
-      log: app.log,
-    });
     app.decorate('io', io);
-    app.decorate('chat', chat);
     // Sockets go first so that closing the HTTP server does not wait on upgraded connections.
     app.addHook('preClose', async () => {
       await io.close();
     });
+    app.decorate('notifier', createNotifier(io.of(NAMESPACES.visitor), io.of(NAMESPACES.advisor)));
   },
-  { name: 'realtime', dependencies: ['redis', 'store', 'auth'] },
+  { name: 'realtime', dependencies: ['redis'] },
 );

@@ -11,28 +11,31 @@ import type { VerifyToken } from '../auth/token-verifier.ts';
 import { type ChatService, snapshotOf } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
 import { visitorKeyOf } from '../chat/visitor-key.ts';
+import { type Departures, visitorMember } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
 import { visitorRoom } from './notifier.ts';
 
+export interface VisitorNamespaceDeps {
+  verify: VerifyToken;
+  chat: ChatService;
+  departures: Departures;
+  log: FastifyBaseLogger;
+}
+
 /** The widget's namespace: workers, owners, legal representatives and intermediaries. */
-export function setUpVisitorNamespace(
-  nsp: Namespace,
-  verify: VerifyToken,
-  chat: ChatService,
-  log: FastifyBaseLogger,
-) {
-  nsp.use(requireIdentity(verify, VISITOR_ROLES));
+export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps) {
+  nsp.use(requireIdentity(deps.verify, VISITOR_ROLES));
   nsp.on('connection', (socket: Socket) => {
-    onConnection(socket, chat, log).catch((err: unknown) => {
-      log.error({ err }, 'visitor session setup failed');
+    onConnection(socket, deps).catch((err: unknown) => {
+      deps.log.error({ err }, 'visitor session setup failed');
       socket.disconnect(true);
     });
   });
 }
 
 /** Commands are bound before anything is awaited: a client may send as soon as it connects. */
-async function onConnection(socket: Socket, chat: ChatService, log: FastifyBaseLogger) {
+async function onConnection(socket: Socket, { chat, departures, log }: VisitorNamespaceDeps) {
   const { identity } = socket.data as SocketData;
   const visitorKey = visitorKeyOf(identity.sub);
   const me: Participant = { kind: 'visitor', visitorKey, name: identity.name };
@@ -46,10 +49,17 @@ async function onConnection(socket: Socket, chat: ChatService, log: FastifyBaseL
       'chat:history': ({ conversationId, afterSeq, limit }) =>
         chat.history(me, conversationId, afterSeq, limit),
       'chat:close': ({ conversationId }) => chat.close(me, conversationId),
+      'chat:typing': ({ conversationId, typing }) => chat.typing(me, conversationId, typing),
+      'chat:read': ({ conversationId, seq }) => chat.read(me, conversationId, seq),
       'claims:get': () => chat.visitorClaims(identity),
     },
     log,
   );
+  const member = visitorMember(visitorKey);
+  socket.on('disconnect', () => {
+    departures.left(member).catch((err: unknown) => log.error({ err }, 'visitor departure failed'));
+  });
+  await departures.arrived(member);
   await socket.join(visitorRoom(visitorKey));
 
   const snapshot = snapshotOf(identity);

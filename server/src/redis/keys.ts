@@ -13,6 +13,15 @@ export function createKeys(prefix: string) {
     visitorActiveConversation: (visitorKey: string) => `${prefix}:visitor:${visitorKey}:active`,
     queueWaiting: (queue: Audience) => `${prefix}:queue:${queue}:waiting`,
     queueAdvisors: (queue: Audience) => `${prefix}:queue:${queue}:advisors`,
+    /** Waiting conversation id → visitor key, to push positions without reading every conversation. */
+    queueVisitors: (queue: Audience) => `${prefix}:queue:${queue}:visitors`,
+    /** The queue's service pace: smoothed interval between assignments while chats wait. */
+    queuePace: (queue: Audience) => `${prefix}:queue:${queue}:pace`,
+    /** Member (`v:<visitorKey>` or `a:<advisorId>`) → number of connected sockets, all processes. */
+    presence: () => `${prefix}:presence`,
+    processes: () => `${prefix}:processes`,
+    processAlive: (processId: string) => `${prefix}:process:${processId}:alive`,
+    processMembers: (processId: string) => `${prefix}:process:${processId}:members`,
     advisor: (advisorId: string) => `${prefix}:advisor:${advisorId}`,
     advisorConversations: (advisorId: string) => `${prefix}:advisor:${advisorId}:convs`,
   };

@@ -3,14 +3,28 @@ import type { Redis } from 'ioredis';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 
-const assignScript = luaScript(import.meta.url, './lua/assign-next.lua', 2);
+const assignScript = luaScript(import.meta.url, './lua/assign-next.lua', 4);
 const availabilityScript = luaScript(import.meta.url, './lua/set-availability.lua', 1);
+const takeOfflineScript = luaScript(import.meta.url, './lua/take-offline.lua', 1);
+const requeueScript = luaScript(import.meta.url, './lua/requeue-advisor-chats.lua', 3);
+
+/** Weight of the newest interval in the queue's smoothed pace. */
+const PACE_SMOOTHING = 0.2;
+/** Chats returned by an absent advisor go ahead of every normal chat. */
+export const RETURNED_PRIORITY = 1;
 
 export type Availability = 'available' | 'paused' | 'offline';
 
 export interface Assignment {
   conversationId: string;
   advisorId: string;
+  visitorKey: string;
+}
+
+export interface Requeued {
+  conversationId: string;
+  queue: Audience;
+  visitorKey: string;
 }
 
 export interface AdvisorProfile {
@@ -20,6 +34,8 @@ export interface AdvisorProfile {
   /** Every queue for now; skills narrow this later. */
   queues?: readonly Audience[];
 }
+
+export const advisorMember = (advisorId: string) => `a:${advisorId}`;
 
 /** Advisors' availability and load, and the atomic hand-out of waiting chats. */
 export function createAdvisorPool(redis: Redis, keys: Keys) {
@@ -33,6 +49,26 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
         [keys.prefix, availability, Date.now(), queues, profile.capacity, profile.name],
       );
       return Number(load);
+    },
+
+    /** Out of every pool; returns how many chats they still hold. */
+    async takeOffline(advisorId: string): Promise<number> {
+      return Number(await runScript(redis, takeOfflineScript, [keys.advisor(advisorId)], [keys.prefix]));
+    },
+
+    /** Returns an absent advisor's chats to the head of their queues, unless they are back. */
+    async requeueAll(advisorId: string): Promise<Requeued[]> {
+      const flat = (await runScript(
+        redis,
+        requeueScript,
+        [keys.advisor(advisorId), keys.advisorConversations(advisorId), keys.presence()],
+        [keys.prefix, advisorMember(advisorId), RETURNED_PRIORITY, Date.now()],
+      )) as string[];
+      const out: Requeued[] = [];
+      for (let i = 0; i < flat.length; i += 3) {
+        out.push({ conversationId: flat[i]!, queue: flat[i + 1] as Audience, visitorKey: flat[i + 2]! });
+      }
+      return out;
     },
 
     /** What the advisor last chose in the console, restored when they reconnect. */
@@ -52,24 +88,21 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
       return redis.smembers(keys.advisorConversations(advisorId));
     },
 
-    /** Hands the oldest waiting chat of a queue to the best advisor, or returns null. */
+    /** Hands the head of a queue to the best advisor, or returns null. */
     async assignNext(queue: Audience): Promise<Assignment | null> {
       const result = (await runScript(
         redis,
         assignScript,
-        [keys.queueWaiting(queue), keys.queueAdvisors(queue)],
-        [keys.prefix, Date.now()],
+        [
+          keys.queueWaiting(queue),
+          keys.queueAdvisors(queue),
+          keys.queueVisitors(queue),
+          keys.queuePace(queue),
+        ],
+        [keys.prefix, Date.now(), PACE_SMOOTHING],
       )) as string[];
       if (result.length === 0) return null;
-      return { conversationId: result[0] as string, advisorId: result[1] as string };
-    },
-
-    async waiting(queue: Audience, limit: number): Promise<string[]> {
-      return redis.zrange(keys.queueWaiting(queue), '0', String(limit - 1));
-    },
-
-    async waitingCount(queue: Audience): Promise<number> {
-      return redis.zcard(keys.queueWaiting(queue));
+      return { conversationId: result[0]!, advisorId: result[1]!, visitorKey: result[2]! };
     },
   };
 }

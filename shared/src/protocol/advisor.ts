@@ -6,6 +6,7 @@ import {
   ClaimSummarySchema,
   ConversationIdSchema,
   IsoDateTimeSchema,
+  SeqSchema,
   SessionIdentitySchema,
 } from './common.ts';
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
@@ -32,6 +33,8 @@ export const AssignedConversationSchema = z.object({
   }),
   claims: z.array(ClaimSummarySchema),
   messages: z.array(ChatMessageSchema),
+  /** How far each side has read. */
+  readUpTo: z.object({ visitor: SeqSchema, advisor: SeqSchema }),
 });
 export type AssignedConversation = z.infer<typeof AssignedConversationSchema>;
 
@@ -61,6 +64,14 @@ export const advisorEvents = {
   }),
   /** A conversation was assigned to you. */
   'chat:assigned': AssignedConversationSchema,
+  /**
+   * A chat you held is no longer yours: you were away past the grace period and it went back to
+   * the queue, or it was handed on.
+   */
+  'chat:released': z.object({
+    conversationId: ConversationIdSchema,
+    reason: z.enum(['advisor_left', 'transferred']),
+  }),
   /** How many visitors wait in each queue you serve. */
   'queue:stats': z.object({ queue: z.enum(AUDIENCES), waiting: z.number().int().nonnegative() }),
 };

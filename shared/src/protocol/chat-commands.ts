@@ -45,6 +45,25 @@ export const chatCommands = {
    * Example: `{ conversationId }` → `{}`
    */
   'chat:close': command(z.object({ conversationId: ConversationIdSchema }), z.object({})),
+  /**
+   * Say you are typing (or stopped). Not stored; the other side receives `chat:typing`. Send it at
+   * most every few seconds while typing, and `typing: false` when the draft is sent or cleared.
+   * Errors: VALIDATION_FAILED, CONVERSATION_NOT_FOUND, CONVERSATION_FORBIDDEN.
+   * Example: `{ conversationId, typing: true }` → `{}`
+   */
+  'chat:typing': command(
+    z.object({ conversationId: ConversationIdSchema, typing: z.boolean() }),
+    z.object({}),
+  ),
+  /**
+   * Say you have read the conversation up to `seq`. Stored (it never goes back) and pushed to the
+   * other side as `chat:read`. Errors: VALIDATION_FAILED, CONVERSATION_NOT_FOUND, CONVERSATION_FORBIDDEN.
+   * Example: `{ conversationId, seq: 7 }` → `{ seq: 7 }`
+   */
+  'chat:read': command(
+    z.object({ conversationId: ConversationIdSchema, seq: SeqSchema }),
+    z.object({ seq: SeqSchema }),
+  ),
 };
 
 /** Pushes both sides of a conversation receive. */
@@ -55,6 +74,20 @@ export const chatEvents = {
   'chat:closed': z.object({
     conversationId: ConversationIdSchema,
     closedBy: z.enum(['visitor', 'advisor', 'system']),
+    /** Why the system closed it: the visitor left, or the chat was inactive. */
+    reason: z.enum(['visitor_left', 'inactive']).optional(),
+  }),
+  /** The other side is typing, or stopped. */
+  'chat:typing': z.object({
+    conversationId: ConversationIdSchema,
+    author: z.enum(['visitor', 'advisor']),
+    typing: z.boolean(),
+  }),
+  /** The other side has read up to `seq`. */
+  'chat:read': z.object({
+    conversationId: ConversationIdSchema,
+    reader: z.enum(['visitor', 'advisor']),
+    seq: SeqSchema,
   }),
 };
 

@@ -57,8 +57,12 @@ export const VisitorConversationSchema = z.object({
   position: z.number().int().positive().optional(),
   /** Present once an advisor holds it. */
   advisorName: z.string().optional(),
+  /** Present while queued: seconds until an advisor is likely free, from the queue's recent pace; null when there is no basis yet. */
+  estimatedWaitSeconds: z.number().int().nonnegative().nullable().optional(),
   /** The last sequence number in the conversation, to resume from. */
   lastSeq: SeqSchema,
+  /** How far each side has read. */
+  readUpTo: z.object({ visitor: SeqSchema, advisor: SeqSchema }),
   openedAt: IsoDateTimeSchema,
 });
 export type VisitorConversation = z.infer<typeof VisitorConversationSchema>;

@@ -48,8 +48,23 @@ export const visitorEvents = {
   }),
   /** The status of your claims from the claims store, sent at connect before any advisor. */
   'claims:status': z.object({ claims: z.array(ClaimSummarySchema), asOf: IsoDateTimeSchema }),
-  /** Your place in the queue changed (1 = next). */
-  'queue:position': z.object({ conversationId: ConversationIdSchema, position: z.number().int().positive() }),
+  /**
+   * Your place in the queue or the estimated wait changed (1 = next). The estimate comes from the
+   * queue's recent service pace; null while there is none to go on.
+   */
+  'queue:position': z.object({
+    conversationId: ConversationIdSchema,
+    position: z.number().int().positive(),
+    estimatedWaitSeconds: z.number().int().nonnegative().nullable(),
+  }),
+  /**
+   * Your conversation went back to the queue, ahead of newer chats: its advisor left and did not
+   * return in time, or handed it to another queue or advisor. History and messages stay.
+   */
+  'chat:requeued': z.object({
+    conversationId: ConversationIdSchema,
+    reason: z.enum(['advisor_left', 'transferred']),
+  }),
   /** An advisor took your conversation. */
   'chat:assigned': z.object({ conversationId: ConversationIdSchema, advisorName: z.string() }),
 };

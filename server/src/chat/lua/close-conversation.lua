@@ -13,6 +13,7 @@ local prefix = ARGV[1]
 local id = redis.call('HGET', KEYS[1], 'id')
 if status == 'queued' then
   redis.call('ZREM', prefix .. ':queue:' .. queue .. ':waiting', id)
+  redis.call('HDEL', prefix .. ':queue:' .. queue .. ':visitors', id)
 elseif status == 'active' and advisorId ~= '' then
   local advisorKey = prefix .. ':advisor:' .. advisorId
   if redis.call('SREM', advisorKey .. ':convs', id) == 1 then

@@ -1,11 +1,14 @@
--- Assigns the oldest waiting conversation of a queue to the least-loaded available advisor with a
--- free slot (ties: idle longest), atomically: never two advisors for one chat, never above capacity.
--- KEYS[1] queue's waiting set (score: enqueue ms)   KEYS[2] queue's advisor pool
---         (score: load * 1e13 + ms since idle, so ZRANGE walks least loaded, then longest idle)
--- ARGV[1] key prefix   ARGV[2] now (ms)
+-- Assigns the head of a queue (highest priority, then oldest) to the least-loaded available
+-- advisor with a free slot (ties: idle longest), atomically: never two advisors for one chat,
+-- never above capacity. Also keeps the queue's pace: a smoothed interval between assignments
+-- while chats wait, from which waits are estimated.
+-- KEYS[1] waiting set (score: enqueue ms less 1e13 per priority level)
+-- KEYS[2] advisor pool (score: load * 1e13 + ms idle since; ZRANGE walks least loaded, then longest idle)
+-- KEYS[3] waiting id -> visitor key hash   KEYS[4] pace hash
+-- ARGV[1] key prefix   ARGV[2] now (ms)   ARGV[3] smoothing factor (0..1)
 -- Advisor and conversation keys are rebuilt from the prefix (same shapes as redis/keys.ts):
 -- which advisor gets the chat is only known inside the script.
--- Returns {conversationId, advisorId}, or {} when nothing waits or no advisor has a free slot.
+-- Returns {conversationId, advisorId, visitorKey}, or {} when nothing waits or no slot is free.
 local head = redis.call('ZRANGE', KEYS[1], 0, 0)
 if #head == 0 then return {} end
 local conversationId = head[1]
@@ -17,6 +20,8 @@ for _, advisorId in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
     unpack(redis.call('HMGET', advisorKey, 'capacity', 'load', 'availability', 'queues'))
   if availability == 'available' and tonumber(load or 0) < tonumber(capacity or 0) then
     redis.call('ZREM', KEYS[1], conversationId)
+    local visitorKey = redis.call('HGET', KEYS[3], conversationId) or ''
+    redis.call('HDEL', KEYS[3], conversationId)
     local newLoad = redis.call('HINCRBY', advisorKey, 'load', 1)
     redis.call('SADD', advisorKey .. ':convs', conversationId)
     for served in string.gmatch(queues or '', '[^,]+') do
@@ -27,7 +32,19 @@ for _, advisorId in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
     end
     redis.call('HSET', prefix .. ':conv:' .. conversationId,
       'status', 'active', 'advisorId', advisorId, 'assignedAt', now)
-    return {conversationId, advisorId}
+    local since = tonumber(redis.call('HGET', KEYS[4], 'since') or '0')
+    if since > 0 then
+      local sample = now - since
+      local interval = tonumber(redis.call('HGET', KEYS[4], 'intervalMs') or '-1')
+      if interval < 0 then interval = sample else interval = interval + tonumber(ARGV[3]) * (sample - interval) end
+      redis.call('HSET', KEYS[4], 'intervalMs', math.floor(interval))
+    end
+    if redis.call('ZCARD', KEYS[1]) > 0 then
+      redis.call('HSET', KEYS[4], 'since', now)
+    else
+      redis.call('HDEL', KEYS[4], 'since')
+    end
+    return {conversationId, advisorId, visitorKey}
   end
 end
 return {}

@@ -1,0 +1,71 @@
+import fp from 'fastify-plugin';
+import { ulid } from 'ulid';
+import { createTimers } from '../jobs/timers.ts';
+import { createPresence } from '../presence/presence.ts';
+import { createAdvisorPool } from '../routing/advisor-pool.ts';
+import { createDepartures } from '../routing/departures.ts';
+import { createQueueView } from '../routing/queue-view.ts';
+import { createChatService } from './chat-service.ts';
+import { createConversationRepository } from './conversation-repository.ts';
+
+const HEARTBEAT_MS = 5_000;
+const SWEEP_MS = 5_000;
+
+/**
+ * Conversations, queues, advisors, presence and the timers that act when people go away. Every
+ * process runs the timer worker; BullMQ makes each job run once.
+ */
+export const chatPlugin = fp(
+  async (app) => {
+    const { redis, keys, config } = app;
+    const conversations = createConversationRepository(redis, keys, config.transcriptRetentionSeconds);
+    const pool = createAdvisorPool(redis, keys);
+    const chat = createChatService({
+      conversations,
+      pool,
+      queues: createQueueView(redis, keys),
+      claims: app.claims,
+      audit: app.audit,
+      notifier: app.notifier,
+      log: app.log,
+    });
+    const presence = createPresence(redis, keys, ulid());
+    const timers = createTimers(config.redis.url, keys.prefix);
+    const departures = createDepartures({
+      presence,
+      pool,
+      conversations,
+      chat,
+      timers,
+      graceMs: config.graceMs,
+      log: app.log,
+    });
+
+    await presence.heartbeat();
+    const heartbeat = setInterval(() => {
+      presence.heartbeat().catch((err: unknown) => app.log.warn({ err }, 'presence heartbeat failed'));
+    }, HEARTBEAT_MS);
+    timers.start(
+      {
+        'advisor-grace': departures.advisorGraceOver,
+        'visitor-grace': departures.visitorGraceOver,
+        'presence-sweep': departures.sweep,
+      },
+      app.log,
+    );
+    await timers.every('presence-sweep', SWEEP_MS);
+
+    app.decorate('chat', chat);
+    app.decorate('pool', pool);
+    app.decorate('departures', departures);
+    // Runs after realtime's preClose has closed the sockets, and before Redis is closed: hand
+    // this process's people to the grace timers, then stop working timers.
+    app.addHook('preClose', async () => {
+      clearInterval(heartbeat);
+      chat.stop();
+      await departures.leaveAll().catch((err: unknown) => app.log.warn({ err }, 'presence hand-over failed'));
+      await timers.close();
+    });
+  },
+  { name: 'chat', dependencies: ['redis', 'store', 'realtime'] },
+);

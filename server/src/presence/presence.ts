@@ -1,0 +1,68 @@
+import type { Redis } from 'ioredis';
+import type { Keys } from '../redis/keys.ts';
+import { luaScript, runScript } from '../redis/scripts.ts';
+
+const leaveScript = luaScript(import.meta.url, './lua/leave.lua', 2);
+const reapScript = luaScript(import.meta.url, './lua/reap.lua', 4);
+
+/** A process that has not heartbeaten for this long is taken for dead. */
+export const HEARTBEAT_TTL_SECONDS = 15;
+
+/**
+ * Who is connected, across every process sharing the Redis: each process counts its sockets per
+ * member (`v:<visitorKey>`, `a:<advisorId>`) and heartbeats; the counts of a process that stops
+ * heartbeating (killed, crashed) are taken back by whichever process sweeps first.
+ */
+export function createPresence(redis: Redis, keys: Keys, processId: string) {
+  const mine = keys.processMembers(processId);
+
+  async function reap(id: string, force: boolean): Promise<string[]> {
+    return (await runScript(
+      redis,
+      reapScript,
+      [keys.processMembers(id), keys.presence(), keys.processes(), keys.processAlive(id)],
+      [id, force ? '1' : '0'],
+    )) as string[];
+  }
+
+  return {
+    processId,
+
+    async heartbeat(): Promise<void> {
+      await redis
+        .multi()
+        .set(keys.processAlive(processId), '1', 'EX', HEARTBEAT_TTL_SECONDS)
+        .sadd(keys.processes(), processId)
+        .exec();
+    },
+
+    async join(member: string): Promise<void> {
+      await redis.multi().hincrby(mine, member, 1).hincrby(keys.presence(), member, 1).exec();
+    },
+
+    /** Returns whether the member still has a socket anywhere. */
+    async leave(member: string): Promise<boolean> {
+      return Number(await runScript(redis, leaveScript, [mine, keys.presence()], [member])) > 0;
+    },
+
+    async isPresent(member: string): Promise<boolean> {
+      return Number((await redis.hget(keys.presence(), member)) ?? 0) > 0;
+    },
+
+    /** Members left with no socket because their processes died. */
+    async reapDead(): Promise<string[]> {
+      const gone: string[] = [];
+      for (const id of await redis.smembers(keys.processes())) {
+        if (id !== processId) gone.push(...(await reap(id, false)));
+      }
+      return gone;
+    },
+
+    /** On shutdown: this process's sockets are gone; returns members with none left anywhere. */
+    async reapSelf(): Promise<string[]> {
+      return reap(processId, true);
+    },
+  };
+}
+
+export type Presence = ReturnType<typeof createPresence>;

@@ -1,0 +1,18 @@
+import { NAMESPACES } from '@infocig/shared';
+import fp from 'fastify-plugin';
+import { setUpAdvisorNamespace } from './advisor-namespace.ts';
+import { setUpVisitorNamespace } from './visitor-namespace.ts';
+
+/** The two namespaces: the widget's and the console's. */
+export const namespacesPlugin = fp(
+  async (app) => {
+    const deps = { verify: app.verifyToken, chat: app.chat, departures: app.departures, log: app.log };
+    setUpVisitorNamespace(app.io.of(NAMESPACES.visitor), deps);
+    setUpAdvisorNamespace(app.io.of(NAMESPACES.advisor), {
+      ...deps,
+      pool: app.pool,
+      defaultCapacity: app.config.advisorDefaultCapacity,
+    });
+  },
+  { name: 'namespaces', dependencies: ['auth', 'chat', 'realtime'] },
+);

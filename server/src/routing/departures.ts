@@ -1,0 +1,72 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { ChatService } from '../chat/chat-service.ts';
+import type { ConversationRepository } from '../chat/conversation-repository.ts';
+import type { Timers } from '../jobs/timers.ts';
+import type { Presence } from '../presence/presence.ts';
+import type { AdvisorPool } from './advisor-pool.ts';
+
+export const visitorMember = (visitorKey: string) => `v:${visitorKey}`;
+export { advisorMember } from './advisor-pool.ts';
+
+export interface DepartureDeps {
+  presence: Presence;
+  pool: AdvisorPool;
+  conversations: ConversationRepository;
+  chat: ChatService;
+  timers: Timers;
+  graceMs: { advisor: number; visitor: number };
+  log: FastifyBaseLogger;
+}
+
+/**
+ * What happens when people go: an advisor with no socket left stops receiving chats at once and
+ * gets a grace period to come back before their chats return to the queue; a visitor gets one
+ * before their conversation closes. The grace timers are BullMQ jobs, so a restart or the death
+ * of the process that scheduled them loses nothing.
+ */
+export function createDepartures(deps: DepartureDeps) {
+  const { presence, pool, conversations, chat, timers, graceMs, log } = deps;
+
+  async function gone(member: string): Promise<void> {
+    const [kind, id] = [member.slice(0, 1), member.slice(2)];
+    if (kind === 'a') {
+      const held = await pool.takeOffline(id);
+      if (held > 0) await timers.schedule('advisor-grace', { advisorId: id }, graceMs.advisor);
+      log.info({ advisorId: id, held }, 'advisor left');
+    } else {
+      const conversationId = await conversations.activeIdOf(id);
+      if (conversationId)
+        await timers.schedule('visitor-grace', { visitorKey: id, conversationId }, graceMs.visitor);
+    }
+  }
+
+  async function goneAll(members: string[]): Promise<void> {
+    for (const member of members) await gone(member);
+  }
+
+  return {
+    arrived: (member: string) => presence.join(member),
+
+    async left(member: string): Promise<void> {
+      if (!(await presence.leave(member))) await gone(member);
+    },
+
+    /** Takes back the sockets of processes that died, and starts their people's grace periods. */
+    sweep: async () => goneAll(await presence.reapDead()),
+
+    /** This process is stopping: its people may reconnect elsewhere within their grace. */
+    leaveAll: async () => goneAll(await presence.reapSelf()),
+
+    async advisorGraceOver({ advisorId }: { advisorId: string }): Promise<void> {
+      await chat.returnChatsOf(advisorId);
+    },
+
+    async visitorGraceOver({ visitorKey, conversationId }: { visitorKey: string; conversationId: string }) {
+      if (await presence.isPresent(visitorMember(visitorKey))) return;
+      if ((await conversations.activeIdOf(visitorKey)) !== conversationId) return;
+      await chat.closeAsSystem(conversationId, 'visitor_left');
+    },
+  };
+}
+
+export type Departures = ReturnType<typeof createDepartures>;

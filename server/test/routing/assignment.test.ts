@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import type { Audience } from '@infocig/shared';
+import { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConversationRepository } from '../../src/chat/conversation-repository.ts';
+import { createKeys, type Keys } from '../../src/redis/keys.ts';
+import { createAdvisorPool } from '../../src/routing/advisor-pool.ts';
+import { createQueueView } from '../../src/routing/queue-view.ts';
+import { deleteKeys, TEST_REDIS_URL } from '../support/index.ts';
+
+let keys: Keys;
+let connections: Redis[];
+
+beforeEach(() => {
+  keys = createKeys(`infocig-test:${randomBytes(6).toString('hex')}`);
+  connections = [];
+});
+afterEach(async () => {
+  for (const c of connections) c.disconnect();
+  await deleteKeys(keys.prefix);
+});
+
+/** A server process's view of Redis: its own connection, pool and repository. */
+function processView() {
+  const redis = new Redis(TEST_REDIS_URL);
+  connections.push(redis);
+  return {
+    pool: createAdvisorPool(redis, keys),
+    conversations: createConversationRepository(redis, keys, 3600),
+    queues: createQueueView(redis, keys),
+  };
+}
+
+const visitor = (n: number) => ({
+  role: 'lavoratore' as const,
+  displayName: `V${n}`,
+  codiceFiscale: `CF${n}`,
+});
+
+async function openChats(view: ReturnType<typeof processView>, count: number, queue: Audience = 'workers') {
+  const ids: string[] = [];
+  for (let n = 0; n < count; n++) {
+    ids.push((await view.conversations.open(`visitor-${n}`, visitor(n), queue, '')).id);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return ids;
+}
+
+async function drain(view: ReturnType<typeof processView>, queue: Audience) {
+  const out = [];
+  for (let next = await view.pool.assignNext(queue); next; next = await view.pool.assignNext(queue))
+    out.push(next);
+  return out;
+}
+
+describe('atomic assignment', () => {
+  it('never gives a chat to two advisors nor an advisor more than their capacity, with two processes racing', async () => {
+    const [a, b] = [processView(), processView()];
+    const capacities = [1, 2, 3, 4, 5];
+    for (const [i, capacity] of capacities.entries()) {
+      await a.pool.setAvailability({ advisorId: `adv-${i}`, name: `A${i}`, capacity }, 'available');
+    }
+    const ids = await openChats(a, 40);
+
+    const [fromA, fromB] = await Promise.all([drain(a, 'workers'), drain(b, 'workers')]);
+    const all = [...fromA, ...fromB];
+    const total = capacities.reduce((x, y) => x + y, 0);
+    expect(all).toHaveLength(total);
+    expect(new Set(all.map((x) => x.conversationId)).size).toBe(total);
+    for (const [i, capacity] of capacities.entries()) {
+      expect(all.filter((x) => x.advisorId === `adv-${i}`)).toHaveLength(capacity);
+      expect(await a.pool.conversationsOf(`adv-${i}`)).toHaveLength(capacity);
+    }
+    expect(new Set(all.map((x) => x.conversationId))).toEqual(new Set(ids.slice(0, total)));
+    expect(await a.queues.waitingCount('workers')).toBe(40 - total);
+  });
+
+  it('serves the oldest first and the least-loaded advisor first', async () => {
+    const view = processView();
+    const ids = await openChats(view, 4);
+    await view.pool.setAvailability({ advisorId: 'busy', name: 'Busy', capacity: 5 }, 'available');
+    expect((await view.pool.assignNext('workers'))?.conversationId).toBe(ids[0]);
+    await view.pool.setAvailability({ advisorId: 'fresh', name: 'Fresh', capacity: 5 }, 'available');
+    const second = await view.pool.assignNext('workers');
+    expect(second).toMatchObject({ conversationId: ids[1], advisorId: 'fresh' });
+    const third = await view.pool.assignNext('workers');
+    expect(third?.conversationId).toBe(ids[2]);
+    expect(['busy', 'fresh']).toContain(third?.advisorId);
+  });
+
+  it('breaks load ties by who has been idle longest', async () => {
+    const view = processView();
+    await view.pool.setAvailability({ advisorId: 'first-free', name: 'F', capacity: 2 }, 'available');
+    await new Promise((r) => setTimeout(r, 5));
+    await view.pool.setAvailability({ advisorId: 'later-free', name: 'L', capacity: 2 }, 'available');
+    await openChats(view, 1);
+    expect((await view.pool.assignNext('workers'))?.advisorId).toBe('first-free');
+  });
+
+  it('skips paused and offline advisors, and queues that no one serves', async () => {
+    const view = processView();
+    await openChats(view, 2);
+    await view.pool.setAvailability({ advisorId: 'paused', name: 'P', capacity: 3 }, 'paused');
+    await view.pool.setAvailability(
+      { advisorId: 'employers-only', name: 'E', capacity: 3, queues: ['employers'] },
+      'available',
+    );
+    expect(await view.pool.assignNext('workers')).toBeNull();
+    await view.pool.setAvailability({ advisorId: 'gone', name: 'G', capacity: 3 }, 'available');
+    await view.pool.takeOffline('gone');
+    expect(await view.pool.assignNext('workers')).toBeNull();
+  });
+
+  it('puts chats returned by an absent advisor ahead of newer ones, in their original order', async () => {
+    const view = processView();
+    const ids = await openChats(view, 4);
+    await view.pool.setAvailability({ advisorId: 'leaver', name: 'L', capacity: 2 }, 'available');
+    await drain(view, 'workers');
+    await view.pool.takeOffline('leaver');
+    const returned = await view.pool.requeueAll('leaver');
+    expect(returned.map((r) => r.conversationId)).toEqual(expect.arrayContaining(ids.slice(0, 2)));
+    const head = await view.queues.head('workers', 10);
+    expect(head.map((h) => h.conversationId)).toEqual([ids[0], ids[1], ids[2], ids[3]]);
+    expect(await view.pool.conversationsOf('leaver')).toEqual([]);
+  });
+
+  it('estimates waits from the pace of recent assignments, and has no estimate before any', async () => {
+    const view = processView();
+    const ids = await openChats(view, 6);
+    expect((await view.queues.place('workers', ids[5]!))?.estimatedWaitSeconds).toBeNull();
+    await view.pool.setAvailability({ advisorId: 'steady', name: 'S', capacity: 1 }, 'available');
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 60));
+      const next = await view.pool.assignNext('workers');
+      expect(next).not.toBeNull();
+      await view.conversations.close(next!.conversationId, 'advisor');
+    }
+    const head = await view.queues.head('workers', 10);
+    expect(head.map((h) => h.position)).toEqual([1, 2, 3]);
+    const waits = head.map((h) => h.estimatedWaitSeconds ?? -1);
+    expect(waits.every((w) => w >= 0)).toBe(true);
+    expect(waits[2]).toBeGreaterThanOrEqual(waits[0]!);
+  });
+});
