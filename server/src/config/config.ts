@@ -16,6 +16,11 @@ const EnvSchema = z.object({
     .default('infocig'),
   /** PostgreSQL; when unset the claims store is embedded PGlite under INFOCIG_DATA_DIR. */
   DATABASE_URL: z.url().optional(),
+  /** PostgreSQL schema to use (created if missing), e.g. to keep test runs apart. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .optional(),
   INFOCIG_DATA_DIR: z.string().default('.data'),
   AUTH_ISSUER: z.string().default('https://portale.inps.example/idp'),
   AUTH_AUDIENCE: z.string().default('infocig'),
@@ -42,7 +47,7 @@ export interface Config {
   port: number;
   logLevel: string;
   redis: { url: string; prefix: string };
-  store: { databaseUrl?: string; dataDir?: string };
+  store: { databaseUrl?: string; schema?: string; dataDir?: string };
   dataDir: string;
   auth: { issuer: string; audience: string; publicKeyPem?: string; jwksUrl?: string };
   advisorDefaultCapacity: number;
@@ -77,7 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
-    store: e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : { dataDir: path.join(dataDir, 'pglite') },
+    store: e.DATABASE_URL
+      ? { databaseUrl: e.DATABASE_URL, ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}) }
+      : { dataDir: path.join(dataDir, 'pglite') },
     dataDir,
     auth: {
       issuer: e.AUTH_ISSUER,
