@@ -12,6 +12,7 @@ import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { redisPlugin } from './redis/redis-plugin.ts';
 import { staticRoutes } from './static/static-plugin.ts';
 import { storePlugin } from './store/store-plugin.ts';
+import { supervisionRoutes } from './supervision/advisor-routes.ts';
 
 /**
  * Builds the application without listening, so tests and the process entry share it.
@@ -37,6 +38,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(namespacesPlugin);
 
   await app.register(healthRoutes);
+  await app.register(supervisionRoutes);
   if (config.devTools) await app.register(devRoutes);
   await app.register(staticRoutes);
   return app;

@@ -215,6 +215,18 @@ export function createChatService(deps: ChatServiceDeps) {
       return Promise.all(held.map((record) => assignedView(record, advisorId)));
     },
 
+    /** What a supervisor sees of a queue: how many wait, for how long, and the pace. */
+    async queueSummary(queue: Audience) {
+      const [waiting, head] = await Promise.all([queues.waitingCount(queue), queues.head(queue, 1)]);
+      const oldest = head[0] ? await conversations.get(head[0].conversationId) : null;
+      return {
+        queue,
+        waiting,
+        oldestWaitingSeconds: oldest ? Math.round((Date.now() - oldest.openedAt) / 1000) : null,
+        estimatedWaitSecondsForNext: head[0]?.estimatedWaitSeconds ?? null,
+      };
+    },
+
     /** Stops pending position pushes (shutdown). */
     stop: () => positions.stop(),
   };

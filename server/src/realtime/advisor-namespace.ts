@@ -1,27 +1,50 @@
-import { advisorCommands, PROTOCOL_VERSION } from '@infocig/shared';
+import { type AdvisorProfile, advisorCommands, PROTOCOL_VERSION } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace, Socket } from 'socket.io';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
 import {
+  type AdvisorChanges,
   type AdvisorPool,
-  type AdvisorProfile,
-  type Availability,
+  type AdvisorState,
   advisorMember,
 } from '../routing/advisor-pool.ts';
 import type { Departures } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
-import { ALL_ADVISORS_ROOM, advisorRoom } from './notifier.ts';
+import { ALL_ADVISORS_ROOM, advisorRoom, type Notifier } from './notifier.ts';
 
 export interface AdvisorNamespaceDeps {
   verify: VerifyToken;
   chat: ChatService;
   pool: AdvisorPool;
   departures: Departures;
+  notifier: Notifier;
   defaultCapacity: number;
   log: FastifyBaseLogger;
+}
+
+export const profileOf = (state: AdvisorState): AdvisorProfile => ({
+  availability: state.availability,
+  queues: state.queues,
+  capacity: state.capacity,
+  activeChats: state.load,
+});
+
+/**
+ * Changes an advisor (from their console or a supervisor), tells all their tabs, and hands out
+ * waiting chats if that freed room.
+ */
+export async function changeAdvisor(
+  deps: Pick<AdvisorNamespaceDeps, 'pool' | 'chat' | 'notifier'>,
+  advisorId: string,
+  changes: AdvisorChanges,
+) {
+  const state = await deps.pool.update(advisorId, changes);
+  deps.notifier.toAdvisor(advisorId, 'advisor:profile', profileOf(state));
+  if (state.availability === 'available') await deps.chat.dispatchAll();
+  return state;
 }
 
 /** The console's namespace: INPS advisors. */
@@ -38,18 +61,8 @@ export function setUpAdvisorNamespace(nsp: Namespace, deps: AdvisorNamespaceDeps
 async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
   const { chat, pool, departures, log } = deps;
   const { identity } = socket.data as SocketData;
-  const profile: AdvisorProfile = {
-    advisorId: identity.sub,
-    name: identity.name,
-    capacity: deps.defaultCapacity,
-  };
-  const me: Participant = { kind: 'advisor', advisorId: profile.advisorId, name: identity.name };
-
-  const setAvailability = async (availability: Availability) => {
-    const activeChats = await pool.setAvailability(profile, availability);
-    if (availability === 'available') await chat.dispatchAll();
-    return activeChats;
-  };
+  const advisorId = identity.sub;
+  const me: Participant = { kind: 'advisor', advisorId, name: identity.name };
 
   bindCommands(
     socket,
@@ -63,26 +76,32 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
       'chat:typing': ({ conversationId, typing }) => chat.typing(me, conversationId, typing),
       'chat:read': ({ conversationId, seq }) => chat.read(me, conversationId, seq),
       'advisor:availability': async ({ availability }) => {
-        await pool.rememberPreference(profile.advisorId, availability);
-        return { availability, activeChats: await setAvailability(availability) };
+        await pool.rememberPreference(advisorId, availability);
+        const state = await changeAdvisor(deps, advisorId, { availability });
+        return { availability, activeChats: state.load };
       },
+      'advisor:settings': async ({ queues, capacity }) =>
+        profileOf(await changeAdvisor(deps, advisorId, { queues, capacity })),
     },
     log,
   );
-  const member = advisorMember(profile.advisorId);
+  const member = advisorMember(advisorId);
   socket.on('disconnect', () => {
     departures.left(member).catch((err: unknown) => log.error({ err }, 'advisor departure failed'));
   });
   await departures.arrived(member);
-  await socket.join([advisorRoom(profile.advisorId), ALL_ADVISORS_ROOM]);
+  await socket.join([advisorRoom(advisorId), ALL_ADVISORS_ROOM]);
 
-  const availability = (await pool.preferenceOf(profile.advisorId)) ?? 'available';
-  const conversations = await chat.heldBy(profile.advisorId);
+  await pool.register(advisorId, identity.name, deps.defaultCapacity);
+  const availability = (await pool.preferenceOf(advisorId)) ?? 'available';
+  const conversations = await chat.heldBy(advisorId);
+  const state = await pool.update(advisorId, { availability });
   socket.emit('session:ready', {
     protocolVersion: PROTOCOL_VERSION,
     identity: { role: identity.role, displayName: identity.name },
     availability,
+    profile: profileOf(state),
     conversations,
   });
-  await setAvailability(availability);
+  if (availability === 'available') await chat.dispatchAll();
 }

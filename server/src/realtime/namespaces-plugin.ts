@@ -11,6 +11,7 @@ export const namespacesPlugin = fp(
     setUpAdvisorNamespace(app.io.of(NAMESPACES.advisor), {
       ...deps,
       pool: app.pool,
+      notifier: app.notifier,
       defaultCapacity: app.config.advisorDefaultCapacity,
     });
   },

@@ -23,6 +23,8 @@ export function createKeys(prefix: string) {
     processAlive: (processId: string) => `${prefix}:process:${processId}:alive`,
     processMembers: (processId: string) => `${prefix}:process:${processId}:members`,
     advisor: (advisorId: string) => `${prefix}:advisor:${advisorId}`,
+    /** Every advisor ever seen, for supervisors' listings. */
+    advisors: () => `${prefix}:advisors`,
     advisorConversations: (advisorId: string) => `${prefix}:advisor:${advisorId}:convs`,
   };
 }

@@ -4,7 +4,7 @@ import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 
 const assignScript = luaScript(import.meta.url, './lua/assign-next.lua', 4);
-const availabilityScript = luaScript(import.meta.url, './lua/set-availability.lua', 1);
+const updateScript = luaScript(import.meta.url, './lua/update-advisor.lua', 2);
 const takeOfflineScript = luaScript(import.meta.url, './lua/take-offline.lua', 1);
 const requeueScript = luaScript(import.meta.url, './lua/requeue-advisor-chats.lua', 3);
 
@@ -27,28 +27,80 @@ export interface Requeued {
   visitorKey: string;
 }
 
-export interface AdvisorProfile {
+export interface AdvisorChanges {
+  availability?: Availability;
+  queues?: readonly Audience[];
+  capacity?: number;
+  name?: string;
+}
+
+export interface AdvisorState {
   advisorId: string;
   name: string;
+  availability: Availability;
+  queues: Audience[];
   capacity: number;
-  /** Every queue for now; skills narrow this later. */
-  queues?: readonly Audience[];
+  /** Chats held now. */
+  load: number;
 }
+
+const parseQueues = (value: string) => value.split(',').filter(Boolean) as Audience[];
 
 export const advisorMember = (advisorId: string) => `a:${advisorId}`;
 
-/** Advisors' availability and load, and the atomic hand-out of waiting chats. */
+/** Advisors' availability, queues, capacity and load, and the atomic hand-out of waiting chats. */
 export function createAdvisorPool(redis: Redis, keys: Keys) {
+  async function nameOf(advisorId: string): Promise<string> {
+    return (await redis.hget(keys.advisor(advisorId), 'name')) ?? '';
+  }
+
+  /** Applies changes atomically and returns the advisor as they now stand. */
+  async function update(advisorId: string, changes: AdvisorChanges): Promise<AdvisorState> {
+    const [load, capacity, availability, queues] = (await runScript(
+      redis,
+      updateScript,
+      [keys.advisor(advisorId), keys.advisors()],
+      [
+        keys.prefix,
+        Date.now(),
+        changes.availability ?? '',
+        changes.queues?.join(',') ?? '',
+        changes.capacity ?? '',
+        changes.name ?? '',
+      ],
+    )) as [number, number, Availability, string];
+    const name = changes.name ?? (await nameOf(advisorId));
+    return { advisorId, name, availability, queues: parseQueues(queues), capacity, load };
+  }
+
+  async function state(advisorId: string): Promise<AdvisorState | null> {
+    const h = await redis.hgetall(keys.advisor(advisorId));
+    if (!h.capacity) return null;
+    return {
+      advisorId,
+      name: h.name ?? '',
+      availability: (h.availability ?? 'offline') as Availability,
+      queues: parseQueues(h.queues ?? ''),
+      capacity: Number(h.capacity),
+      load: Number(h.load ?? 0),
+    };
+  }
+
   return {
-    async setAvailability(profile: AdvisorProfile, availability: Availability): Promise<number> {
-      const queues = (profile.queues ?? AUDIENCES).join(',');
-      const load = await runScript(
-        redis,
-        availabilityScript,
-        [keys.advisor(profile.advisorId)],
-        [keys.prefix, availability, Date.now(), queues, profile.capacity, profile.name],
-      );
-      return Number(load);
+    update,
+    state,
+    nameOf,
+
+    /** First connection: every queue and the default capacity, until the advisor or a supervisor changes them. */
+    async register(advisorId: string, name: string, defaultCapacity: number): Promise<void> {
+      const known = await redis.hexists(keys.advisor(advisorId), 'capacity');
+      await update(advisorId, known ? { name } : { name, capacity: defaultCapacity, queues: AUDIENCES });
+    },
+
+    async list(): Promise<AdvisorState[]> {
+      const ids = (await redis.smembers(keys.advisors())).sort();
+      const states = await Promise.all(ids.map(state));
+      return states.filter((s): s is AdvisorState => s !== null);
     },
 
     /** Out of every pool; returns how many chats they still hold. */
@@ -78,10 +130,6 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
 
     async preferenceOf(advisorId: string): Promise<'available' | 'paused' | null> {
       return (await redis.hget(keys.advisor(advisorId), 'preference')) as 'available' | 'paused' | null;
-    },
-
-    async nameOf(advisorId: string): Promise<string> {
-      return (await redis.hget(keys.advisor(advisorId), 'name')) ?? '';
     },
 
     async conversationsOf(advisorId: string): Promise<string[]> {

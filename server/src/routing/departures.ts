@@ -46,6 +46,7 @@ export function createDepartures(deps: DepartureDeps) {
 
   return {
     arrived: (member: string) => presence.join(member),
+    isPresent: (member: string) => presence.isPresent(member),
 
     async left(member: string): Promise<void> {
       if (!(await presence.leave(member))) await gone(member);

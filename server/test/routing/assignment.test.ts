@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Audience } from '@infocig/shared';
+import { AUDIENCES, type Audience } from '@infocig/shared';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConversationRepository } from '../../src/chat/conversation-repository.ts';
@@ -58,7 +58,12 @@ describe('atomic assignment', () => {
     const [a, b] = [processView(), processView()];
     const capacities = [1, 2, 3, 4, 5];
     for (const [i, capacity] of capacities.entries()) {
-      await a.pool.setAvailability({ advisorId: `adv-${i}`, name: `A${i}`, capacity }, 'available');
+      await a.pool.update(`adv-${i}`, {
+        name: `A${i}`,
+        capacity,
+        queues: AUDIENCES,
+        availability: 'available',
+      });
     }
     const ids = await openChats(a, 40);
 
@@ -78,9 +83,19 @@ describe('atomic assignment', () => {
   it('serves the oldest first and the least-loaded advisor first', async () => {
     const view = processView();
     const ids = await openChats(view, 4);
-    await view.pool.setAvailability({ advisorId: 'busy', name: 'Busy', capacity: 5 }, 'available');
+    await view.pool.update('busy', {
+      queues: AUDIENCES,
+      name: 'Busy',
+      capacity: 5,
+      availability: 'available',
+    });
     expect((await view.pool.assignNext('workers'))?.conversationId).toBe(ids[0]);
-    await view.pool.setAvailability({ advisorId: 'fresh', name: 'Fresh', capacity: 5 }, 'available');
+    await view.pool.update('fresh', {
+      queues: AUDIENCES,
+      name: 'Fresh',
+      capacity: 5,
+      availability: 'available',
+    });
     const second = await view.pool.assignNext('workers');
     expect(second).toMatchObject({ conversationId: ids[1], advisorId: 'fresh' });
     const third = await view.pool.assignNext('workers');
@@ -90,9 +105,19 @@ describe('atomic assignment', () => {
 
   it('breaks load ties by who has been idle longest', async () => {
     const view = processView();
-    await view.pool.setAvailability({ advisorId: 'first-free', name: 'F', capacity: 2 }, 'available');
+    await view.pool.update('first-free', {
+      queues: AUDIENCES,
+      name: 'F',
+      capacity: 2,
+      availability: 'available',
+    });
     await new Promise((r) => setTimeout(r, 5));
-    await view.pool.setAvailability({ advisorId: 'later-free', name: 'L', capacity: 2 }, 'available');
+    await view.pool.update('later-free', {
+      queues: AUDIENCES,
+      name: 'L',
+      capacity: 2,
+      availability: 'available',
+    });
     await openChats(view, 1);
     expect((await view.pool.assignNext('workers'))?.advisorId).toBe('first-free');
   });
@@ -100,13 +125,15 @@ describe('atomic assignment', () => {
   it('skips paused and offline advisors, and queues that no one serves', async () => {
     const view = processView();
     await openChats(view, 2);
-    await view.pool.setAvailability({ advisorId: 'paused', name: 'P', capacity: 3 }, 'paused');
-    await view.pool.setAvailability(
-      { advisorId: 'employers-only', name: 'E', capacity: 3, queues: ['employers'] },
-      'available',
-    );
+    await view.pool.update('paused', { queues: AUDIENCES, name: 'P', capacity: 3, availability: 'paused' });
+    await view.pool.update('employers-only', {
+      name: 'E',
+      capacity: 3,
+      queues: ['employers'],
+      availability: 'available',
+    });
     expect(await view.pool.assignNext('workers')).toBeNull();
-    await view.pool.setAvailability({ advisorId: 'gone', name: 'G', capacity: 3 }, 'available');
+    await view.pool.update('gone', { queues: AUDIENCES, name: 'G', capacity: 3, availability: 'available' });
     await view.pool.takeOffline('gone');
     expect(await view.pool.assignNext('workers')).toBeNull();
   });
@@ -114,7 +141,12 @@ describe('atomic assignment', () => {
   it('puts chats returned by an absent advisor ahead of newer ones, in their original order', async () => {
     const view = processView();
     const ids = await openChats(view, 4);
-    await view.pool.setAvailability({ advisorId: 'leaver', name: 'L', capacity: 2 }, 'available');
+    await view.pool.update('leaver', {
+      queues: AUDIENCES,
+      name: 'L',
+      capacity: 2,
+      availability: 'available',
+    });
     await drain(view, 'workers');
     await view.pool.takeOffline('leaver');
     const returned = await view.pool.requeueAll('leaver');
@@ -128,7 +160,12 @@ describe('atomic assignment', () => {
     const view = processView();
     const ids = await openChats(view, 6);
     expect((await view.queues.place('workers', ids[5]!))?.estimatedWaitSeconds).toBeNull();
-    await view.pool.setAvailability({ advisorId: 'steady', name: 'S', capacity: 1 }, 'available');
+    await view.pool.update('steady', {
+      queues: AUDIENCES,
+      name: 'S',
+      capacity: 1,
+      availability: 'available',
+    });
     for (let i = 0; i < 3; i++) {
       await new Promise((r) => setTimeout(r, 60));
       const next = await view.pool.assignNext('workers');

@@ -14,6 +14,22 @@ import { type CommandEventMap, command, type PushEventMap } from './contract.ts'
 export const AdvisorAvailabilitySchema = z.enum(['available', 'paused']);
 export type AdvisorAvailability = z.infer<typeof AdvisorAvailabilitySchema>;
 
+/** The queues an advisor serves (at least one, no repeats) and how many chats they hold at most. */
+export const AdvisorSettingsSchema = z.object({
+  queues: z
+    .array(z.enum(AUDIENCES))
+    .min(1)
+    .refine((q) => new Set(q).size === q.length, 'queues repeat'),
+  capacity: z.number().int().min(1).max(10),
+});
+
+/** An advisor as the pool sees them. Example: `{ availability: 'available', queues: ['workers'], capacity: 3, activeChats: 1 }` */
+export const AdvisorProfileSchema = AdvisorSettingsSchema.extend({
+  availability: z.enum(['available', 'paused', 'offline']),
+  activeChats: z.number().int().nonnegative(),
+});
+export type AdvisorProfile = z.infer<typeof AdvisorProfileSchema>;
+
 /**
  * A conversation as the advisor holding it sees it: who the visitor is (from their verified
  * token), their claims, and the history so far. Reading it is an audited access to personal data.
@@ -50,6 +66,12 @@ export const advisorCommands = {
     z.object({ availability: AdvisorAvailabilitySchema }),
     z.object({ availability: AdvisorAvailabilitySchema, activeChats: z.number().int().nonnegative() }),
   ),
+  /**
+   * Choose the queues you serve and your capacity (maximum concurrent chats). Lowering capacity
+   * below the chats you hold keeps them; you get new ones once below it. Errors: VALIDATION_FAILED.
+   * Example: `{ queues: ['workers'], capacity: 2 }` → `{ availability: 'available', queues: ['workers'], capacity: 2, activeChats: 0 }`
+   */
+  'advisor:settings': command(AdvisorSettingsSchema, AdvisorProfileSchema),
 };
 
 /** Pushes the console receives on the `/advisor` namespace. */
@@ -60,8 +82,11 @@ export const advisorEvents = {
     protocolVersion: z.number().int(),
     identity: SessionIdentitySchema,
     availability: AdvisorAvailabilitySchema,
+    profile: AdvisorProfileSchema,
     conversations: z.array(AssignedConversationSchema),
   }),
+  /** Your availability, queues or capacity changed (from another tab, or a supervisor). */
+  'advisor:profile': AdvisorProfileSchema,
   /** A conversation was assigned to you. */
   'chat:assigned': AssignedConversationSchema,
   /**

@@ -15,6 +15,7 @@ export const ERRORS = {
   CONVERSATION_NOT_FOUND: { status: 404, message: 'No such conversation.' },
   CONVERSATION_FORBIDDEN: { status: 403, message: 'This conversation is not yours.' },
   CONVERSATION_CLOSED: { status: 409, message: 'The conversation is closed.' },
+  ADVISOR_NOT_FOUND: { status: 404, message: 'No such advisor.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },

@@ -1,0 +1,52 @@
+import { AdvisorSettingsSchema, AUDIENCES } from '@infocig/shared';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireRole } from '../auth/http-auth.ts';
+import { AppError, validationError } from '../errors/app-error.ts';
+import { changeAdvisor, profileOf } from '../realtime/advisor-namespace.ts';
+import { advisorMember } from '../routing/advisor-pool.ts';
+
+const AdvisorPatchSchema = AdvisorSettingsSchema.partial()
+  .extend({ availability: z.enum(['available', 'paused']).optional() })
+  .strict();
+
+/** Supervisors see every advisor and every queue, and change advisors' queues, capacity and availability. */
+export async function supervisionRoutes(app: FastifyInstance) {
+  app.addHook('preHandler', requireRole(app.verifyToken, ['supervisor']));
+
+  app.get('/api/supervisor/advisors', async () => {
+    const advisors = await app.pool.list();
+    const connected = await Promise.all(
+      advisors.map((a) => app.departures.isPresent(advisorMember(a.advisorId))),
+    );
+    return {
+      advisors: advisors.map((a, i) => ({
+        advisorId: a.advisorId,
+        name: a.name,
+        connected: connected[i],
+        ...profileOf(a),
+      })),
+    };
+  });
+
+  app.patch<{ Params: { advisorId: string } }>('/api/supervisor/advisors/:advisorId', async (request) => {
+    const parsed = AdvisorPatchSchema.safeParse(request.body);
+    if (!parsed.success) throw validationError(parsed.error);
+    const { advisorId } = request.params;
+    if (!(await app.pool.state(advisorId))) throw new AppError('ADVISOR_NOT_FOUND');
+    const state = await changeAdvisor(
+      { pool: app.pool, chat: app.chat, notifier: app.notifier },
+      advisorId,
+      parsed.data,
+    );
+    request.log.info(
+      { supervisor: request.identity?.sub, advisorId, changes: parsed.data },
+      'advisor changed by supervisor',
+    );
+    return { advisorId, name: state.name, ...profileOf(state) };
+  });
+
+  app.get('/api/supervisor/queues', async () => ({
+    queues: await Promise.all(AUDIENCES.map((queue) => app.chat.queueSummary(queue))),
+  }));
+}
