@@ -4,7 +4,7 @@ import type { AccessAudit } from '../audit/access-audit.ts';
 import type { Identity } from '../auth/identity.ts';
 import { claimsVisibleTo } from '../claims/claims-reader.ts';
 import type { Notifier } from '../realtime/notifier.ts';
-import type { AdvisorPool } from '../routing/advisor-pool.ts';
+import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
 import type { ClaimsStore } from '../store/index.ts';
 import type { ConversationRecord, Participant, VisitorSnapshot } from './conversation-record.ts';
@@ -48,9 +48,10 @@ export function createChatService(deps: ChatServiceDeps) {
 
   /** Everything the advisor needs about a chat they hold; reading it is audited. */
   async function assignedView(record: ConversationRecord, advisorId: string) {
-    const [claims, history] = await Promise.all([
+    const [claims, history, notes] = await Promise.all([
       claimsVisibleTo(deps.claims, record.visitor),
       conversations.history(record.id, 0, LIMITS.historyPageMax),
+      conversations.notes(record.id),
     ]);
     await deps.audit.record({
       actor: advisorId,
@@ -60,7 +61,7 @@ export function createChatService(deps: ChatServiceDeps) {
       purpose: 'assigned chat',
       conversationId: record.id,
     });
-    return advisorView(record, claims, history.messages);
+    return advisorView(record, claims, history.messages, notes);
   }
 
   /** Pushes a message or signal to both participants of a conversation. */
@@ -213,6 +214,55 @@ export function createChatService(deps: ChatServiceDeps) {
         (r): r is ConversationRecord => r?.status === 'active' && r.advisorId === advisorId,
       );
       return Promise.all(held.map((record) => assignedView(record, advisorId)));
+    },
+
+    /**
+     * An advisor hands a chat on, to a queue or a colleague, with an internal note. The note is
+     * written after the move succeeds; an advisor served from the queue in the instant between
+     * may see the chat before its note arrives with the next reload.
+     */
+    async transfer(
+      who: Participant & { kind: 'advisor' },
+      conversationId: string,
+      to: TransferTarget,
+      note: string,
+    ) {
+      const record = await conversations.getAs(conversationId, who);
+      const moved = await pool.transfer(conversationId, who.advisorId, to);
+      await conversations.addNote(conversationId, {
+        authorName: who.name,
+        text: note,
+        at: new Date().toISOString(),
+      });
+      notifier.toAdvisor(who.advisorId, 'chat:released', { conversationId, reason: 'transferred' });
+      if ('advisorId' in to) {
+        const updated = await conversations.get(conversationId);
+        if (updated)
+          notifier.toAdvisor(to.advisorId, 'chat:assigned', await assignedView(updated, to.advisorId));
+        notifier.toVisitor(record.visitorKey, 'chat:assigned', {
+          conversationId,
+          advisorName: await pool.nameOf(to.advisorId),
+        });
+      } else {
+        notifier.toVisitor(record.visitorKey, 'chat:requeued', { conversationId, reason: 'transferred' });
+        positions.changed(moved.queue);
+      }
+      log.info({ conversationId, from: who.advisorId, to }, 'chat transferred');
+      await dispatchAll();
+      return {};
+    },
+
+    async colleagues() {
+      const advisors = await pool.list();
+      return {
+        advisors: advisors.map((a) => ({
+          advisorId: a.advisorId,
+          name: a.name,
+          availability: a.availability,
+          activeChats: a.load,
+          capacity: a.capacity,
+        })),
+      };
     },
 
     /** What a supervisor sees of a queue: how many wait, for how long, and the pace. */

@@ -14,12 +14,18 @@ import {
 
 const openScript = luaScript(import.meta.url, './lua/open-conversation.lua', 5);
 const appendScript = luaScript(import.meta.url, './lua/append-message.lua', 3);
-const closeScript = luaScript(import.meta.url, './lua/close-conversation.lua', 3);
+const closeScript = luaScript(import.meta.url, './lua/close-conversation.lua', 4);
 const markReadScript = luaScript(import.meta.url, './lua/mark-read.lua', 1);
 
 export interface AppendResult {
   message: ChatMessage;
   duplicate: boolean;
+}
+
+export interface InternalNote {
+  authorName: string;
+  text: string;
+  at: string;
 }
 
 export interface CloseResult {
@@ -80,6 +86,16 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
       return { id: result[0], created: result[1] === 1 };
     },
 
+    async addNote(id: string, note: InternalNote): Promise<void> {
+      await redis.rpush(keys.conversationNotes(id), JSON.stringify(note));
+    },
+
+    async notes(id: string): Promise<InternalNote[]> {
+      return (await redis.lrange(keys.conversationNotes(id), 0, -1)).map(
+        (n) => JSON.parse(n) as InternalNote,
+      );
+    },
+
     /** Moves the participant's read mark forward; returns where it stands. */
     async markRead(id: string, who: Participant, seq: number): Promise<number> {
       const field = who.kind === 'visitor' ? 'readVisitor' : 'readAdvisor';
@@ -127,7 +143,12 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
       const result = (await runScript(
         redis,
         closeScript,
-        [keys.conversation(id), keys.conversationMessages(id), keys.conversationClientIds(id)],
+        [
+          keys.conversation(id),
+          keys.conversationMessages(id),
+          keys.conversationClientIds(id),
+          keys.conversationNotes(id),
+        ],
         [keys.prefix, closedBy, Date.now(), retentionSeconds],
       )) as string[];
       if (result.length === 0) return null;

@@ -1,6 +1,7 @@
 import type { AssignedConversation, ChatMessage, ClaimSummary, VisitorConversation } from '@infocig/shared';
 import type { QueuePlace } from '../routing/queue-view.ts';
 import type { ConversationRecord } from './conversation-record.ts';
+import type { InternalNote } from './conversation-repository.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -24,6 +25,7 @@ export function advisorView(
   record: ConversationRecord,
   claims: ClaimSummary[],
   messages: ChatMessage[],
+  notes: InternalNote[],
 ): AssignedConversation {
   const { visitor } = record;
   return {
@@ -42,5 +44,6 @@ export function advisorView(
     claims,
     messages,
     readUpTo: record.readUpTo,
+    notes,
   };
 }

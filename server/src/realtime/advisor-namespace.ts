@@ -62,7 +62,7 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
   const { chat, pool, departures, log } = deps;
   const { identity } = socket.data as SocketData;
   const advisorId = identity.sub;
-  const me: Participant = { kind: 'advisor', advisorId, name: identity.name };
+  const me: Participant & { kind: 'advisor' } = { kind: 'advisor', advisorId, name: identity.name };
 
   bindCommands(
     socket,
@@ -80,6 +80,8 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
         const state = await changeAdvisor(deps, advisorId, { availability });
         return { availability, activeChats: state.load };
       },
+      'chat:transfer': ({ conversationId, to, note }) => chat.transfer(me, conversationId, to, note),
+      'advisors:list': () => chat.colleagues(),
       'advisor:settings': async ({ queues, capacity }) =>
         profileOf(await changeAdvisor(deps, advisorId, { queues, capacity })),
     },

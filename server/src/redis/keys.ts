@@ -10,6 +10,8 @@ export function createKeys(prefix: string) {
     conversation: (id: string) => `${prefix}:conv:${id}`,
     conversationMessages: (id: string) => `${prefix}:conv:${id}:msgs`,
     conversationClientIds: (id: string) => `${prefix}:conv:${id}:cmids`,
+    /** Advisors' internal notes on a conversation (transfers), oldest first. */
+    conversationNotes: (id: string) => `${prefix}:conv:${id}:notes`,
     visitorActiveConversation: (visitorKey: string) => `${prefix}:visitor:${visitorKey}:active`,
     queueWaiting: (queue: Audience) => `${prefix}:queue:${queue}:waiting`,
     queueAdvisors: (queue: Audience) => `${prefix}:queue:${queue}:advisors`,

@@ -1,5 +1,6 @@
 import { AUDIENCES, type Audience } from '@infocig/shared';
 import type { Redis } from 'ioredis';
+import { AppError } from '../errors/app-error.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 
@@ -7,6 +8,7 @@ const assignScript = luaScript(import.meta.url, './lua/assign-next.lua', 4);
 const updateScript = luaScript(import.meta.url, './lua/update-advisor.lua', 2);
 const takeOfflineScript = luaScript(import.meta.url, './lua/take-offline.lua', 1);
 const requeueScript = luaScript(import.meta.url, './lua/requeue-advisor-chats.lua', 3);
+const transferScript = luaScript(import.meta.url, './lua/transfer.lua', 3);
 
 /** Weight of the newest interval in the queue's smoothed pace. */
 const PACE_SMOOTHING = 0.2;
@@ -45,6 +47,8 @@ export interface AdvisorState {
 }
 
 const parseQueues = (value: string) => value.split(',').filter(Boolean) as Audience[];
+
+export type TransferTarget = { queue: Audience } | { advisorId: string };
 
 export const advisorMember = (advisorId: string) => `a:${advisorId}`;
 
@@ -134,6 +138,26 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
 
     async conversationsOf(advisorId: string): Promise<string[]> {
       return redis.smembers(keys.advisorConversations(advisorId));
+    },
+
+    /** Moves an advisor's active chat to a queue or a colleague; returns where it went. */
+    async transfer(conversationId: string, fromAdvisorId: string, to: TransferTarget) {
+      const [kind, target] = 'queue' in to ? ['queue', to.queue] : ['advisor', to.advisorId];
+      const result = (await runScript(
+        redis,
+        transferScript,
+        [
+          keys.conversation(conversationId),
+          keys.advisor(fromAdvisorId),
+          keys.advisorConversations(fromAdvisorId),
+        ],
+        [keys.prefix, fromAdvisorId, kind, target, Date.now(), RETURNED_PRIORITY],
+      )) as number | [number, Audience, string];
+      if (result === -1) throw new AppError('CONVERSATION_FORBIDDEN');
+      if (result === -2) throw new AppError('TRANSFER_TARGET_UNAVAILABLE');
+      if (result === -3) throw new AppError('VALIDATION_FAILED');
+      const [, queue, visitorKey] = result as [number, Audience, string];
+      return { queue, visitorKey };
     },
 
     /** Hands the head of a queue to the best advisor, or returns null. */

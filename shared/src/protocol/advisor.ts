@@ -10,6 +10,7 @@ import {
   SessionIdentitySchema,
 } from './common.ts';
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
+import { LIMITS } from './version.ts';
 
 export const AdvisorAvailabilitySchema = z.enum(['available', 'paused']);
 export type AdvisorAvailability = z.infer<typeof AdvisorAvailabilitySchema>;
@@ -51,6 +52,8 @@ export const AssignedConversationSchema = z.object({
   messages: z.array(ChatMessageSchema),
   /** How far each side has read. */
   readUpTo: z.object({ visitor: SeqSchema, advisor: SeqSchema }),
+  /** Internal notes between advisors (transfers); never shown to the visitor. */
+  notes: z.array(z.object({ authorName: z.string(), text: z.string(), at: IsoDateTimeSchema })),
 });
 export type AssignedConversation = z.infer<typeof AssignedConversationSchema>;
 
@@ -72,6 +75,42 @@ export const advisorCommands = {
    * Example: `{ queues: ['workers'], capacity: 2 }` → `{ availability: 'available', queues: ['workers'], capacity: 2, activeChats: 0 }`
    */
   'advisor:settings': command(AdvisorSettingsSchema, AdvisorProfileSchema),
+  /**
+   * Hand a chat you hold to another queue (it goes ahead of newer chats there) or straight to a
+   * colleague with a free slot, with an internal note the visitor never sees. The history goes
+   * along. Errors: VALIDATION_FAILED, CONVERSATION_NOT_FOUND, CONVERSATION_FORBIDDEN,
+   * TRANSFER_TARGET_UNAVAILABLE.
+   * Example: `{ conversationId, to: { queue: 'employers' }, note: 'Domanda sulla matricola' }` → `{}`
+   */
+  'chat:transfer': command(
+    z.object({
+      conversationId: ConversationIdSchema,
+      to: z.union([
+        z.object({ queue: z.enum(AUDIENCES) }).strict(),
+        z.object({ advisorId: z.string().min(1).max(32) }).strict(),
+      ]),
+      note: z.string().trim().min(1).max(LIMITS.noteMaxChars),
+    }),
+    z.object({}),
+  ),
+  /**
+   * Colleagues and their availability, to choose whom to transfer to.
+   * Example: `{}` → `{ advisors: [{ advisorId, name, availability: 'available', activeChats: 1, capacity: 3 }] }`
+   */
+  'advisors:list': command(
+    z.object({}),
+    z.object({
+      advisors: z.array(
+        z.object({
+          advisorId: z.string(),
+          name: z.string(),
+          availability: z.enum(['available', 'paused', 'offline']),
+          activeChats: z.number().int().nonnegative(),
+          capacity: z.number().int().nonnegative(),
+        }),
+      ),
+    }),
+  ),
 };
 
 /** Pushes the console receives on the `/advisor` namespace. */

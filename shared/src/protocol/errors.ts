@@ -16,6 +16,10 @@ export const ERRORS = {
   CONVERSATION_FORBIDDEN: { status: 403, message: 'This conversation is not yours.' },
   CONVERSATION_CLOSED: { status: 409, message: 'The conversation is closed.' },
   ADVISOR_NOT_FOUND: { status: 404, message: 'No such advisor.' },
+  TRANSFER_TARGET_UNAVAILABLE: {
+    status: 409,
+    message: 'That advisor cannot take the chat now (away, paused or full).',
+  },
   NOT_FOUND: { status: 404, message: 'Not found.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },

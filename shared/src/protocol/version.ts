@@ -14,6 +14,7 @@ export const NAMESPACES = {
 export const LIMITS = {
   messageTextMaxChars: 2000,
   topicMaxChars: 500,
+  noteMaxChars: 1000,
   clientMessageIdMaxChars: 64,
   historyPageMax: 200,
   /** Socket.IO drops any packet above this many bytes and closes the connection. */

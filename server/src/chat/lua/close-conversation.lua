@@ -1,5 +1,5 @@
 -- Closes a conversation: leaves the queue or frees the advisor's slot, and sets retention.
--- KEYS[1] conversation hash   KEYS[2] message stream   KEYS[3] client-id hash
+-- KEYS[1] conversation hash   KEYS[2] message stream   KEYS[3] client-id hash   KEYS[4] notes
 -- ARGV[1] key prefix   ARGV[2] closed by   ARGV[3] now (ms)   ARGV[4] retention (s)
 -- The advisor's and visitor's keys are rebuilt from the prefix (same shapes as redis/keys.ts)
 -- because they are only known once the hash is read.
@@ -31,5 +31,5 @@ end
 local pointer = prefix .. ':visitor:' .. visitorKey .. ':active'
 if redis.call('GET', pointer) == id then redis.call('DEL', pointer) end
 redis.call('HSET', KEYS[1], 'status', 'closed', 'closedBy', ARGV[2], 'closedAt', ARGV[3])
-for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
+for i = 1, 4 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
 return {status, advisorId, queue, visitorKey}
