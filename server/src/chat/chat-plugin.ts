@@ -7,6 +7,7 @@ import { createDepartures } from '../routing/departures.ts';
 import { createQueueView } from '../routing/queue-view.ts';
 import { createChatService } from './chat-service.ts';
 import { createConversationRepository } from './conversation-repository.ts';
+import { createInactivityWatch } from './inactivity.ts';
 
 const HEARTBEAT_MS = 5_000;
 const SWEEP_MS = 5_000;
@@ -31,6 +32,14 @@ export const chatPlugin = fp(
     });
     const presence = createPresence(redis, keys, ulid());
     const timers = createTimers(config.redis.url, keys.prefix);
+    const inactivity = createInactivityWatch(
+      conversations,
+      timers,
+      config.inactivity,
+      { notice: chat.notice, close: (id) => chat.closeAsSystem(id, 'inactive') },
+      app.log,
+    );
+    chat.onAssigned((conversationId, at) => inactivity.watch(conversationId, at));
     const departures = createDepartures({
       presence,
       pool,
@@ -50,6 +59,7 @@ export const chatPlugin = fp(
         'advisor-grace': departures.advisorGraceOver,
         'visitor-grace': departures.visitorGraceOver,
         'presence-sweep': departures.sweep,
+        'inactivity-check': inactivity.check,
       },
       app.log,
     );

@@ -33,12 +33,15 @@ export function snapshotOf(identity: Identity): VisitorSnapshot {
   };
 }
 
+const SYSTEM = { kind: 'system', name: 'Info CIG' } as const;
+
 const otherSide = (who: Participant) => (who.kind === 'visitor' ? 'advisor' : 'visitor');
 
 /** The conversation lifecycle: open and queue, hand to advisors, carry messages, close. */
 export function createChatService(deps: ChatServiceDeps) {
   const { conversations, pool, queues, notifier, log } = deps;
   const positions = createPositionPusher(queues, notifier, log);
+  const assignedListeners: ((conversationId: string, at: number) => Promise<void>)[] = [];
 
   async function visitorConversation(record: ConversationRecord) {
     const place = record.status === 'queued' ? await queues.place(record.queue, record.id) : null;
@@ -82,6 +85,7 @@ export function createChatService(deps: ChatServiceDeps) {
       const advisorName = await pool.nameOf(next.advisorId);
       notifier.toVisitor(record.visitorKey, 'chat:assigned', { conversationId: record.id, advisorName });
       notifier.toAdvisor(next.advisorId, 'chat:assigned', await assignedView(record, next.advisorId));
+      for (const listener of assignedListeners) await listener(record.id, record.assignedAt ?? Date.now());
       log.info({ conversationId: record.id, advisorId: next.advisorId, queue }, 'chat assigned');
     }
     if (assigned > 0) positions.changed(queue);
@@ -111,6 +115,23 @@ export function createChatService(deps: ChatServiceDeps) {
   return {
     dispatch,
     dispatchAll,
+
+    /** Runs after every assignment (the inactivity watch starts here). */
+    onAssigned(listener: (conversationId: string, at: number) => Promise<void>) {
+      assignedListeners.push(listener);
+    },
+
+    /** A notice from the service itself, written into the conversation for both sides. */
+    async notice(conversationId: string, clientMessageId: string, text: string) {
+      const { message, duplicate } = await conversations.append(
+        conversationId,
+        SYSTEM,
+        clientMessageId,
+        text,
+      );
+      const record = duplicate ? null : await conversations.get(conversationId);
+      if (record) toParticipants(record, { event: 'chat:message', payload: message });
+    },
 
     async visitorSession(identity: Identity) {
       const activeId = await conversations.activeIdOf(visitorKeyOf(identity.sub));

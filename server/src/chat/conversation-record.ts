@@ -23,6 +23,10 @@ export interface ConversationRecord {
   advisorId?: string;
   lastSeq: number;
   readUpTo: { visitor: number; advisor: number };
+  /** When a person last wrote (ms); the system's own notices do not count. */
+  lastActivityAt?: number;
+  /** The activity time an inactivity warning was last sent for. */
+  warnedFor?: number;
   closedBy?: string;
 }
 
@@ -45,6 +49,8 @@ export function fromHash(hash: Record<string, string>): ConversationRecord | nul
     advisorId: hash.advisorId || undefined,
     lastSeq: Number(hash.lastSeq ?? 0),
     readUpTo: { visitor: Number(hash.readVisitor ?? 0), advisor: Number(hash.readAdvisor ?? 0) },
+    lastActivityAt: hash.lastActivityAt ? Number(hash.lastActivityAt) : undefined,
+    warnedFor: hash.warnedFor ? Number(hash.warnedFor) : undefined,
     closedBy: hash.closedBy,
   };
 }

@@ -22,6 +22,9 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
+/** Who writes a message: a participant, or the service itself (warnings, notices). */
+export type Author = Participant | { kind: 'system'; name: string };
+
 export interface InternalNote {
   authorName: string;
   text: string;
@@ -96,6 +99,11 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
       );
     },
 
+    /** Remembers which quiet spell a warning was sent for, so it is sent once. */
+    async markWarned(id: string, activityAt: number): Promise<void> {
+      await redis.hset(keys.conversation(id), 'warnedFor', activityAt);
+    },
+
     /** Moves the participant's read mark forward; returns where it stands. */
     async markRead(id: string, who: Participant, seq: number): Promise<number> {
       const field = who.kind === 'visitor' ? 'readVisitor' : 'readAdvisor';
@@ -104,15 +112,20 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
       return mark;
     },
 
-    async append(id: string, who: Participant, clientMessageId: string, text: string): Promise<AppendResult> {
-      const sentAt = new Date().toISOString();
+    async append(id: string, who: Author, clientMessageId: string, text: string): Promise<AppendResult> {
+      const now = Date.now();
+      const sentAt = new Date(now).toISOString();
       const participant =
-        who.kind === 'visitor' ? ['visitorKey', who.visitorKey] : ['advisorId', who.advisorId];
+        who.kind === 'visitor'
+          ? ['visitorKey', who.visitorKey]
+          : who.kind === 'advisor'
+            ? ['advisorId', who.advisorId]
+            : ['id', id];
       const [seq, stored] = (await runScript(
         redis,
         appendScript,
         [keys.conversation(id), keys.conversationMessages(id), keys.conversationClientIds(id)],
-        [...participant, who.kind, clientMessageId, who.name, text, sentAt],
+        [...participant, who.kind, clientMessageId, who.name, text, sentAt, now],
       )) as [number, number?];
       if (seq === -1) throw new AppError('CONVERSATION_NOT_FOUND');
       if (seq === -2) throw new AppError('CONVERSATION_CLOSED');

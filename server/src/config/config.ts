@@ -32,6 +32,9 @@ const EnvSchema = z.object({
   ADVISOR_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   /** How long a visitor with no connection keeps their conversation before it closes. */
   VISITOR_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(120),
+  /** A chat where nobody writes for this long closes, after a warning INACTIVITY_WARNING_SECONDS before. */
+  CHAT_INACTIVITY_SECONDS: z.coerce.number().min(1).max(86_400).default(900),
+  INACTIVITY_WARNING_SECONDS: z.coerce.number().min(0).max(3600).default(120),
   /** Closed transcripts are deleted after this many days. */
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Built front-ends to serve: the widget's demo page at `/`, the console at `/console/`. */
@@ -52,6 +55,7 @@ export interface Config {
   auth: { issuer: string; audience: string; publicKeyPem?: string; jwksUrl?: string };
   advisorDefaultCapacity: number;
   graceMs: { advisor: number; visitor: number };
+  inactivity: { timeoutMs: number; warningMs: number };
   transcriptRetentionSeconds: number;
   staticDirs: { widget?: string; console?: string };
   devTools: boolean;
@@ -93,6 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.AUTH_JWKS_URL,
     },
     advisorDefaultCapacity: e.ADVISOR_DEFAULT_CAPACITY,
+    inactivity: {
+      timeoutMs: e.CHAT_INACTIVITY_SECONDS * 1000,
+      warningMs: Math.min(e.INACTIVITY_WARNING_SECONDS, e.CHAT_INACTIVITY_SECONDS) * 1000,
+    },
     graceMs: { advisor: e.ADVISOR_GRACE_SECONDS * 1000, visitor: e.VISITOR_GRACE_SECONDS * 1000 },
     transcriptRetentionSeconds: e.TRANSCRIPT_RETENTION_DAYS * 86_400,
     staticDirs: { widget: e.WIDGET_DIST, console: e.CONSOLE_DIST },

@@ -7,6 +7,7 @@ export interface TimerJobs {
   'advisor-grace': { advisorId: string };
   'visitor-grace': { visitorKey: string; conversationId: string };
   'presence-sweep': Record<string, never>;
+  'inactivity-check': { conversationId: string };
 }
 
 export type TimerName = keyof TimerJobs;

@@ -1,8 +1,9 @@
 -- Appends a message to a conversation once per (author, clientMessageId).
 -- KEYS[1] conversation hash   KEYS[2] message stream   KEYS[3] client-id -> seq hash
--- ARGV[1] participant field in the hash ('visitorKey' or 'advisorId')   ARGV[2] sender's value
+-- ARGV[1] participant field in the hash ('visitorKey' or 'advisorId'; 'id' for the system, whose
+-- value is the conversation id)   ARGV[2] sender's value
 -- ARGV[3] author kind   ARGV[4] client message id   ARGV[5] author name   ARGV[6] text
--- ARGV[7] sent at (ISO)
+-- ARGV[7] sent at (ISO)   ARGV[8] now (ms): people's messages mark the conversation active
 -- Returns {seq, 1} when stored, {seq, 0} for a resend; {-1} no such conversation,
 -- {-2} closed, {-3} sender is not a participant.
 if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
@@ -16,4 +17,5 @@ local seq = redis.call('HINCRBY', KEYS[1], 'lastSeq', 1)
 redis.call('XADD', KEYS[2], seq .. '-0',
   'cmid', ARGV[4], 'author', ARGV[3], 'name', ARGV[5], 'text', ARGV[6], 'at', ARGV[7])
 redis.call('HSET', KEYS[3], dedupeField, seq)
+if ARGV[3] ~= 'system' then redis.call('HSET', KEYS[1], 'lastActivityAt', ARGV[8]) end
 return {seq, 1}

@@ -1,0 +1,71 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Timers } from '../jobs/timers.ts';
+import type { ConversationRepository } from './conversation-repository.ts';
+
+export interface InactivityPolicy {
+  /** A chat in which nobody has written for this long is closed. */
+  timeoutMs: number;
+  /** Both sides are warned this long before. */
+  warningMs: number;
+}
+
+const warningText = (minutes: number) =>
+  `Questa chat verrà chiusa tra ${minutes} minuti se nessuno scrive. / ` +
+  `This chat will close in ${minutes} minutes unless someone writes.`;
+
+/**
+ * Closes chats that went quiet, with a warning first. One BullMQ job per conversation looks at the
+ * last activity when it runs and either acts or reschedules itself, so messages cost no timer work.
+ */
+export interface InactivityActions {
+  /** Writes a notice from the service into the conversation, to both sides. */
+  notice(conversationId: string, clientMessageId: string, text: string): Promise<void>;
+  close(conversationId: string): Promise<void>;
+}
+
+export function createInactivityWatch(
+  conversations: ConversationRepository,
+  timers: Timers,
+  policy: InactivityPolicy,
+  actions: InactivityActions,
+  log: FastifyBaseLogger,
+) {
+  const schedule = (conversationId: string, dueAt: number) =>
+    timers.schedule(
+      'inactivity-check',
+      { conversationId },
+      Math.max(0, dueAt - Date.now()),
+      `inactivity-${conversationId}-${dueAt}`,
+    );
+
+  return {
+    /** Starts watching a chat that has just been assigned. */
+    watch(conversationId: string, since: number) {
+      return schedule(conversationId, since + policy.timeoutMs - policy.warningMs);
+    },
+
+    async check({ conversationId }: { conversationId: string }): Promise<void> {
+      const record = await conversations.get(conversationId);
+      if (record?.status !== 'active') return;
+      const lastActivity = Math.max(record.lastActivityAt ?? 0, record.assignedAt ?? record.openedAt);
+      const idle = Date.now() - lastActivity;
+      if (idle >= policy.timeoutMs) {
+        log.info({ conversationId, idleMs: idle }, 'closing an inactive chat');
+        await actions.close(conversationId);
+        return;
+      }
+      if (idle >= policy.timeoutMs - policy.warningMs) {
+        if (record.warnedFor !== lastActivity) {
+          const minutes = Math.max(1, Math.round((policy.timeoutMs - idle) / 60_000));
+          await actions.notice(conversationId, `inactivity-${lastActivity}`, warningText(minutes));
+          await conversations.markWarned(conversationId, lastActivity);
+        }
+        await schedule(conversationId, lastActivity + policy.timeoutMs);
+        return;
+      }
+      await schedule(conversationId, lastActivity + policy.timeoutMs - policy.warningMs);
+    },
+  };
+}
+
+export type InactivityWatch = ReturnType<typeof createInactivityWatch>;
