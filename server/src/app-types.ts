@@ -5,6 +5,7 @@ import type { VerifyToken } from './auth/token-verifier.ts';
 import type { ChatService } from './chat/chat-service.ts';
 import type { Config } from './config/config.ts';
 import type { MintToken } from './dev/token-minter.ts';
+import type { FollowUpService } from './followups/follow-up-service.ts';
 import type { Notifier } from './realtime/notifier.ts';
 import type { Keys } from './redis/keys.ts';
 import type { AdvisorPool } from './routing/advisor-pool.ts';
@@ -27,5 +28,6 @@ declare module 'fastify' {
     chat: ChatService;
     pool: AdvisorPool;
     departures: Departures;
+    followUps: FollowUpService;
   }
 }

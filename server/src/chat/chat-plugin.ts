@@ -1,5 +1,7 @@
 import fp from 'fastify-plugin';
 import { ulid } from 'ulid';
+import { createFollowUpService } from '../followups/follow-up-service.ts';
+import { createFollowUpStore } from '../followups/follow-up-store.ts';
 import { createTimers } from '../jobs/timers.ts';
 import { createPresence } from '../presence/presence.ts';
 import { createAdvisorPool } from '../routing/advisor-pool.ts';
@@ -22,6 +24,7 @@ export const chatPlugin = fp(
     const conversations = createConversationRepository(redis, keys, config.transcriptRetentionSeconds);
     const pool = createAdvisorPool(redis, keys);
     const chat = createChatService({
+      serviceHours: config.serviceHours,
       conversations,
       pool,
       queues: createQueueView(redis, keys),
@@ -40,6 +43,15 @@ export const chatPlugin = fp(
       app.log,
     );
     chat.onAssigned((conversationId, at) => inactivity.watch(conversationId, at));
+    const followUps = createFollowUpService(createFollowUpStore(app.db), app.audit, app.notifier, app.log);
+    chat.onQueued((conversationId) =>
+      timers.schedule('followup-offer', { conversationId }, config.followUpOfferAfterMs),
+    );
+    const offerFollowUp = async ({ conversationId }: { conversationId: string }) => {
+      const record = await conversations.get(conversationId);
+      if (record?.status === 'queued')
+        app.notifier.toVisitor(record.visitorKey, 'queue:followup-offered', { conversationId });
+    };
     const departures = createDepartures({
       presence,
       pool,
@@ -60,6 +72,7 @@ export const chatPlugin = fp(
         'visitor-grace': departures.visitorGraceOver,
         'presence-sweep': departures.sweep,
         'inactivity-check': inactivity.check,
+        'followup-offer': offerFollowUp,
       },
       app.log,
     );
@@ -68,6 +81,7 @@ export const chatPlugin = fp(
     app.decorate('chat', chat);
     app.decorate('pool', pool);
     app.decorate('departures', departures);
+    app.decorate('followUps', followUps);
     // Runs after realtime's preClose has closed the sockets, and before Redis is closed: hand
     // this process's people to the grace timers, then stop working timers.
     app.addHook('preClose', async () => {

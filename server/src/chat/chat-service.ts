@@ -3,9 +3,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AccessAudit } from '../audit/access-audit.ts';
 import type { Identity } from '../auth/identity.ts';
 import { claimsVisibleTo } from '../claims/claims-reader.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { Notifier } from '../realtime/notifier.ts';
 import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
+import { isOpen, nextOpening, type ServiceHours } from '../routing/service-hours.ts';
 import type { ClaimsStore } from '../store/index.ts';
 import type { ConversationRecord, Participant, VisitorSnapshot } from './conversation-record.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
@@ -14,6 +16,7 @@ import { visitorKeyOf } from './visitor-key.ts';
 import { advisorView, visitorView } from './visitor-views.ts';
 
 export interface ChatServiceDeps {
+  serviceHours: Record<Audience, ServiceHours>;
   conversations: ConversationRepository;
   pool: AdvisorPool;
   queues: QueueView;
@@ -42,6 +45,7 @@ export function createChatService(deps: ChatServiceDeps) {
   const { conversations, pool, queues, notifier, log } = deps;
   const positions = createPositionPusher(queues, notifier, log);
   const assignedListeners: ((conversationId: string, at: number) => Promise<void>)[] = [];
+  const queuedListeners: ((conversationId: string) => Promise<void>)[] = [];
 
   async function visitorConversation(record: ConversationRecord) {
     const place = record.status === 'queued' ? await queues.place(record.queue, record.id) : null;
@@ -121,6 +125,11 @@ export function createChatService(deps: ChatServiceDeps) {
       assignedListeners.push(listener);
     },
 
+    /** Runs after a visitor's chat joins a queue (the follow-up offer is timed from here). */
+    onQueued(listener: (conversationId: string) => Promise<void>) {
+      queuedListeners.push(listener);
+    },
+
     /** A notice from the service itself, written into the conversation for both sides. */
     async notice(conversationId: string, clientMessageId: string, text: string) {
       const { message, duplicate } = await conversations.append(
@@ -146,12 +155,22 @@ export function createChatService(deps: ChatServiceDeps) {
       };
     },
 
+    /** Whether the visitor's queue is staffed now, and when it opens if not. */
+    serviceStatus(identity: Identity) {
+      const hours = deps.serviceHours[audienceOf(identity.role as VisitorRole)];
+      const now = new Date();
+      const opensAt = isOpen(hours, now) ? null : nextOpening(hours, now);
+      return { open: opensAt === null, hours: hours.spec, opensAt: opensAt?.toISOString() ?? null };
+    },
+
     async requestAdvisor(identity: Identity, topic: string) {
       const queue = audienceOf(identity.role as VisitorRole);
+      if (!isOpen(deps.serviceHours[queue], new Date())) throw new AppError('SERVICE_CLOSED');
       const visitorKey = visitorKeyOf(identity.sub);
       const { id, created } = await conversations.open(visitorKey, snapshotOf(identity), queue, topic);
       if (created) {
         log.info({ conversationId: id, queue }, 'chat queued');
+        for (const listener of queuedListeners) await listener(id);
         await dispatch(queue);
         positions.changed(queue);
       }

@@ -1,5 +1,16 @@
 import path from 'node:path';
+import type { Audience } from '@infocig/shared';
 import { z } from 'zod';
+import { parseServiceHours, type ServiceHours } from '../routing/service-hours.ts';
+
+const serviceHours = z.string().transform((spec, ctx) => {
+  try {
+    return parseServiceHours(spec);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -35,6 +46,14 @@ const EnvSchema = z.object({
   /** A chat where nobody writes for this long closes, after a warning INACTIVITY_WARNING_SECONDS before. */
   CHAT_INACTIVITY_SECONDS: z.coerce.number().min(1).max(86_400).default(900),
   INACTIVITY_WARNING_SECONDS: z.coerce.number().min(0).max(3600).default(120),
+  /**
+   * When each queue is staffed: "always" or e.g. "mon-fri 15:00-18:00" (Italian time). Defaults:
+   * always open, except in production, where the original service hours apply.
+   */
+  SERVICE_HOURS_WORKERS: serviceHours.optional(),
+  SERVICE_HOURS_EMPLOYERS: serviceHours.optional(),
+  /** A visitor waiting this long is offered to leave a follow-up instead. */
+  FOLLOWUP_OFFER_AFTER_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
   /** Closed transcripts are deleted after this many days. */
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Built front-ends to serve: the widget's demo page at `/`, the console at `/console/`. */
@@ -56,6 +75,8 @@ export interface Config {
   advisorDefaultCapacity: number;
   graceMs: { advisor: number; visitor: number };
   inactivity: { timeoutMs: number; warningMs: number };
+  serviceHours: Record<Audience, ServiceHours>;
+  followUpOfferAfterMs: number;
   transcriptRetentionSeconds: number;
   staticDirs: { widget?: string; console?: string };
   devTools: boolean;
@@ -97,6 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.AUTH_JWKS_URL,
     },
     advisorDefaultCapacity: e.ADVISOR_DEFAULT_CAPACITY,
+    serviceHours: {
+      workers: e.SERVICE_HOURS_WORKERS ?? defaultHours(e.NODE_ENV),
+      employers: e.SERVICE_HOURS_EMPLOYERS ?? defaultHours(e.NODE_ENV),
+    },
+    followUpOfferAfterMs: e.FOLLOWUP_OFFER_AFTER_SECONDS * 1000,
     inactivity: {
       timeoutMs: e.CHAT_INACTIVITY_SECONDS * 1000,
       warningMs: Math.min(e.INACTIVITY_WARNING_SECONDS, e.CHAT_INACTIVITY_SECONDS) * 1000,
@@ -107,3 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devTools,
   };
 }
+
+const defaultHours = (env: Config['env']) =>
+  parseServiceHours(env === 'production' ? 'mon-fri 15:00-18:00' : 'always');

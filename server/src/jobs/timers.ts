@@ -8,6 +8,7 @@ export interface TimerJobs {
   'visitor-grace': { visitorKey: string; conversationId: string };
   'presence-sweep': Record<string, never>;
   'inactivity-check': { conversationId: string };
+  'followup-offer': { conversationId: string };
 }
 
 export type TimerName = keyof TimerJobs;

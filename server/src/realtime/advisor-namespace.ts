@@ -4,6 +4,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
+import type { FollowUpService } from '../followups/follow-up-service.ts';
 import {
   type AdvisorChanges,
   type AdvisorPool,
@@ -20,6 +21,7 @@ export interface AdvisorNamespaceDeps {
   chat: ChatService;
   pool: AdvisorPool;
   departures: Departures;
+  followUps: FollowUpService;
   notifier: Notifier;
   defaultCapacity: number;
   log: FastifyBaseLogger;
@@ -64,6 +66,7 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
   const advisorId = identity.sub;
   const me: Participant & { kind: 'advisor' } = { kind: 'advisor', advisorId, name: identity.name };
 
+  const servedQueues = async () => (await pool.state(advisorId))?.queues ?? [];
   bindCommands(
     socket,
     advisorCommands,
@@ -82,6 +85,9 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
       },
       'chat:transfer': ({ conversationId, to, note }) => chat.transfer(me, conversationId, to, note),
       'advisors:list': () => chat.colleagues(),
+      'followup:list': async () => deps.followUps.openFor({ cf: advisorId }, await servedQueues()),
+      'followup:answer': async ({ id, text }) =>
+        deps.followUps.answer({ cf: advisorId, name: identity.name }, await servedQueues(), id, text),
       'advisor:settings': async ({ queues, capacity }) =>
         profileOf(await changeAdvisor(deps, advisorId, { queues, capacity })),
     },

@@ -6,7 +6,13 @@ import { setUpVisitorNamespace } from './visitor-namespace.ts';
 /** The two namespaces: the widget's and the console's. */
 export const namespacesPlugin = fp(
   async (app) => {
-    const deps = { verify: app.verifyToken, chat: app.chat, departures: app.departures, log: app.log };
+    const deps = {
+      verify: app.verifyToken,
+      chat: app.chat,
+      departures: app.departures,
+      followUps: app.followUps,
+      log: app.log,
+    };
     setUpVisitorNamespace(app.io.of(NAMESPACES.visitor), deps);
     setUpAdvisorNamespace(app.io.of(NAMESPACES.advisor), {
       ...deps,

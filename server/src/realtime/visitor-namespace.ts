@@ -11,6 +11,7 @@ import type { VerifyToken } from '../auth/token-verifier.ts';
 import { type ChatService, snapshotOf } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
 import { visitorKeyOf } from '../chat/visitor-key.ts';
+import type { FollowUpService } from '../followups/follow-up-service.ts';
 import { type Departures, visitorMember } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
@@ -20,6 +21,7 @@ export interface VisitorNamespaceDeps {
   verify: VerifyToken;
   chat: ChatService;
   departures: Departures;
+  followUps: FollowUpService;
   log: FastifyBaseLogger;
 }
 
@@ -35,7 +37,7 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
 }
 
 /** Commands are bound before anything is awaited: a client may send as soon as it connects. */
-async function onConnection(socket: Socket, { chat, departures, log }: VisitorNamespaceDeps) {
+async function onConnection(socket: Socket, { chat, departures, followUps, log }: VisitorNamespaceDeps) {
   const { identity } = socket.data as SocketData;
   const visitorKey = visitorKeyOf(identity.sub);
   const me: Participant = { kind: 'visitor', visitorKey, name: identity.name };
@@ -52,6 +54,17 @@ async function onConnection(socket: Socket, { chat, departures, log }: VisitorNa
       'chat:typing': ({ conversationId, typing }) => chat.typing(me, conversationId, typing),
       'chat:read': ({ conversationId, seq }) => chat.read(me, conversationId, seq),
       'claims:get': () => chat.visitorClaims(identity),
+      'followup:create': async ({ topic, text, conversationId }) => {
+        if (conversationId) await chat.close(me, conversationId);
+        return followUps.leave(
+          snapshotOf(identity),
+          audienceOf(identity.role as VisitorRole),
+          topic,
+          text,
+          conversationId,
+        );
+      },
+      'followup:list': async () => ({ followUps: await followUps.ofVisitor(identity.sub) }),
     },
     log,
   );
@@ -73,6 +86,8 @@ async function onConnection(socket: Socket, { chat, departures, log }: VisitorNa
       ...(snapshot.companyName ? { companyName: snapshot.companyName } : {}),
     },
     conversation: (await chat.visitorSession(identity)).conversation,
+    service: chat.serviceStatus(identity),
+    followUps: await followUps.ofVisitor(identity.sub),
   });
   socket.emit('claims:status', await chat.visitorClaims(identity));
 }

@@ -95,10 +95,17 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
     state,
     nameOf,
 
-    /** First connection: every queue and the default capacity, until the advisor or a supervisor changes them. */
+    /**
+     * First connection: every queue and the default capacity, unless already set — by the advisor,
+     * a supervisor, or a command that raced ahead of this.
+     */
     async register(advisorId: string, name: string, defaultCapacity: number): Promise<void> {
-      const known = await redis.hexists(keys.advisor(advisorId), 'capacity');
-      await update(advisorId, known ? { name } : { name, capacity: defaultCapacity, queues: AUDIENCES });
+      await redis
+        .multi()
+        .hsetnx(keys.advisor(advisorId), 'capacity', defaultCapacity)
+        .hsetnx(keys.advisor(advisorId), 'queues', AUDIENCES.join(','))
+        .exec();
+      await update(advisorId, { name });
     },
 
     async list(): Promise<AdvisorState[]> {

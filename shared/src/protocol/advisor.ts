@@ -10,6 +10,7 @@ import {
   SessionIdentitySchema,
 } from './common.ts';
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
+import { AdvisorFollowUpSchema } from './follow-ups.ts';
 import { LIMITS } from './version.ts';
 
 export const AdvisorAvailabilitySchema = z.enum(['available', 'paused']);
@@ -92,6 +93,20 @@ export const advisorCommands = {
       note: z.string().trim().min(1).max(LIMITS.noteMaxChars),
     }),
     z.object({}),
+  ),
+  /**
+   * Open follow-ups of the queues you serve, oldest first (an audited read of each visitor's data).
+   * Example: `{}` → `{ followUps: [...] }`
+   */
+  'followup:list': command(z.object({}), z.object({ followUps: z.array(AdvisorFollowUpSchema) })),
+  /**
+   * Answer an open follow-up of a queue you serve; the answer reaches the person. Errors:
+   * VALIDATION_FAILED, MESSAGE_TOO_LONG, FOLLOWUP_NOT_FOUND (unknown, already answered, or another queue's).
+   * Example: `{ id, text: 'Il pagamento è stato disposto il 12 marzo.' }` → `{ followUp }`
+   */
+  'followup:answer': command(
+    z.object({ id: z.string().min(1).max(40), text: z.string().trim().min(1, 'empty message') }),
+    z.object({ followUp: AdvisorFollowUpSchema }),
   ),
   /**
    * Colleagues and their availability, to choose whom to transfer to.

@@ -20,6 +20,11 @@ export const ERRORS = {
     status: 409,
     message: 'That advisor cannot take the chat now (away, paused or full).',
   },
+  SERVICE_CLOSED: {
+    status: 409,
+    message: 'Advisors are not on duty now; you can leave a message and we will answer.',
+  },
+  FOLLOWUP_NOT_FOUND: { status: 404, message: 'No such open follow-up.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },

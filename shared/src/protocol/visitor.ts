@@ -8,6 +8,7 @@ import {
   VisitorConversationSchema,
 } from './common.ts';
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
+import { FollowUpSchema, ServiceStatusSchema } from './follow-ups.ts';
 import { LIMITS } from './version.ts';
 
 /** Commands the widget sends on the `/visitor` namespace. */
@@ -28,6 +29,22 @@ export const visitorCommands = {
    * Read the visitor's claims again (they are also pushed once at connect as `claims:status`).
    * Example: `{}` → `{ claims: [...], asOf }`
    */
+  /**
+   * Leave a message for an advisor — outside service hours, or instead of waiting. With the id of
+   * your queued conversation, that conversation leaves the queue. The answer comes as
+   * `followup:answered` (and in `session:ready` later). Errors: VALIDATION_FAILED, MESSAGE_TOO_LONG.
+   * Example: `{ topic: 'CIGO marzo', text: 'Non ho ricevuto il pagamento di marzo.' }` → `{ followUp }`
+   */
+  'followup:create': command(
+    z.object({
+      topic: z.string().trim().max(LIMITS.topicMaxChars).default(''),
+      text: z.string().trim().min(1, 'empty message'),
+      conversationId: ConversationIdSchema.optional(),
+    }),
+    z.object({ followUp: FollowUpSchema }),
+  ),
+  /** Your recent follow-ups, newest first. Example: `{}` → `{ followUps: [...] }` */
+  'followup:list': command(z.object({}), z.object({ followUps: z.array(FollowUpSchema) })),
   'claims:get': command(
     z.object({}),
     z.object({ claims: z.array(ClaimSummarySchema), asOf: IsoDateTimeSchema }),
@@ -45,6 +62,10 @@ export const visitorEvents = {
     protocolVersion: z.number().int(),
     identity: SessionIdentitySchema,
     conversation: VisitorConversationSchema.nullable(),
+    /** Whether advisors are on duty for your queue now; outside hours, leave a follow-up. */
+    service: ServiceStatusSchema,
+    /** Your recent follow-ups with their answers, newest first. */
+    followUps: z.array(FollowUpSchema),
   }),
   /** The status of your claims from the claims store, sent at connect before any advisor. */
   'claims:status': z.object({ claims: z.array(ClaimSummarySchema), asOf: IsoDateTimeSchema }),
@@ -65,6 +86,10 @@ export const visitorEvents = {
     conversationId: ConversationIdSchema,
     reason: z.enum(['advisor_left', 'transferred']),
   }),
+  /** You have waited long: you may leave a follow-up instead (`followup:create` with this conversation). */
+  'queue:followup-offered': z.object({ conversationId: ConversationIdSchema }),
+  /** An advisor answered your follow-up. */
+  'followup:answered': FollowUpSchema,
   /** An advisor took your conversation. */
   'chat:assigned': z.object({ conversationId: ConversationIdSchema, advisorName: z.string() }),
 };

@@ -1,0 +1,85 @@
+import type { Audience } from '@infocig/shared';
+import { ulid } from 'ulid';
+import type { VisitorSnapshot } from '../chat/conversation-record.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { Db } from '../store/index.ts';
+
+export interface FollowUpRow {
+  id: string;
+  queue: Audience;
+  visitor_cf: string;
+  visitor_role: string;
+  visitor_name: string;
+  topic: string;
+  body: string;
+  created_at: Date;
+  status: 'open' | 'answered';
+  answer: string | null;
+  answered_by_name: string | null;
+  answered_at: Date | null;
+}
+
+const COLUMNS = `id, queue, visitor_cf, visitor_role, visitor_name, topic, body, created_at, status, answer,
+  answered_by_name, answered_at`;
+
+/** Follow-up cases in PostgreSQL: left by visitors, answered by advisors. */
+export function createFollowUpStore(db: Db) {
+  return {
+    async create(
+      visitor: VisitorSnapshot,
+      queue: Audience,
+      topic: string,
+      body: string,
+      conversationId?: string,
+    ) {
+      const [row] = await db.query<FollowUpRow>(
+        `INSERT INTO follow_ups (id, queue, visitor_cf, visitor_role, visitor_name, company_cf, conversation_id, topic, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+        [
+          ulid(),
+          queue,
+          visitor.codiceFiscale,
+          visitor.role,
+          visitor.displayName,
+          visitor.companyCf ?? null,
+          conversationId ?? null,
+          topic,
+          body,
+        ],
+      );
+      return row!;
+    },
+
+    async ofVisitor(codiceFiscale: string, limit = 20) {
+      return db.query<FollowUpRow>(
+        `SELECT ${COLUMNS} FROM follow_ups WHERE visitor_cf = $1 ORDER BY created_at DESC LIMIT $2`,
+        [codiceFiscale, limit],
+      );
+    },
+
+    async open(queues: readonly Audience[], limit = 100) {
+      return db.query<FollowUpRow>(
+        `SELECT ${COLUMNS} FROM follow_ups WHERE status = 'open' AND queue = ANY($1) ORDER BY created_at LIMIT $2`,
+        [queues, limit],
+      );
+    },
+
+    /** Answers an open case once; a second answer, or an answer to a case of another queue, is refused. */
+    async answer(
+      id: string,
+      queues: readonly Audience[],
+      advisor: { cf: string; name: string },
+      answer: string,
+    ) {
+      const [row] = await db.query<FollowUpRow>(
+        `UPDATE follow_ups SET status = 'answered', answer = $2, answered_by_cf = $3, answered_by_name = $4, answered_at = now()
+         WHERE id = $1 AND status = 'open' AND queue = ANY($5) RETURNING ${COLUMNS}`,
+        [id, answer, advisor.cf, advisor.name, queues],
+      );
+      if (!row) throw new AppError('FOLLOWUP_NOT_FOUND');
+      return row;
+    },
+  };
+}
+
+export type FollowUpStore = ReturnType<typeof createFollowUpStore>;
