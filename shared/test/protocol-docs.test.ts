@@ -4,8 +4,8 @@ import { advisorCommands, advisorEvents, ERROR_CODES, visitorCommands, visitorEv
 
 const doc = readFileSync(new URL('../PROTOCOL.md', import.meta.url), 'utf8');
 const documented = new Set(
-  [...doc.matchAll(/^(?:#{3,4} |- )`([a-z:]+)`(?:, `([a-z:]+)`)*/gm)].flatMap((m) =>
-    [...m[0].matchAll(/`([a-z:]+)`/g)].map((n) => n[1]),
+  [...doc.matchAll(/^(?:#{3,4} |- )`([a-z:-]+)`(?:, `([a-z:]+)`)*/gm)].flatMap((m) =>
+    [...m[0].matchAll(/`([a-z:-]+)`/g)].map((n) => n[1]),
   ),
 );
 
