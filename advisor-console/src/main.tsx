@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@infocig/shared/ui/ui.css';
 import { App } from './App.tsx';
 import './styles/base.css';
 import './styles/layout.css';

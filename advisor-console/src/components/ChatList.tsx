@@ -24,7 +24,7 @@ export function ChatList() {
                   {unread > 0 && (
                     <span className="icc-unread">
                       <span aria-hidden="true">{unread}</span>
-                      <span className="icc-sr-only">{t.chats.unread(unread)}</span>
+                      <span className="ic-sr-only">{t.chats.unread(unread)}</span>
                     </span>
                   )}
                 </span>

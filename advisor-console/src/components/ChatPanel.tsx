@@ -1,7 +1,14 @@
-import { errorText, formatTime } from '../i18n/index.ts';
+import { errorText, formatTime } from '@infocig/shared/client';
+import { Composer, MessageList } from '@infocig/shared/ui';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
-import { Composer } from './Composer.tsx';
-import { MessageList } from './MessageList.tsx';
+
+/** Drafts survive switching between chats (the composer is keyed by conversation). */
+const drafts = new Map<string, string>();
+
+function keepDraft(conversationId: string, text: string) {
+  if (text) drafts.set(conversationId, text);
+  else drafts.delete(conversationId);
+}
 
 /** The selected chat: its messages, the reply box and the close button. */
 export function ChatPanel() {
@@ -27,7 +34,17 @@ export function ChatPanel() {
           </p>
         )}
       </div>
-      <MessageList key={c.id} messages={chat.messages} />
+      <MessageList
+        key={c.id}
+        prefix="icc"
+        messages={chat.messages}
+        ownAuthor="advisor"
+        lang={lang}
+        texts={t.chat}
+        errors={t.errors}
+        onResend={(m) => session.resend(m.conversationId, m.clientMessageId)}
+        nameOf={(m) => m.authorName || m.author}
+      />
       {chat.closedBy ? (
         <div className="icc-notice">
           <p>
@@ -43,7 +60,15 @@ export function ChatPanel() {
         </div>
       ) : (
         <>
-          <Composer key={c.id} conversationId={c.id} />
+          <Composer
+            key={c.id}
+            prefix="icc"
+            texts={t.chat}
+            // Written while offline, a reply waits as pending and goes out on reconnect.
+            onSend={(text) => session.send(c.id, text)}
+            initialText={drafts.get(c.id)}
+            onTextChange={(text) => keepDraft(c.id, text)}
+          />
           <button
             type="button"
             className="icc-button icc-button-secondary icc-close"

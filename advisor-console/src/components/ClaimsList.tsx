@@ -5,16 +5,16 @@ import {
   PAYMENT_STATUS_LABELS,
   type PaymentSummary,
 } from '@infocig/shared';
-import { formatAmount, formatDate, formatMonth } from '../i18n/index.ts';
+import { formatAmount, formatDate, formatMonth } from '@infocig/shared/client';
+import { applicationTone, paymentTone } from '@infocig/shared/ui';
 import { useConsole } from '../session/useAdvisorSession.ts';
-import { applicationTone, paymentTone } from './tones.ts';
 
 function Payment({ p }: { p: PaymentSummary }) {
   const { t, lang } = useConsole();
   const detail = p.paidAt
-    ? t.claims.paidOn(formatDate(lang, p.paidAt))
+    ? t.claims.paidOn(formatDate(lang, p.paidAt, 'medium'))
     : p.dataDeadline
-      ? t.claims.deadline(formatDate(lang, p.dataDeadline))
+      ? t.claims.deadline(formatDate(lang, p.dataDeadline, 'medium'))
       : null;
   return (
     <li className="icc-payment">
@@ -40,7 +40,7 @@ function Payment({ p }: { p: PaymentSummary }) {
 
 function Claim({ claim }: { claim: ClaimSummary }) {
   const { t, lang } = useConsole();
-  const date = (d: string) => formatDate(lang, d);
+  const date = (d: string) => formatDate(lang, d, 'medium');
   return (
     <article className="icc-claim">
       <h4>

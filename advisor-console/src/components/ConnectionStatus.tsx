@@ -1,4 +1,4 @@
-import { errorText } from '../i18n/index.ts';
+import { errorText } from '@infocig/shared/client';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
 
 /** The connection's state in words, with the error's message and a retry once it gave up. */

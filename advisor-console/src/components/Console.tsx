@@ -1,12 +1,12 @@
 import type { Language } from '@infocig/shared';
+import { type Persona, tokenProvider } from '@infocig/shared/client';
 import { useEffect, useMemo, useState } from 'react';
-import { type Persona, tokenProvider } from '../dev-api.ts';
 import { TEXTS } from '../i18n/index.ts';
 import { AdvisorSession } from '../session/advisor-session.ts';
 import { ConsoleContext } from '../session/useAdvisorSession.ts';
+import { Announcements } from './Announcements.tsx';
 import { ChatList } from './ChatList.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
-import { LiveRegion } from './LiveRegion.tsx';
 import { TopBar } from './TopBar.tsx';
 import { VisitorPanel } from './VisitorPanel.tsx';
 
@@ -40,7 +40,7 @@ export function Console({ persona, serverUrl, lang, setLang, onSignOut }: Props)
           <ChatPanel />
           <VisitorPanel />
         </main>
-        <LiveRegion />
+        <Announcements />
       </div>
     </ConsoleContext>
   );

@@ -1,8 +1,8 @@
 import { type Language, ROLE_LABELS } from '@infocig/shared';
+import type { Persona } from '@infocig/shared/client';
+import { LanguageSwitch } from '@infocig/shared/ui';
 import { type FormEvent, useState } from 'react';
-import type { Persona } from '../dev-api.ts';
 import { TEXTS } from '../i18n/index.ts';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 interface Props {
   personas: Persona[] | null;
@@ -26,7 +26,7 @@ export function SignIn({ personas, loadError, lang, setLang, onSignIn }: Props) 
     <main className="icc-signin">
       <div className="icc-signin-head">
         <h1>{t.appTitle}</h1>
-        <LanguageSwitch lang={lang} setLang={setLang} label={t.languageGroup} />
+        <LanguageSwitch prefix="icc" lang={lang} setLang={setLang} label={t.languageGroup} />
       </div>
       <h2>{t.signIn.title}</h2>
       <p>{t.signIn.intro}</p>

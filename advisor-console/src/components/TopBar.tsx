@@ -1,8 +1,8 @@
 import { type Language, ROLE_LABELS } from '@infocig/shared';
+import { LanguageSwitch } from '@infocig/shared/ui';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
 import { AvailabilityToggle } from './AvailabilityToggle.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { QueueStats } from './QueueStats.tsx';
 
 export function TopBar({ setLang, onSignOut }: { setLang: (lang: Language) => void; onSignOut: () => void }) {
@@ -18,7 +18,7 @@ export function TopBar({ setLang, onSignOut }: { setLang: (lang: Language) => vo
               <strong>{state.identity.displayName}</strong> · {ROLE_LABELS[state.identity.role][lang]}
             </span>
           )}
-          <LanguageSwitch lang={lang} setLang={setLang} label={t.languageGroup} />
+          <LanguageSwitch prefix="icc" lang={lang} setLang={setLang} label={t.languageGroup} />
           <button type="button" className="icc-link-button" onClick={onSignOut}>
             {t.signOut}
           </button>

@@ -1,20 +1,25 @@
 import {
   type AdvisorAvailability,
+  type AdvisorClientEvents,
+  type AdvisorServerEvents,
   type advisorCommands,
   type CommandResult,
   isMessageTooLong,
+  NAMESPACES,
 } from '@infocig/shared';
-import { ACK_TIMEOUT_MS, command, type Outcome } from './ack.ts';
-import { type AdvisorSocket, type ConnectionOptions, openAdvisorSocket } from './connection.ts';
 import {
+  ACK_TIMEOUT_MS,
   addPending,
+  announce,
   awaitsDelivery,
+  type ConnectionOptions,
   lastSeq,
   markDelivery,
   markSent,
   mergeStored,
   pendingMessage,
-} from './messages.ts';
+  SocketSession,
+} from '@infocig/shared/client';
 import { listen } from './pushes.ts';
 import {
   applyAssigned,
@@ -26,22 +31,23 @@ import {
   select,
   updateMessages,
 } from './reducers.ts';
-import { announce, type ConsoleState, initialConsoleState, type Push } from './state.ts';
-import { createStore } from './store.ts';
+import { type ConsoleState, initialConsoleState, type Push } from './state.ts';
 
 type Result<K extends keyof typeof advisorCommands> = CommandResult<typeof advisorCommands, K>;
 
 const HISTORY_PAGES_MAX = 50;
 
 /** The advisor's connection and the chats they hold. Components read it through `useAdvisorSession`. */
-export class AdvisorSession {
-  private readonly store = createStore<ConsoleState>(initialConsoleState);
-  private readonly socket: AdvisorSocket;
+export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEvents, AdvisorClientEvents> {
   private readonly inFlight = new Set<string>();
-  private disposed = false;
 
   constructor(options: ConnectionOptions) {
-    this.socket = openAdvisorSocket(options, this.store);
+    super({
+      initial: initialConsoleState,
+      namespace: NAMESPACES.advisor,
+      connection: options,
+      announceLost: (s) => announce(s, { kind: 'connection-lost' }),
+    });
     listen(this.socket, {
       ready: (r) => void this.onReady(r),
       assigned: (c) => this.update((x) => applyAssigned(x, c)),
@@ -49,27 +55,6 @@ export class AdvisorSession {
       closed: (c) => this.update((x) => applyClosed(x, c)),
       queueStats: (q) => this.update((x) => applyQueueStats(x, q)),
     });
-  }
-
-  readonly subscribe = (listener: () => void) => this.store.subscribe(listener);
-  readonly getState = () => this.store.getState();
-  private update(fn: (s: ConsoleState) => ConsoleState) {
-    this.store.setState(fn);
-  }
-
-  /** In a microtask: a mount undone at once (StrictMode in development) never opens a socket. */
-  connect(): void {
-    this.update((s) => ({ ...s, connection: { kind: 'connecting' } }));
-    queueMicrotask(() => {
-      if (!this.disposed) this.socket.connect();
-    });
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    this.socket.removeAllListeners();
-    this.socket.io.removeAllListeners();
-    this.socket.disconnect();
   }
 
   select(conversationId: string): void {
@@ -119,13 +104,6 @@ export class AdvisorSession {
       const next = { ...s, busy: false, commandError: out.ok ? null : out.error };
       return out.ok ? applyClosed(next, { conversationId, closedBy: 'advisor' }) : next;
     });
-  }
-
-  private call<T>(emit: Parameters<typeof command<T>>[0]): Promise<Outcome<T>> {
-    if (!this.socket.connected) {
-      return Promise.resolve({ ok: false, error: { code: 'NOT_CONNECTED', message: '' } });
-    }
-    return command<T>(emit);
   }
 
   private messagesOf(conversationId: string) {

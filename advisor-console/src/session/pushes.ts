@@ -1,7 +1,9 @@
-import { advisorEvents } from '@infocig/shared';
-import { checked } from './ack.ts';
-import type { AdvisorSocket } from './connection.ts';
+import { type AdvisorClientEvents, type AdvisorServerEvents, advisorEvents } from '@infocig/shared';
+import { checked } from '@infocig/shared/client';
+import type { Socket } from 'socket.io-client';
 import type { Push } from './state.ts';
+
+export type AdvisorSocket = Socket<AdvisorServerEvents, AdvisorClientEvents>;
 
 export interface PushHandlers {
   ready(ready: Push<'session:ready'>): void;

@@ -1,6 +1,6 @@
 import type { AssignedConversation, ChatMessage } from '@infocig/shared';
-import { mergeStored } from './messages.ts';
-import { announce, type ChatEntry, type ClosedBy, type ConsoleState, type Push } from './state.ts';
+import { announce, mergeStored } from '@infocig/shared/client';
+import type { ChatEntry, ClosedBy, ConsoleState, Push } from './state.ts';
 
 /** Pure state changes for the server's pushes and the advisor's own choices. */
 

@@ -1,49 +1,15 @@
 import { isVisitorRole, type Language } from '@infocig/shared';
-import { useEffect, useState } from 'react';
-import { fetchPersonas, type Persona } from './dev-api.ts';
+import { urlParam } from '@infocig/shared/client';
+import { useDevSignIn } from '@infocig/shared/ui';
 import { PersonaPicker } from './PersonaPicker.tsx';
 import { PortalHome } from './PortalHome.tsx';
 
 const origin = window.location.origin;
 
-function urlParam(name: string): string | null {
-  return new URLSearchParams(window.location.search).get(name);
-}
-
-function setPersonaParam(id: string | null) {
-  const url = new URL(window.location.href);
-  if (id) url.searchParams.set('persona', id);
-  else url.searchParams.delete('persona');
-  window.history.replaceState(null, '', url);
-}
-
 /** A stand-in for the INPS portal: sign in as a demo person, then the widget on the home page. */
 export function DemoPortal() {
-  const [personas, setPersonas] = useState<Persona[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [signedIn, setSignedIn] = useState<Persona | null>(null);
+  const { personas, loadError, signedIn, signIn, signOut } = useDevSignIn(origin, isVisitorRole);
   const lang: Language = urlParam('lang') === 'en' ? 'en' : 'it';
-
-  useEffect(() => {
-    fetchPersonas(origin).then(
-      (all) => {
-        const visitors = all.filter((p) => isVisitorRole(p.role));
-        setPersonas(visitors);
-        const wanted = visitors.find((p) => p.id === urlParam('persona'));
-        if (wanted) setSignedIn(wanted);
-      },
-      (err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)),
-    );
-  }, []);
-
-  const signIn = (persona: Persona) => {
-    setPersonaParam(persona.id);
-    setSignedIn(persona);
-  };
-  const signOut = () => {
-    setPersonaParam(null);
-    setSignedIn(null);
-  };
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from '@infocig/shared';
+import type { Persona } from '@infocig/shared/client';
 import { type FormEvent, useState } from 'react';
-import type { Persona } from './dev-api.ts';
 
 interface Props {
   personas: Persona[] | null;

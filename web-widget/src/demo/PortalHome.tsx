@@ -1,7 +1,7 @@
 import type { Language } from '@infocig/shared';
+import { type Persona, tokenProvider } from '@infocig/shared/client';
 import { useEffect, useRef } from 'react';
 import { mountInfocigWidget } from '../widget/index.tsx';
-import { type Persona, tokenProvider } from './dev-api.ts';
 
 interface Props {
   persona: Persona;

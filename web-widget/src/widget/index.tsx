@@ -1,5 +1,6 @@
 import type { Language } from '@infocig/shared';
 import { createRoot } from 'react-dom/client';
+import '@infocig/shared/ui/ui.css';
 import { Widget } from './components/Widget.tsx';
 import { VisitorSession } from './session/visitor-session.ts';
 import './styles/base.css';

@@ -1,5 +1,5 @@
+import { errorText } from '@infocig/shared/client';
 import { useEffect, useRef } from 'react';
-import { errorText } from '../i18n/index.ts';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
 import { ConversationView } from './ConversationView.tsx';
 import { RequestForm } from './RequestForm.tsx';

@@ -1,12 +1,12 @@
 import { APPLICATION_STATUS_LABELS, BENEFIT_TYPE_LABELS, type ClaimSummary } from '@infocig/shared';
-import { formatDate } from '../i18n/index.ts';
+import { formatDate } from '@infocig/shared/client';
+import { applicationTone } from '@infocig/shared/ui';
 import { useWidget } from '../session/useVisitorSession.ts';
 import { PaymentsTable } from './PaymentsTable.tsx';
-import { applicationTone } from './tones.ts';
 
 export function ClaimCard({ claim, showPayments }: { claim: ClaimSummary; showPayments: boolean }) {
   const { t, lang } = useWidget();
-  const date = (d: string) => formatDate(lang, d);
+  const date = (d: string) => formatDate(lang, d, 'long');
   const headingId = `icw-claim-${claim.applicationId}`;
   return (
     <article className="icw-claim" aria-labelledby={headingId}>

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../i18n/index.ts';
+import { formatDateTime } from '@infocig/shared/client';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
 import { ClaimCard } from './ClaimCard.tsx';
 

@@ -1,4 +1,4 @@
-import { errorText } from '../i18n/index.ts';
+import { errorText } from '@infocig/shared/client';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
 
 /** The connection's state in words (not only colour), with the error and a retry when it gave up. */

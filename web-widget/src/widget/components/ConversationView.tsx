@@ -1,7 +1,6 @@
+import { Composer, MessageList } from '@infocig/shared/ui';
 import type { VisitorConversationState } from '../session/state.ts';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
-import { Composer } from './Composer.tsx';
-import { MessageList } from './MessageList.tsx';
 
 function ChatStatus({ conversation }: { conversation: VisitorConversationState }) {
   const { t } = useWidget();
@@ -31,20 +30,33 @@ function ChatStatus({ conversation }: { conversation: VisitorConversationState }
 }
 
 export function ConversationView({ conversation }: { conversation: VisitorConversationState }) {
-  const { t } = useWidget();
+  const { t, lang } = useWidget();
   const { state, session } = useVisitorSession();
   const closed = conversation.status === 'closed';
   return (
     <div className="icw-conversation">
       <ChatStatus conversation={conversation} />
-      <MessageList messages={state.messages} />
+      <MessageList
+        prefix="icw"
+        messages={state.messages}
+        ownAuthor="visitor"
+        lang={lang}
+        texts={t.chat}
+        errors={t.errors}
+        onResend={(m) => void session.resend(m.clientMessageId)}
+      />
       {closed ? (
         <button type="button" className="icw-button" onClick={() => session.startOver()}>
           {t.chat.newRequest}
         </button>
       ) : (
         <>
-          <Composer />
+          <Composer
+            prefix="icw"
+            texts={t.chat}
+            // Also while queued (the advisor reads it on pickup) or offline (sent on reconnect).
+            onSend={(text) => session.send(text)}
+          />
           <button
             type="button"
             className="icw-button icw-button-secondary"

@@ -4,14 +4,14 @@ import {
   PAYMENT_STATUS_LABELS,
   type PaymentSummary,
 } from '@infocig/shared';
-import { formatAmount, formatDate, formatMonth } from '../i18n/index.ts';
+import { formatAmount, formatDate, formatMonth } from '@infocig/shared/client';
+import { paymentTone } from '@infocig/shared/ui';
 import { useWidget } from '../session/useVisitorSession.ts';
-import { paymentTone } from './tones.ts';
 
 function WhenCell({ payment }: { payment: PaymentSummary }) {
   const { t, lang } = useWidget();
-  if (payment.paidAt) return <>{t.payments.paidOn(formatDate(lang, payment.paidAt))}</>;
-  if (payment.dataDeadline) return <>{t.payments.deadline(formatDate(lang, payment.dataDeadline))}</>;
+  if (payment.paidAt) return <>{t.payments.paidOn(formatDate(lang, payment.paidAt, 'long'))}</>;
+  if (payment.dataDeadline) return <>{t.payments.deadline(formatDate(lang, payment.dataDeadline, 'long'))}</>;
   return <>{t.payments.notAvailable}</>;
 }
 

@@ -3,9 +3,9 @@ import { useMemo, useState } from 'react';
 import { TEXTS } from '../i18n/index.ts';
 import { WidgetContext } from '../session/useVisitorSession.ts';
 import type { VisitorSession } from '../session/visitor-session.ts';
+import { Announcements } from './Announcements.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
 import { ClaimsPanel } from './ClaimsPanel.tsx';
-import { LiveRegion } from './LiveRegion.tsx';
 import { WidgetHeader } from './WidgetHeader.tsx';
 
 export interface WidgetProps {
@@ -23,7 +23,7 @@ export function Widget({ session, lang: initialLang }: WidgetProps) {
         <WidgetHeader />
         <ClaimsPanel />
         <ChatPanel />
-        <LiveRegion />
+        <Announcements />
       </section>
     </WidgetContext>
   );

@@ -1,10 +1,10 @@
 import { ROLE_LABELS } from '@infocig/shared';
+import { LanguageSwitch } from '@infocig/shared/ui';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function WidgetHeader() {
-  const { t, lang } = useWidget();
+  const { t, lang, setLang } = useWidget();
   const { state } = useVisitorSession();
   const identity = state.identity;
   return (
@@ -16,7 +16,7 @@ export function WidgetHeader() {
           </h2>
           <p className="icw-subtitle">{t.subtitle}</p>
         </div>
-        <LanguageSwitch />
+        <LanguageSwitch prefix="icw" lang={lang} setLang={setLang} label={t.languageGroup} />
       </div>
       <div className="icw-header-bottom">
         {identity && (

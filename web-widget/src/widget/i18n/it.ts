@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@infocig/shared';
-import type { ClientErrorCode } from '../session/ack.ts';
+import type { ClientErrorCode } from '@infocig/shared/client';
 
 /** The widget's own texts (domain labels come from `@infocig/shared`). Italian is the reference. */
 export const it = {

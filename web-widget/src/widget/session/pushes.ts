@@ -1,7 +1,8 @@
-import { type VisitorServerEvents, visitorEvents } from '@infocig/shared';
-import { checked } from './ack.ts';
-import type { VisitorSocket } from './connection.ts';
+import { type VisitorClientEvents, type VisitorServerEvents, visitorEvents } from '@infocig/shared';
+import { checked } from '@infocig/shared/client';
+import type { Socket } from 'socket.io-client';
 
+export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 type Push<K extends keyof VisitorServerEvents> = Parameters<VisitorServerEvents[K]>[0];
 
 export interface PushHandlers {

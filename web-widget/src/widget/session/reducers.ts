@@ -1,6 +1,6 @@
 import type { ChatMessage, VisitorConversation, VisitorServerEvents } from '@infocig/shared';
-import { mergeStored } from './messages.ts';
-import { announce, type VisitorState } from './state.ts';
+import { announce, mergeStored } from '@infocig/shared/client';
+import type { VisitorState } from './state.ts';
 
 /** Pure state changes for the server's pushes; each ignores a conversation that is not ours. */
 

@@ -1,20 +1,24 @@
 import {
   type CommandResult,
   isMessageTooLong,
+  NAMESPACES,
+  type VisitorClientEvents,
   type VisitorServerEvents,
   type visitorCommands,
 } from '@infocig/shared';
-import { ACK_TIMEOUT_MS, command } from './ack.ts';
-import { type ConnectionOptions, openVisitorSocket, type VisitorSocket } from './connection.ts';
 import {
+  ACK_TIMEOUT_MS,
   addPending,
+  announce,
   awaitsDelivery,
+  type ConnectionOptions,
   lastSeq,
   markDelivery,
   markSent,
   mergeStored,
   pendingMessage,
-} from './messages.ts';
+  SocketSession,
+} from '@infocig/shared/client';
 import { listen } from './pushes.ts';
 import {
   applyAssigned,
@@ -25,7 +29,6 @@ import {
   applyRequested,
 } from './reducers.ts';
 import { initialVisitorState, type VisitorState } from './state.ts';
-import { createStore } from './store.ts';
 
 type Result<K extends keyof typeof visitorCommands> = CommandResult<typeof visitorCommands, K>;
 
@@ -35,16 +38,18 @@ const HISTORY_PAGES_MAX = 50;
  * One visitor's connection and everything the widget shows: identity, claims, the open
  * conversation and its messages. Components read it through `useVisitorSession`.
  */
-export class VisitorSession {
-  private readonly store = createStore<VisitorState>(initialVisitorState);
-  private readonly socket: VisitorSocket;
+export class VisitorSession extends SocketSession<VisitorState, VisitorServerEvents, VisitorClientEvents> {
   private readonly inFlight = new Set<string>();
-  private disposed = false;
   /** Pushes about a conversation we do not know yet, while `chat:request` awaits its ack. */
   private early: (() => void)[] | null = null;
 
   constructor(options: ConnectionOptions) {
-    this.socket = openVisitorSocket(options, this.store);
+    super({
+      initial: initialVisitorState,
+      namespace: NAMESPACES.visitor,
+      connection: options,
+      announceLost: (s) => announce(s, { kind: 'connection-lost' }),
+    });
     listen(this.socket, {
       ready: (r) => void this.onReady(r),
       claims: (c) => this.setClaims(c),
@@ -53,27 +58,6 @@ export class VisitorSession {
       message: (m) => this.push(m, applyMessage),
       closed: (c) => this.push(c, applyClosed),
     });
-  }
-
-  readonly subscribe = (listener: () => void) => this.store.subscribe(listener);
-  readonly getState = () => this.store.getState();
-  private update(fn: (s: VisitorState) => VisitorState) {
-    this.store.setState(fn);
-  }
-
-  /** In a microtask: a mount undone at once (StrictMode in development) never opens a socket. */
-  connect(): void {
-    this.update((s) => ({ ...s, connection: { kind: 'connecting' } }));
-    queueMicrotask(() => {
-      if (!this.disposed) this.socket.connect();
-    });
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    this.socket.removeAllListeners();
-    this.socket.io.removeAllListeners();
-    this.socket.disconnect();
   }
 
   async requestChat(topic: string): Promise<void> {
@@ -127,13 +111,6 @@ export class VisitorSession {
     );
     if (out.ok) this.setClaims(out.data);
     else this.update((s) => ({ ...s, commandError: out.error }));
-  }
-
-  private call<T>(emit: Parameters<typeof command<T>>[0]) {
-    if (!this.socket.connected) {
-      return Promise.resolve({ ok: false as const, error: { code: 'NOT_CONNECTED' as const, message: '' } });
-    }
-    return command<T>(emit);
   }
 
   /** Sends a message not yet stored; the same `clientMessageId` makes a resend safe. */

@@ -1,4 +1,3 @@
-import type { ChatMessage } from '@infocig/shared';
 import { describe, expect, it } from 'vitest';
 import {
   addPending,
@@ -8,7 +7,8 @@ import {
   markSent,
   mergeStored,
   pendingMessage,
-} from '../src/widget/session/messages.ts';
+} from '../src/client/messages.ts';
+import type { ChatMessage } from '../src/index.ts';
 
 const conversationId = '01JD3Q7J0X7M2Y5V9W4T6R8S1A';
 const stored = (seq: number, author: ChatMessage['author'], clientMessageId = `c-${seq}`): ChatMessage => ({

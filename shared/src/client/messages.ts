@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@infocig/shared';
+import type { ChatMessage } from '../protocol/index.ts';
 import type { UiError } from './ack.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { type Ack, type ErrorCode, WireErrorSchema } from '@infocig/shared';
+import { type Ack, type ErrorCode, WireErrorSchema } from '../protocol/index.ts';
 
 /** Error codes the client makes up itself, next to the server's catalogue. */
 export type ClientErrorCode =
@@ -17,7 +17,8 @@ export type Outcome<T> = { ok: true; data: T } | { ok: false; error: UiError };
 
 export const ACK_TIMEOUT_MS = 10_000;
 
-type TimedAck<T> = (err: Error | null, response: Ack<T>) => void;
+/** An ack behind `socket.timeout(ms)`: `err` is set when no answer came in time. */
+export type TimedAck<T> = (err: Error | null, response: Ack<T>) => void;
 
 /**
  * Runs one command with an ack and a timeout, as a promise that never rejects. Usage:

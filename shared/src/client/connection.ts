@@ -1,29 +1,44 @@
-import {
-  handshakeAuth,
-  NAMESPACES,
-  type VisitorClientEvents,
-  type VisitorServerEvents,
-} from '@infocig/shared';
 import { io, type Socket } from 'socket.io-client';
+import { handshakeAuth } from '../protocol/index.ts';
 import { connectErrorOf, type UiError } from './ack.ts';
-import { announce, type VisitorState } from './state.ts';
 import type { Store } from './store.ts';
 
-export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
+export type ConnectionState =
+  | { kind: 'idle' }
+  | { kind: 'connecting' }
+  | { kind: 'connected' }
+  | { kind: 'reconnecting'; attempt: number; lastError: UiError | null }
+  | { kind: 'error'; error: UiError };
 
 export interface ConnectionOptions {
   serverUrl: string;
-  /** Asked on every (re)connect, so the host page can hand over a fresh token. */
+  /** Asked on every (re)connect, so the host page or the sign-in can hand over a fresh token. */
   getToken: () => Promise<string>;
 }
 
+/** A Socket.IO event map, as the shared protocol derives them (`VisitorServerEvents`, ...). */
+export type EventMap = Record<string, (...args: never[]) => void>;
+
+export interface SocketSetup<S> {
+  /** The namespace path, e.g. `NAMESPACES.visitor`. */
+  namespace: string;
+  store: Store<S>;
+  /** Tells screen readers that a connection that was up has dropped. */
+  announceLost: (state: S) => S;
+}
+
 /**
- * Opens the `/visitor` socket (not yet connected) and keeps `state.connection` in step with it.
+ * Opens the socket (not yet connected) and keeps `state.connection` in step with it.
  * `connected` is set by the session once `session:ready` arrives, not here.
  */
-export function openVisitorSocket(options: ConnectionOptions, store: Store<VisitorState>): VisitorSocket {
+export function openSocket<
+  Listen extends EventMap,
+  Emit extends EventMap,
+  S extends { connection: ConnectionState },
+>(options: ConnectionOptions, { namespace, store, announceLost }: SocketSetup<S>): Socket<Listen, Emit> {
   let retriedExpired = false;
-  const socket: VisitorSocket = io(`${options.serverUrl}${NAMESPACES.visitor}`, {
+  // Untyped here: only reserved events and `session:ready`, which every namespace sends, are used.
+  const socket = io(`${options.serverUrl}${namespace}`, {
     autoConnect: false,
     transports: ['websocket'],
     auth: (cb) => {
@@ -41,8 +56,8 @@ export function openVisitorSocket(options: ConnectionOptions, store: Store<Visit
   const reconnecting = (attempt: number, lastError: UiError | null) =>
     store.setState((s) => {
       const wasUp = s.connection.kind === 'connected';
-      const next: VisitorState = { ...s, connection: { kind: 'reconnecting', attempt, lastError } };
-      return wasUp ? announce(next, { kind: 'connection-lost' }) : next;
+      const next: S = { ...s, connection: { kind: 'reconnecting', attempt, lastError } };
+      return wasUp ? announceLost(next) : next;
     });
 
   socket.on('disconnect', (reason) => {

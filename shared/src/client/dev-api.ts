@@ -1,8 +1,9 @@
-import { ROLES, type Role } from '@infocig/shared';
+import { ROLES, type Role } from '../domain/index.ts';
 
 /**
- * The server's development endpoints, standing in for the portal's sign-in: a list of ready-made
- * people and a signed token for any of them. They exist only when the server runs in dev mode.
+ * The server's development endpoints, standing in for the portal's and the staff's sign-in: a list
+ * of ready-made people and a signed token for any of them. They exist only when the server runs in
+ * dev mode.
  */
 export interface Persona {
   id: string;
@@ -43,8 +44,8 @@ function expiryMs(value: unknown): number {
 }
 
 /**
- * What the portal would hand the widget: a function returning a valid token, fetching a new one
- * when the one held is about to expire.
+ * What a sign-in would hand the widget or the console: a function returning a valid token,
+ * fetching a new one when the one held is about to expire.
  */
 export function tokenProvider(baseUrl: string, personaId: string): () => Promise<string> {
   let held: { token: string; expiresAt: number } | null = null;

@@ -1,4 +1,4 @@
-import type { ApplicationStatus, PaymentStatus } from '@infocig/shared';
+import type { ApplicationStatus, PaymentStatus } from '../domain/index.ts';
 
 /** Colour family of a status badge; the badge always carries the status in words too. */
 export type Tone = 'ok' | 'warn' | 'bad' | 'info';

@@ -1,0 +1,34 @@
+import { assertNever } from '@infocig/shared/client';
+import { LiveRegion } from '@infocig/shared/ui';
+import type { ConsoleTexts } from '../i18n/index.ts';
+import type { AdvisorAnnouncement } from '../session/state.ts';
+import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
+
+function word(t: ConsoleTexts, a: AdvisorAnnouncement): string {
+  switch (a.kind) {
+    case 'assigned':
+      return t.announce.assigned(a.visitorName);
+    case 'message':
+      return t.announce.message(a.visitorName, a.text);
+    case 'closed':
+      return `${t.announce.closed(a.visitorName)} ${t.chat.closedBy[a.closedBy]}`;
+    case 'availability':
+      return t.announce.availability[a.availability];
+    default:
+      return assertNever(a);
+  }
+}
+
+/** Read out to screen readers: new chats and messages, chat state. */
+export function Announcements() {
+  const { t } = useConsole();
+  const { state } = useAdvisorSession();
+  return (
+    <LiveRegion
+      prefix="icc"
+      announcements={state.announcements}
+      texts={t.announce}
+      describe={(a) => word(t, a)}
+    />
+  );
+}
