@@ -8,6 +8,8 @@ import type { MintToken } from './dev/token-minter.ts';
 import type { FollowUpService } from './followups/follow-up-service.ts';
 import type { Notifier } from './realtime/notifier.ts';
 import type { Keys } from './redis/keys.ts';
+import type { AdmissionFor } from './rollout/admission-service.ts';
+import type { RolloutPlan } from './rollout/rollout-plan.ts';
 import type { AdvisorPool } from './routing/advisor-pool.ts';
 import type { Departures } from './routing/departures.ts';
 import type { ClaimsStore, Db } from './store/index.ts';
@@ -29,5 +31,7 @@ declare module 'fastify' {
     pool: AdvisorPool;
     departures: Departures;
     followUps: FollowUpService;
+    rollout: RolloutPlan;
+    admissionFor: AdmissionFor;
   }
 }

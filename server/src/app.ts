@@ -10,9 +10,11 @@ import { securityHeaders } from './http/security-headers.ts';
 import { namespacesPlugin } from './realtime/namespaces-plugin.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { redisPlugin } from './redis/redis-plugin.ts';
+import { rolloutPlugin } from './rollout/rollout-plugin.ts';
 import { staticRoutes } from './static/static-plugin.ts';
 import { storePlugin } from './store/store-plugin.ts';
 import { supervisionRoutes } from './supervision/advisor-routes.ts';
+import { rolloutRoutes } from './supervision/rollout-routes.ts';
 
 /**
  * Builds the application without listening, so tests and the process entry share it.
@@ -33,12 +35,14 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(redisPlugin);
   await app.register(storePlugin);
   await app.register(authPlugin);
+  await app.register(rolloutPlugin);
   await app.register(realtimePlugin);
   await app.register(chatPlugin);
   await app.register(namespacesPlugin);
 
   await app.register(healthRoutes);
   await app.register(supervisionRoutes);
+  await app.register(rolloutRoutes);
   if (config.devTools) await app.register(devRoutes);
   await app.register(staticRoutes);
   return app;

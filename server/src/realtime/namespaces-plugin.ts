@@ -13,7 +13,7 @@ export const namespacesPlugin = fp(
       followUps: app.followUps,
       log: app.log,
     };
-    setUpVisitorNamespace(app.io.of(NAMESPACES.visitor), deps);
+    setUpVisitorNamespace(app.io.of(NAMESPACES.visitor), { ...deps, admissionFor: app.admissionFor });
     setUpAdvisorNamespace(app.io.of(NAMESPACES.advisor), {
       ...deps,
       pool: app.pool,
@@ -21,5 +21,5 @@ export const namespacesPlugin = fp(
       defaultCapacity: app.config.advisorDefaultCapacity,
     });
   },
-  { name: 'namespaces', dependencies: ['auth', 'chat', 'realtime'] },
+  { name: 'namespaces', dependencies: ['auth', 'chat', 'realtime', 'rollout'] },
 );

@@ -11,7 +11,9 @@ import type { VerifyToken } from '../auth/token-verifier.ts';
 import { type ChatService, snapshotOf } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
 import { visitorKeyOf } from '../chat/visitor-key.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { FollowUpService } from '../followups/follow-up-service.ts';
+import type { AdmissionFor } from '../rollout/admission-service.ts';
 import { type Departures, visitorMember } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
@@ -22,6 +24,7 @@ export interface VisitorNamespaceDeps {
   chat: ChatService;
   departures: Departures;
   followUps: FollowUpService;
+  admissionFor: AdmissionFor;
   log: FastifyBaseLogger;
 }
 
@@ -37,15 +40,25 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
 }
 
 /** Commands are bound before anything is awaited: a client may send as soon as it connects. */
-async function onConnection(socket: Socket, { chat, departures, followUps, log }: VisitorNamespaceDeps) {
+async function onConnection(
+  socket: Socket,
+  { chat, departures, followUps, admissionFor, log }: VisitorNamespaceDeps,
+) {
   const { identity } = socket.data as SocketData;
+  /** Everything a visitor can do needs the rollout to admit them, checked afresh each time. */
+  const admitted =
+    <P, R>(handler: (payload: P) => Promise<R>) =>
+    async (payload: P) => {
+      if (!(await admissionFor(identity)).admitted) throw new AppError('NOT_YET_AVAILABLE');
+      return handler(payload);
+    };
   const visitorKey = visitorKeyOf(identity.sub);
   const me: Participant = { kind: 'visitor', visitorKey, name: identity.name };
   bindCommands(
     socket,
     visitorCommands,
     {
-      'chat:request': ({ topic }) => chat.requestAdvisor(identity, topic),
+      'chat:request': admitted(({ topic }) => chat.requestAdvisor(identity, topic)),
       'chat:send': ({ conversationId, clientMessageId, text }) =>
         chat.send(me, conversationId, clientMessageId, text),
       'chat:history': ({ conversationId, afterSeq, limit }) =>
@@ -53,17 +66,12 @@ async function onConnection(socket: Socket, { chat, departures, followUps, log }
       'chat:close': ({ conversationId }) => chat.close(me, conversationId),
       'chat:typing': ({ conversationId, typing }) => chat.typing(me, conversationId, typing),
       'chat:read': ({ conversationId, seq }) => chat.read(me, conversationId, seq),
-      'claims:get': () => chat.visitorClaims(identity),
-      'followup:create': async ({ topic, text, conversationId }) => {
+      'claims:get': admitted(() => chat.visitorClaims(identity)),
+      'followup:create': admitted(async ({ topic, text, conversationId }) => {
         if (conversationId) await chat.close(me, conversationId);
-        return followUps.leave(
-          snapshotOf(identity),
-          audienceOf(identity.role as VisitorRole),
-          topic,
-          text,
-          conversationId,
-        );
-      },
+        const queue = audienceOf(identity.role as VisitorRole);
+        return followUps.leave(snapshotOf(identity), queue, topic, text, conversationId);
+      }),
       'followup:list': async () => ({ followUps: await followUps.ofVisitor(identity.sub) }),
     },
     log,
@@ -76,6 +84,7 @@ async function onConnection(socket: Socket, { chat, departures, followUps, log }
   await socket.join(visitorRoom(visitorKey));
 
   const snapshot = snapshotOf(identity);
+  const admission = await admissionFor(identity);
   socket.emit('session:ready', {
     protocolVersion: PROTOCOL_VERSION,
     identity: {
@@ -86,8 +95,9 @@ async function onConnection(socket: Socket, { chat, departures, followUps, log }
       ...(snapshot.companyName ? { companyName: snapshot.companyName } : {}),
     },
     conversation: (await chat.visitorSession(identity)).conversation,
+    admission,
     service: chat.serviceStatus(identity),
     followUps: await followUps.ofVisitor(identity.sub),
   });
-  socket.emit('claims:status', await chat.visitorClaims(identity));
+  if (admission.admitted) socket.emit('claims:status', await chat.visitorClaims(identity));
 }

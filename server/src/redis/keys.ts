@@ -21,6 +21,8 @@ export function createKeys(prefix: string) {
     queuePace: (queue: Audience) => `${prefix}:queue:${queue}:pace`,
     /** Member (`v:<visitorKey>` or `a:<advisorId>`) → number of connected sockets, all processes. */
     presence: () => `${prefix}:presence`,
+    /** The rollout plan version every process should be applying. */
+    rolloutVersion: () => `${prefix}:rollout:version`,
     processes: () => `${prefix}:processes`,
     processAlive: (processId: string) => `${prefix}:process:${processId}:alive`,
     processMembers: (processId: string) => `${prefix}:process:${processId}:members`,

@@ -10,7 +10,7 @@ import { type Config, loadConfig } from '../../src/config/config.ts';
 import { loadOrCreateDevKeys } from '../../src/dev/dev-keys.ts';
 import { DEMO_PERSONAS, type PersonaId } from '../../src/dev/personas.ts';
 import { createTokenMinter } from '../../src/dev/token-minter.ts';
-import { seedDemoData } from '../../src/store/index.ts';
+import { seedIfEmpty } from '../../src/store/index.ts';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -30,6 +30,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Share another test server's Redis prefix, as processes of one deployment do; it cleans up. */
   sharePrefixOf?: TestServer;
+  /** A PostgreSQL store (processes sharing a prefix share one) instead of in-memory PGlite. */
+  store?: Config['store'];
 }
 
 /**
@@ -51,11 +53,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       DEV_TOOLS: 'true',
       ...options.env,
     }),
-    store: {},
+    store: options.store ?? {},
     staticDirs: options.staticDirs ?? {},
   };
   const app = await buildApp(config);
-  await seedDemoData(app.db, { workers: options.workers ?? 20, seed: 7 });
+  await seedIfEmpty(app.db, { workers: options.workers ?? 20, seed: 7 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');

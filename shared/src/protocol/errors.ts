@@ -20,6 +20,10 @@ export const ERRORS = {
     status: 409,
     message: 'That advisor cannot take the chat now (away, paused or full).',
   },
+  NOT_YET_AVAILABLE: {
+    status: 403,
+    message: 'Info CIG is not yet available where you are.',
+  },
   SERVICE_CLOSED: {
     status: 409,
     message: 'Advisors are not on duty now; you can leave a message and we will answer.',

@@ -3,6 +3,7 @@ import { chatCommands, chatEvents } from './chat-commands.ts';
 import {
   ClaimSummarySchema,
   ConversationIdSchema,
+  IsoDateSchema,
   IsoDateTimeSchema,
   SessionIdentitySchema,
   VisitorConversationSchema,
@@ -62,6 +63,12 @@ export const visitorEvents = {
     protocolVersion: z.number().int(),
     identity: SessionIdentitySchema,
     conversation: VisitorConversationSchema.nullable(),
+    /**
+     * Whether the service has reached you yet (workers by province of residence, employers by the
+     * company's legal seat), and from when if planned. When not admitted, nothing else is offered:
+     * claims, chats and follow-ups answer NOT_YET_AVAILABLE.
+     */
+    admission: z.object({ admitted: z.boolean(), availableFrom: IsoDateSchema.nullable() }),
     /** Whether advisors are on duty for your queue now; outside hours, leave a follow-up. */
     service: ServiceStatusSchema,
     /** Your recent follow-ups with their answers, newest first. */

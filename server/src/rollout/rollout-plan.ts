@@ -1,0 +1,53 @@
+import { type Admission, type Audience, admission, italianDay } from '@infocig/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { PlanVersion, RolloutStore } from './rollout-store.ts';
+
+/** How often each process checks whether the plan changed: well within the one second promised. */
+const POLL_MS = 250;
+
+/**
+ * The plan every process applies, held in memory. A change is written to PostgreSQL and its version
+ * number to Redis; every process polls that number and reloads when it moves.
+ */
+export async function createRolloutPlan(
+  store: RolloutStore,
+  redis: Redis,
+  versionKey: string,
+  log: FastifyBaseLogger,
+) {
+  await store.seedHistorical();
+  let plan: PlanVersion = await store.current();
+  await redis.set(versionKey, String(plan.version), 'NX');
+
+  const reloadIfChanged = async () => {
+    const published = Number((await redis.get(versionKey)) ?? 0);
+    if (published !== plan.version) {
+      plan = await store.current();
+      log.info({ version: plan.version }, 'rollout plan applied');
+    }
+  };
+  const poller = setInterval(() => {
+    reloadIfChanged().catch((err: unknown) => log.warn({ err }, 'rollout plan check failed'));
+  }, POLL_MS);
+
+  return {
+    current: () => plan,
+
+    admit(audience: Audience, province: string | undefined, at = new Date()): Admission {
+      return admission(plan.phases, audience, province, italianDay(at));
+    },
+
+    async replace(phases: PlanVersion['phases'], changedBy: string, reason: string): Promise<PlanVersion> {
+      plan = await store.replace(phases, changedBy, reason);
+      await redis.set(versionKey, String(plan.version));
+      return plan;
+    },
+
+    history: (limit?: number) => store.history(limit),
+
+    stop: () => clearInterval(poller),
+  };
+}
+
+export type RolloutPlan = Awaited<ReturnType<typeof createRolloutPlan>>;

@@ -1,0 +1,2 @@
+export * from './historical-plan.ts';
+export * from './plan.ts';
