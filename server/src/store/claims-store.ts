@@ -1,11 +1,13 @@
 import {
   type ApplicationStatus,
+  applicationGuidance,
   type BenefitType,
   type ClaimSummary,
   maskIban,
   type PaymentMethod,
   type PaymentStatus,
   type PaymentSummary,
+  paymentGuidance,
 } from '@infocig/shared';
 import type { Db } from './db.ts';
 
@@ -130,6 +132,11 @@ function toClaim(row: ApplicationRow): ClaimSummary {
     inpsOffice: row.inps_office,
     workersCovered: row.workers_covered,
     payments: [],
+    guidance: applicationGuidance({
+      status: row.status,
+      statusSince: row.status_since,
+      inpsOffice: row.inps_office,
+    }),
   };
 }
 
@@ -144,6 +151,12 @@ function toPayment(row: WorkerClaimRow): PaymentSummary | null {
     ibanMasked: row.payment_iban === null ? null : maskIban(row.payment_iban),
     paidAt: row.payment_paid_at,
     dataDeadline: row.payment_data_deadline,
+    guidance: paymentGuidance({
+      status: row.payment_status,
+      method: row.payment_method,
+      paidAt: row.payment_paid_at,
+      dataDeadline: row.payment_data_deadline,
+    }),
   };
 }
 

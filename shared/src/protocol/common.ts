@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AUDIENCES, BENEFIT_TYPES, ROLES } from '../domain/index.ts';
 import { APPLICATION_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '../domain/statuses.ts';
+import { GuidanceSchema } from '../guidance/guidance.ts';
 import { LIMITS, PROTOCOL_VERSION } from './version.ts';
 
 /** What a client sends as Socket.IO `auth` when it connects. */
@@ -80,6 +81,8 @@ export const PaymentSummarySchema = z.object({
   paidAt: IsoDateSchema.nullable(),
   /** The employer's deadline to send the payment data, while it is awaited. */
   dataDeadline: IsoDateSchema.nullable(),
+  /** What this status means, who acts next and by when. */
+  guidance: GuidanceSchema,
 });
 export type PaymentSummary = z.infer<typeof PaymentSummarySchema>;
 
@@ -101,6 +104,8 @@ export const ClaimSummarySchema = z.object({
   workersCovered: z.number().int().nonnegative(),
   /** The asking worker's own monthly payments; empty for employers. */
   payments: z.array(PaymentSummarySchema),
+  /** What the application's status means, who acts next and by when. */
+  guidance: GuidanceSchema,
 });
 export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
 

@@ -1,0 +1,3 @@
+export * from './application-guidance.ts';
+export * from './guidance.ts';
+export * from './payment-guidance.ts';
