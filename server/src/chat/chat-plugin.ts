@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { ulid } from 'ulid';
+import { createClaimsReader } from '../claims/claims-reader.ts';
 import { createFollowUpService } from '../followups/follow-up-service.ts';
 import { createFollowUpStore } from '../followups/follow-up-store.ts';
 import { createTimers } from '../jobs/timers.ts';
@@ -7,6 +8,7 @@ import { createPresence } from '../presence/presence.ts';
 import { createAdvisorPool } from '../routing/advisor-pool.ts';
 import { createDepartures } from '../routing/departures.ts';
 import { createQueueView } from '../routing/queue-view.ts';
+import { createPaymentTiming } from '../timing/payment-timing.ts';
 import { createChatService } from './chat-service.ts';
 import { createConversationRepository } from './conversation-repository.ts';
 import { createInactivityWatch } from './inactivity.ts';
@@ -28,7 +30,7 @@ export const chatPlugin = fp(
       conversations,
       pool,
       queues: createQueueView(redis, keys),
-      claims: app.claims,
+      claims: createClaimsReader(app.claims, createPaymentTiming(app.db)),
       audit: app.audit,
       notifier: app.notifier,
       log: app.log,

@@ -2,13 +2,12 @@ import { AUDIENCES, type Audience, audienceOf, LIMITS, type VisitorRole } from '
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccessAudit } from '../audit/access-audit.ts';
 import type { Identity } from '../auth/identity.ts';
-import { claimsVisibleTo } from '../claims/claims-reader.ts';
+import type { ClaimsReader } from '../claims/claims-reader.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Notifier } from '../realtime/notifier.ts';
 import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
 import { isOpen, nextOpening, type ServiceHours } from '../routing/service-hours.ts';
-import type { ClaimsStore } from '../store/index.ts';
 import type { ConversationRecord, Participant, VisitorSnapshot } from './conversation-record.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import { createPositionPusher } from './position-pusher.ts';
@@ -20,7 +19,7 @@ export interface ChatServiceDeps {
   conversations: ConversationRepository;
   pool: AdvisorPool;
   queues: QueueView;
-  claims: ClaimsStore;
+  claims: ClaimsReader;
   audit: AccessAudit;
   notifier: Notifier;
   log: FastifyBaseLogger;
@@ -56,7 +55,7 @@ export function createChatService(deps: ChatServiceDeps) {
   /** Everything the advisor needs about a chat they hold; reading it is audited. */
   async function assignedView(record: ConversationRecord, advisorId: string) {
     const [claims, history, notes] = await Promise.all([
-      claimsVisibleTo(deps.claims, record.visitor),
+      deps.claims.visibleTo(record.visitor),
       conversations.history(record.id, 0, LIMITS.historyPageMax),
       conversations.notes(record.id),
     ]);
@@ -150,7 +149,7 @@ export function createChatService(deps: ChatServiceDeps) {
 
     async visitorClaims(identity: Identity) {
       return {
-        claims: await claimsVisibleTo(deps.claims, snapshotOf(identity)),
+        claims: await deps.claims.visibleTo(snapshotOf(identity)),
         asOf: new Date().toISOString(),
       };
     },

@@ -45,6 +45,7 @@ const APPLICATION_COLUMNS = `
   ${localDate('a.status_since')} AS status_since,
   a.protocol_number,
   o.name AS inps_office,
+  a.inps_office_code,
   (SELECT count(*) FROM application_workers w WHERE w.application_id = a.id) AS workers_covered`;
 
 const APPLICATION_JOINS = `
@@ -65,6 +66,7 @@ interface ApplicationRow {
   status_since: string;
   protocol_number: string | null;
   inps_office: string;
+  inps_office_code: string;
   workers_covered: number;
 }
 
@@ -130,6 +132,7 @@ function toClaim(row: ApplicationRow): ClaimSummary {
     statusSince: row.status_since,
     protocolNumber: row.protocol_number,
     inpsOffice: row.inps_office,
+    inpsOfficeCode: row.inps_office_code,
     workersCovered: row.workers_covered,
     payments: [],
     guidance: applicationGuidance({
@@ -137,6 +140,7 @@ function toClaim(row: ApplicationRow): ClaimSummary {
       statusSince: row.status_since,
       inpsOffice: row.inps_office,
     }),
+    estimate: null,
   };
 }
 
@@ -157,6 +161,8 @@ function toPayment(row: WorkerClaimRow): PaymentSummary | null {
       paidAt: row.payment_paid_at,
       dataDeadline: row.payment_data_deadline,
     }),
+    // Filled in by the payment-timing estimator, which needs history the row does not carry.
+    estimate: null,
   };
 }
 

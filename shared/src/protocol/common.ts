@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AUDIENCES, BENEFIT_TYPES, ROLES } from '../domain/index.ts';
 import { APPLICATION_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '../domain/statuses.ts';
 import { GuidanceSchema } from '../guidance/guidance.ts';
+import { IsoDateSchema, IsoDateTimeSchema } from './common-dates.ts';
+import { PaymentEstimateSchema } from './estimate.ts';
 import { LIMITS, PROTOCOL_VERSION } from './version.ts';
 
 /** What a client sends as Socket.IO `auth` when it connects. */
@@ -26,8 +28,7 @@ export const ClientMessageIdSchema = z
 /** Per-conversation sequence number: 1 for the first message, no gaps. */
 export const SeqSchema = z.number().int().nonnegative();
 
-export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
-export const IsoDateSchema = z.iso.date();
+export { IsoDateSchema, IsoDateTimeSchema } from './common-dates.ts';
 
 export const AuthorKindSchema = z.enum(['visitor', 'advisor', 'system']);
 
@@ -83,6 +84,8 @@ export const PaymentSummarySchema = z.object({
   dataDeadline: IsoDateSchema.nullable(),
   /** What this status means, who acts next and by when. */
   guidance: GuidanceSchema,
+  /** When the payment is likely to arrive; null once paid or settled otherwise. */
+  estimate: PaymentEstimateSchema.nullable(),
 });
 export type PaymentSummary = z.infer<typeof PaymentSummarySchema>;
 
@@ -98,14 +101,17 @@ export const ClaimSummarySchema = z.object({
   status: z.enum(APPLICATION_STATUSES),
   statusSince: IsoDateSchema,
   protocolNumber: z.string().nullable(),
-  /** The INPS office (sede) handling it. */
+  /** The INPS office (sede) handling it, and its code. */
   inpsOffice: z.string(),
+  inpsOfficeCode: z.string(),
   /** Workers covered by the application (useful to employers). */
   workersCovered: z.number().int().nonnegative(),
   /** The asking worker's own monthly payments; empty for employers. */
   payments: z.array(PaymentSummarySchema),
   /** What the application's status means, who acts next and by when. */
   guidance: GuidanceSchema,
+  /** While the application is not yet decided: when a first payment is likely. */
+  estimate: PaymentEstimateSchema.nullable(),
 });
 export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
 

@@ -1,0 +1,96 @@
+import type { BenefitType, PaymentStatus } from '@infocig/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, migrate, openDb, seedDemoData } from '../../src/store/index.ts';
+import { createPaymentTiming } from '../../src/timing/payment-timing.ts';
+
+const TODAY = new Date('2026-11-01T12:00:00Z');
+/** The estimates are made as of this day, from what had been paid before it; later payments are held out. */
+const AS_OF = new Date('2026-06-01T12:00:00Z');
+let db: Db;
+
+beforeAll(async () => {
+  db = await openDb({});
+  await migrate(db);
+  await seedDemoData(db, { workers: 3000, seed: 11, today: TODAY });
+}, 120_000);
+afterAll(() => db.close());
+
+interface HeldOut {
+  status: PaymentStatus;
+  stage_since: string;
+  paid_on: string;
+  benefit_type: BenefitType;
+  office_code: string;
+  office_name: string;
+}
+
+/** Payments paid after AS_OF, with the stage each was in on AS_OF and since when. */
+function heldOut(): Promise<HeldOut[]> {
+  return db.query<HeldOut>(
+    `SELECT DISTINCT ON (pr.id) h.status, to_char(h.at AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD') AS stage_since,
+            to_char(pr.paid_at AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD') AS paid_on,
+            a.benefit_type, a.inps_office_code AS office_code, o.name AS office_name
+     FROM payment_requests pr
+     JOIN applications a ON a.id = pr.application_id
+     JOIN inps_offices o ON o.code = a.inps_office_code
+     JOIN payment_status_history h ON h.payment_request_id = pr.id AND h.at <= $1
+     WHERE pr.paid_at > $1
+     ORDER BY pr.id, h.at DESC`,
+    [AS_OF],
+  );
+}
+
+describe('payment timing estimates', () => {
+  it('hold about 80% of the actual payment dates in their 80% window, on held-out history', async () => {
+    const timing = createPaymentTiming(db);
+    const cases = await heldOut();
+    let inside = 0;
+    let estimated = 0;
+    const byConfidence: Record<string, number> = {};
+    for (const c of cases) {
+      const estimate = await timing.estimate({
+        stage: { kind: 'payment', status: c.status },
+        stageSince: c.stage_since,
+        benefitType: c.benefit_type,
+        officeCode: c.office_code,
+        officeName: c.office_name,
+        asOf: AS_OF,
+      });
+      if (!estimate) continue;
+      estimated++;
+      byConfidence[estimate.confidence] = (byConfidence[estimate.confidence] ?? 0) + 1;
+      if (estimate.from <= c.paid_on && c.paid_on <= estimate.to) inside++;
+    }
+    const coverage = inside / estimated;
+    console.info(
+      `payment timing: ${inside} of ${estimated} held-out payments fell inside their 80% window: coverage ${(coverage * 100).toFixed(1)}% ` +
+        `(by confidence: ${JSON.stringify(byConfidence)})`,
+    );
+    expect(estimated).toBeGreaterThan(300);
+    expect(coverage).toBeGreaterThan(0.7);
+    expect(coverage).toBeLessThan(0.9);
+  }, 120_000);
+
+  it('says what each estimate is based on, and falls back to published averages when history is thin', async () => {
+    const timing = createPaymentTiming(db);
+    const thin = await timing.estimate({
+      stage: { kind: 'payment', status: 'DATI_RICEVUTI' },
+      stageSince: '2021-01-04',
+      benefitType: 'CISOA',
+      officeCode: '0000',
+      officeName: 'Nessuna',
+      asOf: new Date('2021-01-05T12:00:00Z'),
+    });
+    expect(thin).toMatchObject({ confidence: 'low', sampleSize: 0, from: '2021-01-08', to: '2021-01-15' });
+    expect(thin?.basis.it).toMatch(/pubblicati da INPS/);
+    const paid = await timing.estimate({
+      stage: { kind: 'payment', status: 'PAGATA' },
+      stageSince: '2026-05-01',
+      benefitType: 'CIGO',
+      officeCode: '0000',
+      officeName: 'x',
+      asOf: AS_OF,
+    });
+    expect(paid).toBeNull();
+  });
+});

@@ -1,0 +1,4 @@
+import { z } from 'zod';
+
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+export const IsoDateSchema = z.iso.date();
