@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
-import type { AccessAudit } from './audit/access-audit.ts';
+import type { PgAccessAudit } from './audit/pg-access-audit.ts';
 import type { VerifyToken } from './auth/token-verifier.ts';
 import type { ChatService } from './chat/chat-service.ts';
 import type { Config } from './config/config.ts';
@@ -21,7 +21,7 @@ declare module 'fastify' {
     keys: Keys;
     db: Db;
     claims: ClaimsStore;
-    audit: AccessAudit;
+    audit: PgAccessAudit;
     verifyToken: VerifyToken;
     /** Present only when development tools are on. */
     mintToken?: MintToken;

@@ -1,14 +1,17 @@
-/** One read of a person's data by INPS staff. */
+/** One read of a person's data — by INPS staff, or an attempt refused — as recorded. */
 export interface AccessRecord {
-  /** Codice fiscale of the staff member who read. */
+  /** Codice fiscale of who read (or tried to). */
   actor: string;
-  actorRole: 'advisor' | 'supervisor';
-  /** Codice fiscale of the person whose data was read. */
+  actorName?: string;
+  actorRole: 'advisor' | 'supervisor' | 'lavoratore' | 'titolare' | 'legale_rappresentante' | 'consulente';
+  /** Codice fiscale of the person, or the company, whose data was read. */
   subject: string;
   /** What was read, e.g. 'claims' or 'transcript'. */
   what: string;
   purpose: string;
   conversationId?: string;
+  /** 'refused' for an attempt the server turned down. */
+  outcome?: 'granted' | 'refused';
 }
 
 export interface AccessAudit {

@@ -5,6 +5,7 @@ import { createFollowUpService } from '../followups/follow-up-service.ts';
 import { createFollowUpStore } from '../followups/follow-up-store.ts';
 import { createTimers } from '../jobs/timers.ts';
 import { createPresence } from '../presence/presence.ts';
+import { purgeExpired } from '../privacy/retention.ts';
 import { createAdvisorPool } from '../routing/advisor-pool.ts';
 import { createDepartures } from '../routing/departures.ts';
 import { createQueueView } from '../routing/queue-view.ts';
@@ -15,6 +16,7 @@ import { createInactivityWatch } from './inactivity.ts';
 
 const HEARTBEAT_MS = 5_000;
 const SWEEP_MS = 5_000;
+const RETENTION_PURGE_MS = 6 * 3_600_000;
 
 /**
  * Conversations, queues, advisors, presence and the timers that act when people go away. Every
@@ -75,10 +77,22 @@ export const chatPlugin = fp(
         'presence-sweep': departures.sweep,
         'inactivity-check': inactivity.check,
         'followup-offer': offerFollowUp,
+        'retention-purge': async () => {
+          await purgeExpired(
+            app.db,
+            app.audit,
+            {
+              auditMs: config.auditRetentionDays * 86_400_000,
+              transcriptMs: config.transcriptRetentionSeconds * 1000,
+            },
+            app.log,
+          );
+        },
       },
       app.log,
     );
     await timers.every('presence-sweep', SWEEP_MS);
+    await timers.every('retention-purge', RETENTION_PURGE_MS);
 
     app.decorate('chat', chat);
     app.decorate('pool', pool);

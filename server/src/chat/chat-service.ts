@@ -61,6 +61,7 @@ export function createChatService(deps: ChatServiceDeps) {
     ]);
     await deps.audit.record({
       actor: advisorId,
+      actorName: await pool.nameOf(advisorId),
       actorRole: 'advisor',
       subject: record.visitor.codiceFiscale,
       what: 'claims,transcript',

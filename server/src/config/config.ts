@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   SERVICE_HOURS_EMPLOYERS: serviceHours.optional(),
   /** A visitor waiting this long is offered to leave a follow-up instead. */
   FOLLOWUP_OFFER_AFTER_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
+  /** Access-audit rows are deleted after this many days. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   /** Closed transcripts are deleted after this many days. */
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Built front-ends to serve: the widget's demo page at `/`, the console at `/console/`. */
@@ -78,6 +80,7 @@ export interface Config {
   serviceHours: Record<Audience, ServiceHours>;
   followUpOfferAfterMs: number;
   transcriptRetentionSeconds: number;
+  auditRetentionDays: number;
   staticDirs: { widget?: string; console?: string };
   devTools: boolean;
 }
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     graceMs: { advisor: e.ADVISOR_GRACE_SECONDS * 1000, visitor: e.VISITOR_GRACE_SECONDS * 1000 },
     transcriptRetentionSeconds: e.TRANSCRIPT_RETENTION_DAYS * 86_400,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     staticDirs: { widget: e.WIDGET_DIST, console: e.CONSOLE_DIST },
     devTools,
   };

@@ -54,7 +54,7 @@ export function createFollowUpService(
     },
 
     /** Open cases of the advisor's queues; each one shown is an audited read of that person's data. */
-    async openFor(advisor: { cf: string }, queues: readonly Audience[]) {
+    async openFor(advisor: { cf: string; name: string }, queues: readonly Audience[]) {
       const rows = await store.open(queues);
       for (const row of rows) {
         await audit.record({

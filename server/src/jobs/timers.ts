@@ -9,6 +9,7 @@ export interface TimerJobs {
   'presence-sweep': Record<string, never>;
   'inactivity-check': { conversationId: string };
   'followup-offer': { conversationId: string };
+  'retention-purge': Record<string, never>;
 }
 
 export type TimerName = keyof TimerJobs;

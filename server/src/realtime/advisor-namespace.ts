@@ -85,7 +85,8 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
       },
       'chat:transfer': ({ conversationId, to, note }) => chat.transfer(me, conversationId, to, note),
       'advisors:list': () => chat.colleagues(),
-      'followup:list': async () => deps.followUps.openFor({ cf: advisorId }, await servedQueues()),
+      'followup:list': async () =>
+        deps.followUps.openFor({ cf: advisorId, name: identity.name }, await servedQueues()),
       'followup:answer': async ({ id, text }) =>
         deps.followUps.answer({ cf: advisorId, name: identity.name }, await servedQueues(), id, text),
       'advisor:settings': async ({ queues, capacity }) =>

@@ -1,5 +1,6 @@
 import { NAMESPACES } from '@infocig/shared';
 import fp from 'fastify-plugin';
+import { accessLogOf } from '../audit/access-log.ts';
 import { setUpAdvisorNamespace } from './advisor-namespace.ts';
 import { setUpVisitorNamespace } from './visitor-namespace.ts';
 
@@ -13,7 +14,11 @@ export const namespacesPlugin = fp(
       followUps: app.followUps,
       log: app.log,
     };
-    setUpVisitorNamespace(app.io.of(NAMESPACES.visitor), { ...deps, admissionFor: app.admissionFor });
+    setUpVisitorNamespace(app.io.of(NAMESPACES.visitor), {
+      ...deps,
+      admissionFor: app.admissionFor,
+      accessLog: (subject) => accessLogOf(app.audit, subject),
+    });
     setUpAdvisorNamespace(app.io.of(NAMESPACES.advisor), {
       ...deps,
       pool: app.pool,

@@ -1,4 +1,5 @@
 import {
+  type AccessLogEntry,
   audienceOf,
   PROTOCOL_VERSION,
   VISITOR_ROLES,
@@ -25,6 +26,7 @@ export interface VisitorNamespaceDeps {
   departures: Departures;
   followUps: FollowUpService;
   admissionFor: AdmissionFor;
+  accessLog: (subject: string) => Promise<AccessLogEntry[]>;
   log: FastifyBaseLogger;
 }
 
@@ -42,7 +44,7 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
 /** Commands are bound before anything is awaited: a client may send as soon as it connects. */
 async function onConnection(
   socket: Socket,
-  { chat, departures, followUps, admissionFor, log }: VisitorNamespaceDeps,
+  { chat, departures, followUps, admissionFor, accessLog, log }: VisitorNamespaceDeps,
 ) {
   const { identity } = socket.data as SocketData;
   /** Everything a visitor can do needs the rollout to admit them, checked afresh each time. */
@@ -72,6 +74,7 @@ async function onConnection(
         const queue = audienceOf(identity.role as VisitorRole);
         return followUps.leave(snapshotOf(identity), queue, topic, text, conversationId);
       }),
+      'privacy:access-log': async () => ({ entries: await accessLog(identity.sub) }),
       'followup:list': async () => ({ followUps: await followUps.ofVisitor(identity.sub) }),
     },
     log,

@@ -46,6 +46,10 @@ describe('a worker and an advisor complete a conversation', () => {
     expect(audit).toEqual([
       { actor_cf: 'RMNPLA85P15H501Q', what: 'claims,transcript', conversation_id: conversation.id },
     ]);
+    const { entries } = await worker.ok('privacy:access-log', {});
+    expect(entries).toEqual([
+      expect.objectContaining({ actorName: 'Paolo Romano', actorRole: 'advisor', purpose: 'assigned chat', outcome: 'granted' }),
+    ]);
     const assignedToWorker = await worker.next('chat:assigned');
     expect(assignedToWorker).toEqual({ conversationId: conversation.id, advisorName: 'Paolo Romano' });
 

@@ -5,5 +5,6 @@ export * from './contract.ts';
 export * from './errors.ts';
 export * from './estimate.ts';
 export * from './follow-ups.ts';
+export * from './privacy.ts';
 export * from './version.ts';
 export * from './visitor.ts';

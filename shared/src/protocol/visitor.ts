@@ -10,6 +10,7 @@ import {
 } from './common.ts';
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
 import { FollowUpSchema, ServiceStatusSchema } from './follow-ups.ts';
+import { AccessLogEntrySchema } from './privacy.ts';
 import { LIMITS } from './version.ts';
 
 /** Commands the widget sends on the `/visitor` namespace. */
@@ -46,6 +47,11 @@ export const visitorCommands = {
   ),
   /** Your recent follow-ups, newest first. Example: `{}` → `{ followUps: [...] }` */
   'followup:list': command(z.object({}), z.object({ followUps: z.array(FollowUpSchema) })),
+  /**
+   * Who has read your data: each read by INPS staff (and each refused attempt), newest first.
+   * Example: `{}` → `{ entries: [{ at, actorName: 'Paolo Romano', actorRole: 'advisor', what: 'claims,transcript', purpose: 'assigned chat', outcome: 'granted' }] }`
+   */
+  'privacy:access-log': command(z.object({}), z.object({ entries: z.array(AccessLogEntrySchema) })),
   'claims:get': command(
     z.object({}),
     z.object({ claims: z.array(ClaimSummarySchema), asOf: IsoDateTimeSchema }),

@@ -1,0 +1,31 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { PgAccessAudit } from '../audit/pg-access-audit.ts';
+import type { Db } from '../store/index.ts';
+
+export interface RetentionPolicy {
+  /** Access-audit rows are kept this long (Italian practice: 6 to 24 months). */
+  auditMs: number;
+  /** Transcripts and follow-up texts are kept this long after they are done. */
+  transcriptMs: number;
+}
+
+/**
+ * Deletes personal data past its retention period. Closed transcripts in Redis expire by
+ * themselves (their keys get the retention as TTL when the chat closes); this job takes care of
+ * what lives in PostgreSQL: answered follow-ups and old access-audit rows.
+ */
+export async function purgeExpired(
+  db: Db,
+  audit: PgAccessAudit,
+  policy: RetentionPolicy,
+  log: FastifyBaseLogger,
+  now = new Date(),
+) {
+  const auditRows = await audit.purgeOlderThan(new Date(now.getTime() - policy.auditMs));
+  const followUps = await db.query<{ id: string }>(
+    `DELETE FROM follow_ups WHERE status = 'answered' AND answered_at < $1 RETURNING id`,
+    [new Date(now.getTime() - policy.transcriptMs)],
+  );
+  log.info({ auditRows, followUps: followUps.length }, 'retention purge done');
+  return { auditRows, followUps: followUps.length };
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPgAccessAudit } from '../../src/audit/pg-access-audit.ts';
+import { createFollowUpStore } from '../../src/followups/follow-up-store.ts';
+import { purgeExpired } from '../../src/privacy/retention.ts';
+import { type Db, migrate, openDb } from '../../src/store/index.ts';
+
+let db: Db;
+const silent = { info: () => {} } as unknown as Parameters<typeof purgeExpired>[3];
+
+beforeAll(async () => {
+  db = await openDb({});
+  await migrate(db);
+});
+afterAll(() => db.close());
+
+describe('retention', () => {
+  it('purges answered follow-ups and audit rows past their periods, and keeps the rest', async () => {
+    const audit = createPgAccessAudit(db);
+    const followUps = createFollowUpStore(db);
+    const visitor = {
+      role: 'lavoratore' as const,
+      displayName: 'Mario Rossi',
+      codiceFiscale: 'RSSMRA80D12H501G',
+    };
+    const answered = await followUps.create(visitor, 'workers', 'x', 'vecchia domanda');
+    await followUps.answer(answered.id, ['workers'], { cf: 'ADV', name: 'A' }, 'risposta');
+    const open = await followUps.create(visitor, 'workers', 'x', 'domanda aperta');
+    await audit.record({
+      actor: 'ADV',
+      actorRole: 'advisor',
+      subject: visitor.codiceFiscale,
+      what: 'claims',
+      purpose: 'assigned chat',
+    });
+
+    const kept = await purgeExpired(db, audit, { auditMs: 86_400_000, transcriptMs: 86_400_000 }, silent);
+    expect(kept).toEqual({ auditRows: 0, followUps: 0 });
+
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    expect(
+      await purgeExpired(db, audit, { auditMs: 86_400_000, transcriptMs: 86_400_000 }, silent, later),
+    ).toEqual({
+      auditRows: 1,
+      followUps: 1,
+    });
+    expect((await followUps.ofVisitor(visitor.codiceFiscale)).map((f) => f.id)).toEqual([open.id]);
+    expect(await audit.verify()).toEqual({ ok: true, rows: 0 });
+  });
+});
