@@ -3,6 +3,7 @@ import type { Server } from 'socket.io';
 import type { PgAccessAudit } from './audit/pg-access-audit.ts';
 import type { VerifyToken } from './auth/token-verifier.ts';
 import type { ChatService } from './chat/chat-service.ts';
+import type { ClaimsReader } from './claims/claims-reader.ts';
 import type { Config } from './config/config.ts';
 import type { MintToken } from './dev/token-minter.ts';
 import type { FollowUpService } from './followups/follow-up-service.ts';
@@ -31,6 +32,7 @@ declare module 'fastify' {
     pool: AdvisorPool;
     departures: Departures;
     followUps: FollowUpService;
+    claimsReader: ClaimsReader;
     rollout: RolloutPlan;
     admissionFor: AdmissionFor;
   }

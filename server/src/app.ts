@@ -11,6 +11,7 @@ import { namespacesPlugin } from './realtime/namespaces-plugin.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { redisPlugin } from './redis/redis-plugin.ts';
 import { rolloutPlugin } from './rollout/rollout-plugin.ts';
+import { meRoutes } from './self-service/me-routes.ts';
 import { staticRoutes } from './static/static-plugin.ts';
 import { storePlugin } from './store/store-plugin.ts';
 import { supervisionRoutes } from './supervision/advisor-routes.ts';
@@ -43,6 +44,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(supervisionRoutes);
   await app.register(rolloutRoutes);
+  await app.register(meRoutes);
   if (config.devTools) await app.register(devRoutes);
   await app.register(staticRoutes);
   return app;

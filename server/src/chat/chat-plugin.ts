@@ -27,12 +27,13 @@ export const chatPlugin = fp(
     const { redis, keys, config } = app;
     const conversations = createConversationRepository(redis, keys, config.transcriptRetentionSeconds);
     const pool = createAdvisorPool(redis, keys);
+    const claims = createClaimsReader(app.claims, createPaymentTiming(app.db));
     const chat = createChatService({
       serviceHours: config.serviceHours,
       conversations,
       pool,
       queues: createQueueView(redis, keys),
-      claims: createClaimsReader(app.claims, createPaymentTiming(app.db)),
+      claims,
       audit: app.audit,
       notifier: app.notifier,
       log: app.log,
@@ -98,6 +99,7 @@ export const chatPlugin = fp(
     app.decorate('pool', pool);
     app.decorate('departures', departures);
     app.decorate('followUps', followUps);
+    app.decorate('claimsReader', claims);
     // Runs after realtime's preClose has closed the sockets, and before Redis is closed: hand
     // this process's people to the grace timers, then stop working timers.
     app.addHook('preClose', async () => {

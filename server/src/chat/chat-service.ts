@@ -8,7 +8,13 @@ import type { Notifier } from '../realtime/notifier.ts';
 import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
 import { isOpen, nextOpening, type ServiceHours } from '../routing/service-hours.ts';
-import type { ConversationRecord, Participant, VisitorSnapshot } from './conversation-record.ts';
+import {
+  type ConversationRecord,
+  type ConversationSubject,
+  isParticipant,
+  type Participant,
+  type VisitorSnapshot,
+} from './conversation-record.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import { createPositionPusher } from './position-pusher.ts';
 import { visitorKeyOf } from './visitor-key.ts';
@@ -55,7 +61,7 @@ export function createChatService(deps: ChatServiceDeps) {
   /** Everything the advisor needs about a chat they hold; reading it is audited. */
   async function assignedView(record: ConversationRecord, advisorId: string) {
     const [claims, history, notes] = await Promise.all([
-      deps.claims.visibleTo(record.visitor),
+      deps.claims.visibleTo(record.visitor, record.subject),
       conversations.history(record.id, 0, LIMITS.historyPageMax),
       conversations.notes(record.id),
     ]);
@@ -69,6 +75,29 @@ export function createChatService(deps: ChatServiceDeps) {
       conversationId: record.id,
     });
     return advisorView(record, claims, history.messages, notes);
+  }
+
+  /**
+   * The conversation, if `who` takes part in it. An advisor reaching for a conversation that is not
+   * theirs is refused and the attempt recorded in the access audit: it would expose someone's data.
+   */
+  async function participantOf(conversationId: string, who: Participant): Promise<ConversationRecord> {
+    const record = await conversations.get(conversationId);
+    if (!record) throw new AppError('CONVERSATION_NOT_FOUND');
+    if (isParticipant(record, who)) return record;
+    if (who.kind === 'advisor') {
+      await deps.audit.record({
+        actor: who.advisorId,
+        actorName: who.name,
+        actorRole: 'advisor',
+        subject: record.visitor.codiceFiscale,
+        what: 'transcript',
+        purpose: 'conversation not assigned to the advisor',
+        conversationId,
+        outcome: 'refused',
+      });
+    }
+    throw new AppError('CONVERSATION_FORBIDDEN');
   }
 
   /** Pushes a message or signal to both participants of a conversation. */
@@ -163,11 +192,17 @@ export function createChatService(deps: ChatServiceDeps) {
       return { open: opensAt === null, hours: hours.spec, opensAt: opensAt?.toISOString() ?? null };
     },
 
-    async requestAdvisor(identity: Identity, topic: string) {
+    async requestAdvisor(identity: Identity, topic: string, subject: ConversationSubject = {}) {
       const queue = audienceOf(identity.role as VisitorRole);
       if (!isOpen(deps.serviceHours[queue], new Date())) throw new AppError('SERVICE_CLOSED');
       const visitorKey = visitorKeyOf(identity.sub);
-      const { id, created } = await conversations.open(visitorKey, snapshotOf(identity), queue, topic);
+      const { id, created } = await conversations.open(
+        visitorKey,
+        snapshotOf(identity),
+        queue,
+        topic,
+        subject,
+      );
       if (created) {
         log.info({ conversationId: id, queue }, 'chat queued');
         for (const listener of queuedListeners) await listener(id);
@@ -180,7 +215,14 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     async send(who: Participant, conversationId: string, clientMessageId: string, text: string) {
-      const { message, duplicate } = await conversations.append(conversationId, who, clientMessageId, text);
+      const { message, duplicate } = await conversations
+        .append(conversationId, who, clientMessageId, text)
+        .catch(async (error: unknown) => {
+          // Records an advisor's attempt on someone else's conversation, then refuses it.
+          if (error instanceof AppError && error.code === 'CONVERSATION_FORBIDDEN')
+            await participantOf(conversationId, who);
+          throw error;
+        });
       if (!duplicate) {
         const record = await conversations.get(conversationId);
         if (record) toParticipants(record, { event: 'chat:message', payload: message });
@@ -189,12 +231,12 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     async history(who: Participant, conversationId: string, afterSeq: number, limit: number) {
-      await conversations.getAs(conversationId, who);
+      await participantOf(conversationId, who);
       return conversations.history(conversationId, afterSeq, limit);
     },
 
     async typing(who: Participant, conversationId: string, typing: boolean) {
-      const record = await conversations.getAs(conversationId, who);
+      const record = await participantOf(conversationId, who);
       const signal = { conversationId, author: who.kind, typing };
       if (who.kind === 'visitor' && record.advisorId)
         notifier.toAdvisor(record.advisorId, 'chat:typing', signal);
@@ -203,7 +245,7 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     async read(who: Participant, conversationId: string, seq: number) {
-      const record = await conversations.getAs(conversationId, who);
+      const record = await participantOf(conversationId, who);
       const before = record.readUpTo[who.kind];
       const mark = await conversations.markRead(conversationId, who, seq);
       if (mark > before) {
@@ -216,7 +258,7 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     async close(who: Participant, conversationId: string) {
-      await conversations.getAs(conversationId, who);
+      await participantOf(conversationId, who);
       await closeConversation(conversationId, who.kind);
       return {};
     },
@@ -267,7 +309,7 @@ export function createChatService(deps: ChatServiceDeps) {
       to: TransferTarget,
       note: string,
     ) {
-      const record = await conversations.getAs(conversationId, who);
+      const record = await participantOf(conversationId, who);
       const moved = await pool.transfer(conversationId, who.advisorId, to);
       await conversations.addNote(conversationId, {
         authorName: who.name,

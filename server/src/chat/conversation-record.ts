@@ -10,6 +10,13 @@ export interface VisitorSnapshot {
   companyName?: string;
 }
 
+/** What the visitor said the question is about. */
+export interface ConversationSubject {
+  companyCf?: string;
+  companyName?: string;
+  applicationId?: string;
+}
+
 export interface ConversationRecord {
   id: string;
   status: ConversationStatus;
@@ -17,6 +24,7 @@ export interface ConversationRecord {
   /** Pseudonymous key of the visitor (see visitorKeyOf), used in Redis keys and rooms. */
   visitorKey: string;
   visitor: VisitorSnapshot;
+  subject: ConversationSubject;
   topic: string;
   openedAt: number;
   assignedAt?: number;
@@ -43,6 +51,7 @@ export function fromHash(hash: Record<string, string>): ConversationRecord | nul
     queue: hash.queue as Audience,
     visitorKey: hash.visitorKey ?? '',
     visitor: JSON.parse(hash.visitor ?? '{}') as VisitorSnapshot,
+    subject: JSON.parse(hash.subject ?? '{}') as ConversationSubject,
     topic: hash.topic ?? '',
     openedAt: Number(hash.openedAt),
     assignedAt: hash.assignedAt ? Number(hash.assignedAt) : undefined,

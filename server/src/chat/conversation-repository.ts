@@ -6,6 +6,7 @@ import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 import {
   type ConversationRecord,
+  type ConversationSubject,
   fromHash,
   isParticipant,
   type Participant,
@@ -71,7 +72,13 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
     },
 
     /** Opens and queues a conversation, or returns the visitor's open one. */
-    async open(visitorKey: string, visitor: VisitorSnapshot, queue: Audience, topic: string) {
+    async open(
+      visitorKey: string,
+      visitor: VisitorSnapshot,
+      queue: Audience,
+      topic: string,
+      subject: ConversationSubject = {},
+    ) {
       const now = Date.now();
       const id = ulid(now);
       const result = (await runScript(
@@ -84,7 +91,19 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
           keys.queueVisitors(queue),
           keys.queuePace(queue),
         ],
-        [id, now, visitorKey, 'queue', queue, 'visitor', JSON.stringify(visitor), 'topic', topic],
+        [
+          id,
+          now,
+          visitorKey,
+          'queue',
+          queue,
+          'visitor',
+          JSON.stringify(visitor),
+          'subject',
+          JSON.stringify(subject),
+          'topic',
+          topic,
+        ],
       )) as [string, number];
       return { id: result[0], created: result[1] === 1 };
     },

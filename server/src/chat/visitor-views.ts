@@ -41,6 +41,7 @@ export function advisorView(
       ...(visitor.province ? { province: visitor.province } : {}),
       ...(visitor.companyName ? { companyName: visitor.companyName } : {}),
     },
+    subject: record.subject,
     claims,
     messages,
     readUpTo: record.readUpTo,

@@ -1,6 +1,8 @@
 import { NAMESPACES } from '@infocig/shared';
 import fp from 'fastify-plugin';
 import { accessLogOf } from '../audit/access-log.ts';
+import { createCompanyAccess } from '../claims/company-access.ts';
+import { createSubjectResolver } from '../claims/conversation-subject.ts';
 import { setUpAdvisorNamespace } from './advisor-namespace.ts';
 import { setUpVisitorNamespace } from './visitor-namespace.ts';
 
@@ -14,10 +16,15 @@ export const namespacesPlugin = fp(
       followUps: app.followUps,
       log: app.log,
     };
+    const companies = createCompanyAccess(app.claims, app.audit);
     setUpVisitorNamespace(app.io.of(NAMESPACES.visitor), {
       ...deps,
       admissionFor: app.admissionFor,
       accessLog: (subject) => accessLogOf(app.audit, subject),
+      companies,
+      claims: app.claimsReader,
+      subjectFor: createSubjectResolver(companies, app.claimsReader, app.rollout),
+      rollout: app.rollout,
     });
     setUpAdvisorNamespace(app.io.of(NAMESPACES.advisor), {
       ...deps,

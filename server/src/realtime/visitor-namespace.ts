@@ -12,9 +12,13 @@ import type { VerifyToken } from '../auth/token-verifier.ts';
 import { type ChatService, snapshotOf } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
 import { visitorKeyOf } from '../chat/visitor-key.ts';
+import type { ClaimsReader } from '../claims/claims-reader.ts';
+import type { CompanyAccess } from '../claims/company-access.ts';
+import type { SubjectResolver } from '../claims/conversation-subject.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { FollowUpService } from '../followups/follow-up-service.ts';
 import type { AdmissionFor } from '../rollout/admission-service.ts';
+import type { RolloutPlan } from '../rollout/rollout-plan.ts';
 import { type Departures, visitorMember } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
@@ -27,6 +31,10 @@ export interface VisitorNamespaceDeps {
   followUps: FollowUpService;
   admissionFor: AdmissionFor;
   accessLog: (subject: string) => Promise<AccessLogEntry[]>;
+  companies: CompanyAccess;
+  claims: ClaimsReader;
+  subjectFor: SubjectResolver;
+  rollout: RolloutPlan;
   log: FastifyBaseLogger;
 }
 
@@ -42,10 +50,19 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
 }
 
 /** Commands are bound before anything is awaited: a client may send as soon as it connects. */
-async function onConnection(
-  socket: Socket,
-  { chat, departures, followUps, admissionFor, accessLog, log }: VisitorNamespaceDeps,
-) {
+async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
+  const {
+    chat,
+    departures,
+    followUps,
+    admissionFor,
+    accessLog,
+    companies,
+    claims,
+    subjectFor,
+    rollout,
+    log,
+  } = deps;
   const { identity } = socket.data as SocketData;
   /** Everything a visitor can do needs the rollout to admit them, checked afresh each time. */
   const admitted =
@@ -60,7 +77,14 @@ async function onConnection(
     socket,
     visitorCommands,
     {
-      'chat:request': admitted(({ topic }) => chat.requestAdvisor(identity, topic)),
+      'chat:request': admitted(async ({ topic, companyCf, applicationId }) =>
+        chat.requestAdvisor(identity, topic, await subjectFor(identity, { companyCf, applicationId })),
+      ),
+      'claims:company': admitted(async ({ companyCf }) => {
+        const company = await companies.authorize(identity, companyCf);
+        if (!rollout.admit('employers', company.province).admitted) throw new AppError('NOT_YET_AVAILABLE');
+        return { claims: await claims.ofCompany(company.cf), asOf: new Date().toISOString() };
+      }),
       'chat:send': ({ conversationId, clientMessageId, text }) =>
         chat.send(me, conversationId, clientMessageId, text),
       'chat:history': ({ conversationId, afterSeq, limit }) =>
@@ -101,6 +125,10 @@ async function onConnection(
     admission,
     service: chat.serviceStatus(identity),
     followUps: await followUps.ofVisitor(identity.sub),
+    companies: (await companies.companiesOf(identity)).map((c) => ({
+      ...c,
+      admitted: rollout.admit('employers', c.province).admitted,
+    })),
   });
   if (admission.admitted) socket.emit('claims:status', await chat.visitorClaims(identity));
 }

@@ -49,6 +49,12 @@ export const AssignedConversationSchema = z.object({
     province: z.string().optional(),
     companyName: z.string().optional(),
   }),
+  /** What the visitor said the question is about: a company (employers, intermediaries) and/or an application. */
+  subject: z.object({
+    companyCf: z.string().optional(),
+    companyName: z.string().optional(),
+    applicationId: z.string().optional(),
+  }),
   claims: z.array(ClaimSummarySchema),
   messages: z.array(ChatMessageSchema),
   /** How far each side has read. */

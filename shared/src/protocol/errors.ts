@@ -12,6 +12,7 @@ export const ERRORS = {
   PROTOCOL_VERSION_UNSUPPORTED: { status: 400, message: 'This protocol version is not supported.' },
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
   MESSAGE_TOO_LONG: { status: 400, message: 'The message is too long.' },
+  ACCESS_FORBIDDEN: { status: 403, message: 'You may not see this data.' },
   CONVERSATION_NOT_FOUND: { status: 404, message: 'No such conversation.' },
   CONVERSATION_FORBIDDEN: { status: 403, message: 'This conversation is not yours.' },
   CONVERSATION_CLOSED: { status: 409, message: 'The conversation is closed.' },

@@ -24,8 +24,27 @@ export const visitorCommands = {
    * `{ conversation: { id, status: 'queued', position: 3, lastSeq: 0, openedAt } }`
    */
   'chat:request': command(
-    z.object({ topic: z.string().trim().max(LIMITS.topicMaxChars).default('') }),
+    z.object({
+      topic: z.string().trim().max(LIMITS.topicMaxChars).default(''),
+      /** Which company the question is about: required for intermediaries, optional for owners. */
+      companyCf: z
+        .string()
+        .regex(/^\d{11}$/)
+        .optional(),
+      /** Which application the question is about, if one (from `claims:status`). */
+      applicationId: z.string().min(1).max(64).optional(),
+    }),
     z.object({ conversation: VisitorConversationSchema }),
+  ),
+  /**
+   * A company's claims, for an owner or legal representative (their own company) or an
+   * intermediary (a company whose delegation is active now). Errors: VALIDATION_FAILED,
+   * ACCESS_FORBIDDEN (recorded in the access audit), NOT_YET_AVAILABLE.
+   * Example: `{ companyCf: '04987650159' }` → `{ claims: [...], asOf }`
+   */
+  'claims:company': command(
+    z.object({ companyCf: z.string().regex(/^\d{11}$/) }),
+    z.object({ claims: z.array(ClaimSummarySchema), asOf: IsoDateTimeSchema }),
   ),
   /**
    * Read the visitor's claims again (they are also pushed once at connect as `claims:status`).
@@ -79,6 +98,13 @@ export const visitorEvents = {
     service: ServiceStatusSchema,
     /** Your recent follow-ups with their answers, newest first. */
     followUps: z.array(FollowUpSchema),
+    /**
+     * The companies you act for: an owner's or legal representative's own; an intermediary's
+     * delegating companies (active delegations), each with whether the rollout covers it.
+     */
+    companies: z.array(
+      z.object({ cf: z.string(), name: z.string(), province: z.string(), admitted: z.boolean() }),
+    ),
   }),
   /** The status of your claims from the claims store, sent at connect before any advisor. */
   'claims:status': z.object({ claims: z.array(ClaimSummarySchema), asOf: IsoDateTimeSchema }),
