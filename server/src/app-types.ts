@@ -6,6 +6,7 @@ import type { ChatService } from './chat/chat-service.ts';
 import type { ClaimsReader } from './claims/claims-reader.ts';
 import type { Config } from './config/config.ts';
 import type { MintToken } from './dev/token-minter.ts';
+import type { Interactions } from './figures/interactions.ts';
 import type { FollowUpService } from './followups/follow-up-service.ts';
 import type { Notifier } from './realtime/notifier.ts';
 import type { Keys } from './redis/keys.ts';
@@ -33,6 +34,7 @@ declare module 'fastify' {
     departures: Departures;
     followUps: FollowUpService;
     claimsReader: ClaimsReader;
+    interactions: Interactions;
     rollout: RolloutPlan;
     admissionFor: AdmissionFor;
   }

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { ulid } from 'ulid';
 import { createClaimsReader } from '../claims/claims-reader.ts';
+import { createInteractions } from '../figures/interactions.ts';
 import { createFollowUpService } from '../followups/follow-up-service.ts';
 import { createFollowUpStore } from '../followups/follow-up-store.ts';
 import { createTimers } from '../jobs/timers.ts';
@@ -52,6 +53,21 @@ export const chatPlugin = fp(
     chat.onQueued((conversationId) =>
       timers.schedule('followup-offer', { conversationId }, config.followUpOfferAfterMs),
     );
+    const interactions = createInteractions(app.db);
+    chat.onQueued(async (conversationId) => {
+      const record = await conversations.get(conversationId);
+      if (record) await interactions.chatOpened(record.visitorKey, conversationId);
+    });
+    chat.onAssigned(async (conversationId, at) => {
+      const record = await conversations.get(conversationId);
+      if (record) await interactions.assigned(conversationId, (at - record.openedAt) / 1000);
+    });
+    chat.onAdvisorReply(async (conversationId, at) => {
+      const record = await conversations.get(conversationId);
+      if (record && (await conversations.markFirstResponse(conversationId, at))) {
+        await interactions.firstResponse(conversationId, (at - record.openedAt) / 1000);
+      }
+    });
     const offerFollowUp = async ({ conversationId }: { conversationId: string }) => {
       const record = await conversations.get(conversationId);
       if (record?.status === 'queued')
@@ -100,6 +116,7 @@ export const chatPlugin = fp(
     app.decorate('departures', departures);
     app.decorate('followUps', followUps);
     app.decorate('claimsReader', claims);
+    app.decorate('interactions', interactions);
     // Runs after realtime's preClose has closed the sockets, and before Redis is closed: hand
     // this process's people to the grace timers, then stop working timers.
     app.addHook('preClose', async () => {

@@ -51,6 +51,14 @@ export function createChatService(deps: ChatServiceDeps) {
   const positions = createPositionPusher(queues, notifier, log);
   const assignedListeners: ((conversationId: string, at: number) => Promise<void>)[] = [];
   const queuedListeners: ((conversationId: string) => Promise<void>)[] = [];
+  const replyListeners: ((conversationId: string, at: number) => Promise<void>)[] = [];
+
+  /** Listeners keep figures and timers; their failure must not fail the person's action. */
+  async function notify<A extends unknown[]>(listeners: ((...args: A) => Promise<void>)[], ...args: A) {
+    for (const listener of listeners) {
+      await listener(...args).catch((err: unknown) => log.warn({ err }, 'chat listener failed'));
+    }
+  }
 
   async function visitorConversation(record: ConversationRecord) {
     const place = record.status === 'queued' ? await queues.place(record.queue, record.id) : null;
@@ -118,7 +126,7 @@ export function createChatService(deps: ChatServiceDeps) {
       const advisorName = await pool.nameOf(next.advisorId);
       notifier.toVisitor(record.visitorKey, 'chat:assigned', { conversationId: record.id, advisorName });
       notifier.toAdvisor(next.advisorId, 'chat:assigned', await assignedView(record, next.advisorId));
-      for (const listener of assignedListeners) await listener(record.id, record.assignedAt ?? Date.now());
+      await notify(assignedListeners, record.id, record.assignedAt ?? Date.now());
       log.info({ conversationId: record.id, advisorId: next.advisorId, queue }, 'chat assigned');
     }
     if (assigned > 0) positions.changed(queue);
@@ -157,6 +165,11 @@ export function createChatService(deps: ChatServiceDeps) {
     /** Runs after a visitor's chat joins a queue (the follow-up offer is timed from here). */
     onQueued(listener: (conversationId: string) => Promise<void>) {
       queuedListeners.push(listener);
+    },
+
+    /** Runs after each new message from an advisor (first-response times are taken here). */
+    onAdvisorReply(listener: (conversationId: string, at: number) => Promise<void>) {
+      replyListeners.push(listener);
     },
 
     /** A notice from the service itself, written into the conversation for both sides. */
@@ -205,7 +218,7 @@ export function createChatService(deps: ChatServiceDeps) {
       );
       if (created) {
         log.info({ conversationId: id, queue }, 'chat queued');
-        for (const listener of queuedListeners) await listener(id);
+        await notify(queuedListeners, id);
         await dispatch(queue);
         positions.changed(queue);
       }
@@ -226,6 +239,7 @@ export function createChatService(deps: ChatServiceDeps) {
       if (!duplicate) {
         const record = await conversations.get(conversationId);
         if (record) toParticipants(record, { event: 'chat:message', payload: message });
+        if (who.kind === 'advisor') await notify(replyListeners, conversationId, Date.parse(message.sentAt));
       }
       return { seq: message.seq, sentAt: message.sentAt, duplicate };
     },

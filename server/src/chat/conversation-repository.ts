@@ -118,6 +118,11 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
       );
     },
 
+    /** Marks the first advisor reply; true only for the first. */
+    async markFirstResponse(id: string, at: number): Promise<boolean> {
+      return (await redis.hsetnx(keys.conversation(id), 'firstResponseAt', at)) === 1;
+    },
+
     /** Remembers which quiet spell a warning was sent for, so it is sent once. */
     async markWarned(id: string, activityAt: number): Promise<void> {
       await redis.hset(keys.conversation(id), 'warnedFor', activityAt);

@@ -25,6 +25,7 @@ export const namespacesPlugin = fp(
       claims: app.claimsReader,
       subjectFor: createSubjectResolver(companies, app.claimsReader, app.rollout),
       rollout: app.rollout,
+      interactions: app.interactions,
     });
     setUpAdvisorNamespace(app.io.of(NAMESPACES.advisor), {
       ...deps,

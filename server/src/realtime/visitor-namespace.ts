@@ -16,6 +16,7 @@ import type { ClaimsReader } from '../claims/claims-reader.ts';
 import type { CompanyAccess } from '../claims/company-access.ts';
 import type { SubjectResolver } from '../claims/conversation-subject.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { Interactions } from '../figures/interactions.ts';
 import type { FollowUpService } from '../followups/follow-up-service.ts';
 import type { AdmissionFor } from '../rollout/admission-service.ts';
 import type { RolloutPlan } from '../rollout/rollout-plan.ts';
@@ -35,6 +36,7 @@ export interface VisitorNamespaceDeps {
   claims: ClaimsReader;
   subjectFor: SubjectResolver;
   rollout: RolloutPlan;
+  interactions: Interactions;
   log: FastifyBaseLogger;
 }
 
@@ -61,6 +63,7 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
     claims,
     subjectFor,
     rollout,
+    interactions,
     log,
   } = deps;
   const { identity } = socket.data as SocketData;
@@ -96,6 +99,7 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
       'followup:create': admitted(async ({ topic, text, conversationId }) => {
         if (conversationId) await chat.close(me, conversationId);
         const queue = audienceOf(identity.role as VisitorRole);
+        await interactions.followUpLeft(visitorKey);
         return followUps.leave(snapshotOf(identity), queue, topic, text, conversationId);
       }),
       'privacy:access-log': async () => ({ entries: await accessLog(identity.sub) }),
@@ -130,5 +134,8 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
       admitted: rollout.admit('employers', c.province).admitted,
     })),
   });
-  if (admission.admitted) socket.emit('claims:status', await chat.visitorClaims(identity));
+  if (admission.admitted) {
+    await interactions.visited(visitorKey, audienceOf(identity.role as VisitorRole), identity.role);
+    socket.emit('claims:status', await chat.visitorClaims(identity));
+  }
 }

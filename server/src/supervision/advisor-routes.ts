@@ -1,10 +1,13 @@
-import { AdvisorSettingsSchema, AUDIENCES } from '@infocig/shared';
+import { AdvisorSettingsSchema, AUDIENCES, italianDay } from '@infocig/shared';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../auth/http-auth.ts';
 import { AppError, validationError } from '../errors/app-error.ts';
+import { publishedFigures } from '../figures/published-figures.ts';
 import { changeAdvisor, profileOf } from '../realtime/advisor-namespace.ts';
 import { advisorMember } from '../routing/advisor-pool.ts';
+
+const FiguresQuerySchema = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }).strict();
 
 const AdvisorPatchSchema = AdvisorSettingsSchema.partial()
   .extend({ availability: z.enum(['available', 'paused']).optional() })
@@ -44,6 +47,14 @@ export async function supervisionRoutes(app: FastifyInstance) {
       'advisor changed by supervisor',
     );
     return { advisorId, name: state.name, ...profileOf(state) };
+  });
+
+  app.get<{ Querystring: { from?: string; to?: string } }>('/api/supervisor/figures', async (request) => {
+    const parsed = FiguresQuerySchema.safeParse(request.query);
+    if (!parsed.success) throw validationError(parsed.error);
+    const to = parsed.data.to ?? italianDay(new Date());
+    const from = parsed.data.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+    return publishedFigures(app.db, from, to);
   });
 
   app.get('/api/supervisor/queues', async () => ({

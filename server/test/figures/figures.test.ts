@@ -1,0 +1,84 @@
+import { italianDay } from '@infocig/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectAdvisor, connectVisitor, startTestServer, type TestServer } from '../support/index.ts';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const person = (n: number, role: 'lavoratore' | 'titolare' = 'lavoratore') => ({
+  sub: `FIGURE${n}0A01H501X`,
+  role,
+  name: `Persona ${n}`,
+  province: 'RM',
+  ...(role === 'titolare'
+    ? { company: { cf: '01234560157', name: 'Officine Meccaniche Lombarde S.r.l.' } }
+    : {}),
+});
+
+describe('published figures', () => {
+  it('count requests, people, the share settled online and without an advisor, and wait and first-response times', async () => {
+    const selfServed = await connectVisitor(server.url, await server.token(person(1)));
+    await selfServed.next('claims:status');
+    const again = await connectVisitor(server.url, await server.token(person(1)));
+    await again.next('claims:status');
+
+    const chatter = await connectVisitor(server.url, await server.token(person(2)));
+    const { conversation } = await chatter.ok('chat:request', {});
+    const advisor = await connectAdvisor(server.url, await server.token('advisor'));
+    await advisor.next('chat:assigned', (c) => c.id === conversation.id);
+    await advisor.ok('chat:send', {
+      conversationId: conversation.id,
+      clientMessageId: 'r1',
+      text: 'Buongiorno',
+    });
+    await advisor.ok('chat:send', { conversationId: conversation.id, clientMessageId: 'r2', text: 'Ancora' });
+    await advisor.ok('chat:close', { conversationId: conversation.id });
+
+    const writer = await connectVisitor(server.url, await server.token(person(3, 'titolare')));
+    await writer.next('session:ready');
+    await writer.ok('followup:create', { text: 'Vi scrivo' });
+    await new Promise((r) => setTimeout(r, 300));
+
+    const res = await fetch(`${server.url}/api/supervisor/figures`, {
+      headers: { authorization: `Bearer ${await server.token('supervisor')}` },
+    });
+    expect(res.status).toBe(200);
+    const { byAudience } = (await res.json()) as { byAudience: Record<string, Record<string, unknown>> };
+    const month = italianDay(new Date()).slice(0, 7);
+    expect(byAudience.workers).toMatchObject({
+      requests: 2,
+      distinctPeople: 2,
+      perMonth: [{ month, interactions: 2 }],
+      peakMonth: { month, interactions: 2 },
+      settledOnlineShare: 1,
+      settledWithoutAdvisorShare: 0.5,
+    });
+    const workers = byAudience.workers as {
+      waitSeconds: { p50: number };
+      firstResponseSeconds: { p50: number };
+    };
+    expect(workers.waitSeconds.p50).toBeGreaterThanOrEqual(0);
+    expect(workers.firstResponseSeconds.p50).toBeGreaterThanOrEqual(workers.waitSeconds.p50);
+    expect(byAudience.employers).toMatchObject({
+      requests: 1,
+      settledOnlineShare: 0,
+      settledWithoutAdvisorShare: 0,
+    });
+    for (const c of [selfServed, again, chatter, advisor, writer]) c.close();
+  });
+
+  it('are for supervisors only', async () => {
+    const res = await fetch(`${server.url}/api/supervisor/figures`, {
+      headers: { authorization: `Bearer ${await server.token('advisor')}` },
+    });
+    expect(res.status).toBe(403);
+    const bad = await fetch(`${server.url}/api/supervisor/figures?from=yesterday`, {
+      headers: { authorization: `Bearer ${await server.token('supervisor')}` },
+    });
+    expect(bad.status).toBe(400);
+  });
+});
