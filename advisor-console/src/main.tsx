@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/chat.css';
 import './styles/visitor.css';
+import './styles/panels.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -1,46 +1,15 @@
-import type { AssignedConversation, ChatMessage } from '@infocig/shared';
 import { describe, expect, it } from 'vitest';
 import {
   applyAssigned,
   applyClosed,
   applyMessage,
   applyReady,
+  applyReleased,
   dismiss,
   select,
 } from '../src/session/reducers.ts';
 import { type ConsoleState, initialConsoleState } from '../src/session/state.ts';
-
-const ids = ['01JD3Q7J0X7M2Y5V9W4T6R8S1A', '01JD3Q7J0X7M2Y5V9W4T6R8S1B'] as const;
-
-function conversation(id: string, name: string, messages: ChatMessage[] = []): AssignedConversation {
-  return {
-    id,
-    queue: 'workers',
-    topic: 'Pagamento di marzo',
-    openedAt: '2026-11-22T15:00:00.000Z',
-    assignedAt: '2026-11-22T15:01:00.000Z',
-    visitor: { role: 'lavoratore', displayName: name, codiceFiscale: 'RSSMRA80D12H501G', province: 'RM' },
-    claims: [],
-    messages,
-  };
-}
-
-const message = (conversationId: string, seq: number, author: ChatMessage['author']): ChatMessage => ({
-  conversationId,
-  seq,
-  clientMessageId: `c-${seq}`,
-  author,
-  authorName: author,
-  text: `text ${seq}`,
-  sentAt: '2026-11-22T15:02:00.000Z',
-});
-
-const ready = (conversations: AssignedConversation[]) => ({
-  protocolVersion: 1,
-  identity: { role: 'advisor' as const, displayName: 'Paolo Romano' },
-  availability: 'available' as const,
-  conversations,
-});
+import { conversation, events, ids, message, ready } from './support/fixtures.ts';
 
 describe('console state', () => {
   it('selects the first assigned chat, counts unread in the others and announces arrivals', () => {
@@ -48,10 +17,7 @@ describe('console state', () => {
     s = applyAssigned(s, conversation(ids[0], 'Mario Rossi'));
     s = applyAssigned(s, conversation(ids[1], 'Anna Esposito'));
     expect(s.selectedId).toBe(ids[0]);
-    expect(s.announcements.map((a) => a.event)).toContainEqual({
-      kind: 'assigned',
-      visitorName: 'Anna Esposito',
-    });
+    expect(events(s)).toContainEqual({ kind: 'assigned', visitorName: 'Anna Esposito' });
 
     s = applyMessage(s, message(ids[1], 1, 'visitor'));
     s = applyMessage(s, message(ids[1], 1, 'visitor'));
@@ -77,12 +43,19 @@ describe('console state', () => {
     expect(s.announcements.at(-1)?.event).toEqual({ kind: 'connection-restored' });
   });
 
-  it('closes once, and dismissing a closed chat selects the next one', () => {
+  it('closes once, with the reason, and dismissing a closed chat selects the next one', () => {
     let s = applyReady(
       initialConsoleState,
       ready([conversation(ids[0], 'Mario Rossi'), conversation(ids[1], 'Anna')]),
     );
-    s = applyClosed(s, { conversationId: ids[0], closedBy: 'visitor' });
+    s = applyClosed(s, { conversationId: ids[0], closedBy: 'system', reason: 'visitor_left' });
+    expect(s.chats[0]).toMatchObject({ closedBy: 'system', closeReason: 'visitor_left' });
+    expect(s.announcements.at(-1)?.event).toEqual({
+      kind: 'closed',
+      visitorName: 'Mario Rossi',
+      closedBy: 'system',
+      reason: 'visitor_left',
+    });
     const count = s.announcements.length;
     expect(applyClosed(s, { conversationId: ids[0], closedBy: 'advisor' })).toBe(s);
     expect(s.announcements).toHaveLength(count);
@@ -90,5 +63,33 @@ describe('console state', () => {
     expect(s.chats.map((c) => c.conversation.id)).toEqual([ids[1]]);
     expect(s.selectedId).toBe(ids[1]);
     expect(dismiss(s, ids[1]).chats).toHaveLength(1);
+  });
+
+  it('removes a released chat at once, says why, and selects the next', () => {
+    let s = applyReady(
+      initialConsoleState,
+      ready([conversation(ids[0], 'Mario Rossi'), conversation(ids[1], 'Anna')]),
+    );
+    s = applyMessage(select(s, ids[0]), message(ids[1], 1, 'visitor'));
+    s = applyReleased(s, { conversationId: ids[0], reason: 'transferred' });
+    expect(s.chats.map((c) => c.conversation.id)).toEqual([ids[1]]);
+    expect(s.selectedId).toBe(ids[1]);
+    expect(s.chats[0]?.unread).toBe(0);
+    expect(s.announcements.at(-1)?.event).toEqual({
+      kind: 'released',
+      visitorName: 'Mario Rossi',
+      reason: 'transferred',
+    });
+    expect(applyReleased(s, { conversationId: ids[0], reason: 'transferred' })).toBe(s);
+  });
+
+  it('announces service notices in a chat as notices, not as the person writing', () => {
+    let s = applyReady(initialConsoleState, ready([conversation(ids[0], 'Mario Rossi')]));
+    s = applyMessage(s, { ...message(ids[0], 1, 'system'), text: 'La chat verrà chiusa tra 2 minuti.' });
+    expect(s.announcements.at(-1)?.event).toEqual({
+      kind: 'notice',
+      visitorName: 'Mario Rossi',
+      text: 'La chat verrà chiusa tra 2 minuti.',
+    });
   });
 });

@@ -1,56 +1,16 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startTestServer, type TestServer } from '@infocig/server/testing';
 import { APPLICATION_STATUS_LABELS } from '@infocig/shared';
-import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from './support/browser.ts';
+import { type E2E, startE2E } from './support/e2e.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const widgetRoot = path.resolve(here, '..');
-const consoleRoot = path.resolve(here, '../../advisor-console');
-
-let server: TestServer;
-let browser: TestBrowser;
-let shots: string;
-
-/** Builds what ships: Vitest sets NODE_ENV=test, which would bundle React's development build. */
-async function buildApp(root: string) {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root, logLevel: 'warn', mode: 'production' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
-
-const pages: Page[] = [];
+let e2e: E2E;
 
 beforeAll(async () => {
-  await buildApp(widgetRoot);
-  await buildApp(consoleRoot);
-  server = await startTestServer({
-    staticDirs: { widget: path.join(widgetRoot, 'dist'), console: path.join(consoleRoot, 'dist') },
-  });
-  browser = await launchBrowser();
-  shots = process.env.INFOCIG_SCREENSHOTS ?? (await mkdtemp(path.join(tmpdir(), 'infocig-shots-')));
+  e2e = await startE2E('conversation');
 });
 
 afterAll(async () => {
-  // Whatever happened, leave a picture of each page to look at.
-  await Promise.all(pages.map((p, i) => screenshot(p, `final-${i}`).catch(() => undefined)));
-  console.info(`screenshots in ${shots}`);
-  await browser?.close();
-  await server?.close();
+  await e2e?.close();
 });
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
 
 const ANY_APPLICATION_STATUS = new RegExp(
   Object.values(APPLICATION_STATUS_LABELS)
@@ -60,8 +20,8 @@ const ANY_APPLICATION_STATUS = new RegExp(
 
 describe('a worker asks an advisor through the widget and the console', () => {
   it('shows claims, queues, assigns, exchanges messages both ways and closes', async () => {
-    const advisor = await browser.page();
-    pages.push(advisor);
+    const { server, browser, shot } = e2e;
+    const advisor = await e2e.page();
     await advisor.goto(`${server.url}/console/?persona=advisor`);
     await advisor.getByText('Connesso', { exact: true }).waitFor();
     const availability = advisor.getByTestId('availability');
@@ -70,8 +30,7 @@ describe('a worker asks an advisor through the widget and the console', () => {
     }
     await advisor.getByTestId('availability').filter({ hasText: 'Disponibile' }).waitFor();
 
-    const worker = await browser.page();
-    pages.push(worker);
+    const worker = await e2e.page();
     await worker.goto(`${server.url}/?persona=worker-rm`);
     await worker.getByRole('heading', { name: 'Benvenuto, Mario Rossi' }).waitFor();
     await worker.getByText('Connesso', { exact: true }).waitFor();
@@ -80,7 +39,7 @@ describe('a worker asks an advisor through the widget and the console', () => {
     await claims.first().waitFor();
     expect(await claims.first().locator('.icw-claim-status').textContent()).toMatch(ANY_APPLICATION_STATUS);
     expect(await worker.locator('.icw-table tbody tr').count()).toBeGreaterThan(0);
-    await screenshot(worker, 'widget-claims');
+    await shot(worker, 'widget-claims');
 
     await worker.getByLabel('Di cosa vuoi parlare? (facoltativo)').fill('Pagamento di marzo');
     await worker.getByRole('button', { name: 'Parla con un consulente' }).click();
@@ -116,8 +75,8 @@ describe('a worker asks an advisor through the widget and the console', () => {
     expect(await worker.getByTestId('icw-live').textContent()).toContain(
       `Nuovo messaggio da Paolo Romano: ${answer}`,
     );
-    await screenshot(worker, 'widget-chat');
-    await screenshot(advisor, 'console-chat');
+    await shot(worker, 'widget-chat');
+    await shot(advisor, 'console-chat');
 
     await advisor.getByRole('button', { name: 'Chiudi la chat' }).click();
     const ended = worker.locator('.icw-notice');
@@ -125,8 +84,8 @@ describe('a worker asks an advisor through the widget and the console', () => {
     await ended.getByText('Il consulente ha chiuso la chat.').waitFor();
     await advisor.locator('.icc-notice').getByText('Hai chiuso la chat.').waitFor();
     expect(await worker.getByTestId('icw-live').textContent()).toContain('Il consulente ha chiuso la chat.');
-    await screenshot(worker, 'widget-closed');
-    await screenshot(advisor, 'console-closed');
+    await shot(worker, 'widget-closed');
+    await shot(advisor, 'console-closed');
 
     expect(browser.errors).toEqual([]);
   });

@@ -10,16 +10,30 @@ function word(t: ConsoleTexts, a: AdvisorAnnouncement): string {
       return t.announce.assigned(a.visitorName);
     case 'message':
       return t.announce.message(a.visitorName, a.text);
+    case 'notice':
+      return t.announce.notice(a.visitorName, a.text);
     case 'closed':
-      return `${t.announce.closed(a.visitorName)} ${t.chat.closedBy[a.closedBy]}`;
+      return [
+        t.announce.closed(a.visitorName),
+        t.chat.closedBy[a.closedBy],
+        a.reason ? t.chat.closeReason[a.reason] : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+    case 'released':
+      return t.announce.released[a.reason](a.visitorName);
     case 'availability':
       return t.announce.availability[a.availability];
+    case 'profile':
+      return t.announce.profile(a.queues.map((q) => t.queue[q]).join(', '), a.capacity);
+    case 'followup-answered':
+      return t.announce.followUpAnswered(a.visitorName);
     default:
       return assertNever(a);
   }
 }
 
-/** Read out to screen readers: new chats and messages, chat state. */
+/** Read out to screen readers: new chats and messages, chat state, profile changes. */
 export function Announcements() {
   const { t } = useConsole();
   const { state } = useAdvisorSession();

@@ -5,7 +5,7 @@ export function ChatList() {
   const { t, lang } = useConsole();
   const { state, session } = useAdvisorSession();
   return (
-    <nav className="icc-column icc-chatlist" aria-labelledby="icc-chats-title">
+    <nav className="icc-chatlist" aria-labelledby="icc-chats-title">
       <h2 id="icc-chats-title">{t.chats.title}</h2>
       {state.chats.length === 0 ? (
         <p className="icc-muted">{t.chats.none}</p>

@@ -1,16 +1,10 @@
 import { errorText, formatTime } from '@infocig/shared/client';
-import { Composer, MessageList } from '@infocig/shared/ui';
+import { MessageList } from '@infocig/shared/ui';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
+import { ChatActions } from './ChatActions.tsx';
+import { InternalNotes } from './InternalNotes.tsx';
 
-/** Drafts survive switching between chats (the composer is keyed by conversation). */
-const drafts = new Map<string, string>();
-
-function keepDraft(conversationId: string, text: string) {
-  if (text) drafts.set(conversationId, text);
-  else drafts.delete(conversationId);
-}
-
-/** The selected chat: its messages, the reply box and the close button. */
+/** The selected chat: internal notes, its messages, whether the person is typing, and the actions. */
 export function ChatPanel() {
   const { t, lang } = useConsole();
   const { state, session } = useAdvisorSession();
@@ -33,7 +27,13 @@ export function ChatPanel() {
             <span className="icc-label">{t.chat.topic}:</span> {c.topic}
           </p>
         )}
+        {c.subject.companyName && (
+          <p>
+            <span className="icc-label">{t.chat.company}:</span> {c.subject.companyName}
+          </p>
+        )}
       </div>
+      <InternalNotes notes={c.notes} />
       <MessageList
         key={c.id}
         prefix="icc"
@@ -44,41 +44,13 @@ export function ChatPanel() {
         errors={t.errors}
         onResend={(m) => session.resend(m.conversationId, m.clientMessageId)}
         nameOf={(m) => m.authorName || m.author}
+        readUpTo={c.readUpTo.visitor}
+        onSeen={() => void session.markRead(c.id)}
       />
-      {chat.closedBy ? (
-        <div className="icc-notice">
-          <p>
-            <strong>{t.chat.closed}</strong> {t.chat.closedBy[chat.closedBy]}
-          </p>
-          <button
-            type="button"
-            className="icc-button icc-button-secondary"
-            onClick={() => session.dismiss(c.id)}
-          >
-            {t.chat.dismiss}
-          </button>
-        </div>
-      ) : (
-        <>
-          <Composer
-            key={c.id}
-            prefix="icc"
-            texts={t.chat}
-            // Written while offline, a reply waits as pending and goes out on reconnect.
-            onSend={(text) => session.send(c.id, text)}
-            initialText={drafts.get(c.id)}
-            onTextChange={(text) => keepDraft(c.id, text)}
-          />
-          <button
-            type="button"
-            className="icc-button icc-button-secondary icc-close"
-            disabled={state.busy}
-            onClick={() => void session.close(c.id)}
-          >
-            {t.chat.close}
-          </button>
-        </>
-      )}
+      <p className="icc-typing" data-testid="icc-typing">
+        {chat.typingUntil !== null ? t.chat.typing(c.visitor.displayName) : ''}
+      </p>
+      <ChatActions key={c.id} chat={chat} />
       {state.commandError && (
         <p className="icc-error" role="alert">
           {t.errorPrefix}: {errorText(t, state.commandError)} <code>{state.commandError.code}</code>

@@ -7,6 +7,8 @@ import { ConsoleContext } from '../session/useAdvisorSession.ts';
 import { Announcements } from './Announcements.tsx';
 import { ChatList } from './ChatList.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
+import { FollowUpsPanel } from './FollowUpsPanel.tsx';
+import { SettingsPanel } from './SettingsPanel.tsx';
 import { TopBar } from './TopBar.tsx';
 import { VisitorPanel } from './VisitorPanel.tsx';
 
@@ -21,6 +23,7 @@ interface Props {
 /** One session per signed-in persona; its chats on the left, the chat in the middle, the person on the right. */
 export function Console({ persona, serverUrl, lang, setLang, onSignOut }: Props) {
   const [session, setSession] = useState<AdvisorSession | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   useEffect(() => {
     const s = new AdvisorSession({ serverUrl, getToken: tokenProvider(serverUrl, persona.id) });
@@ -34,9 +37,18 @@ export function Console({ persona, serverUrl, lang, setLang, onSignOut }: Props)
   return (
     <ConsoleContext value={value}>
       <div className="icc-app">
-        <TopBar setLang={setLang} onSignOut={onSignOut} />
+        <TopBar
+          setLang={setLang}
+          onSignOut={onSignOut}
+          settingsOpen={settingsOpen}
+          toggleSettings={() => setSettingsOpen((open) => !open)}
+        />
+        {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
         <main className="icc-main">
-          <ChatList />
+          <div className="icc-column icc-side">
+            <ChatList />
+            <FollowUpsPanel />
+          </div>
           <ChatPanel />
           <VisitorPanel />
         </main>

@@ -3,9 +3,17 @@ import { LanguageSwitch } from '@infocig/shared/ui';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
 import { AvailabilityToggle } from './AvailabilityToggle.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { ProfileSummary } from './ProfileSummary.tsx';
 import { QueueStats } from './QueueStats.tsx';
 
-export function TopBar({ setLang, onSignOut }: { setLang: (lang: Language) => void; onSignOut: () => void }) {
+interface Props {
+  setLang: (lang: Language) => void;
+  onSignOut: () => void;
+  settingsOpen: boolean;
+  toggleSettings: () => void;
+}
+
+export function TopBar({ setLang, onSignOut, settingsOpen, toggleSettings }: Props) {
   const { t, lang } = useConsole();
   const { state } = useAdvisorSession();
   return (
@@ -26,6 +34,7 @@ export function TopBar({ setLang, onSignOut }: { setLang: (lang: Language) => vo
       </div>
       <div className="icc-topbar-row">
         <AvailabilityToggle />
+        <ProfileSummary open={settingsOpen} onToggle={toggleSettings} />
         <QueueStats />
         <ConnectionStatus />
       </div>

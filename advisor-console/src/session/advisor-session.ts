@@ -1,57 +1,41 @@
-import {
-  type AdvisorAvailability,
-  type AdvisorClientEvents,
-  type AdvisorServerEvents,
-  type advisorCommands,
-  type CommandResult,
-  isMessageTooLong,
-  NAMESPACES,
-} from '@infocig/shared';
-import {
-  ACK_TIMEOUT_MS,
-  addPending,
-  announce,
-  awaitsDelivery,
-  type ConnectionOptions,
-  lastSeq,
-  markDelivery,
-  markSent,
-  mergeStored,
-  pendingMessage,
-  SocketSession,
-} from '@infocig/shared/client';
+import type { AdvisorAvailability, Audience } from '@infocig/shared';
+import { ACK_TIMEOUT_MS, type ConnectionOptions } from '@infocig/shared/client';
+import { AdvisorChatSession } from './chat-session.ts';
 import { listen } from './pushes.ts';
 import {
   applyAssigned,
   applyClosed,
   applyMessage,
   applyQueueStats,
-  applyReady,
+  applyReleased,
   dismiss,
   select,
-  updateMessages,
 } from './reducers.ts';
-import { type ConsoleState, initialConsoleState, type Push } from './state.ts';
+import { applyFollowUpAnswered, applyFollowUpError, applyFollowUps } from './reducers-followups.ts';
+import { applyAvailability, applyColleagues, applyProfile } from './reducers-profile.ts';
+import { applyRead, applyTyping } from './reducers-signals.ts';
+import type { Result } from './state.ts';
 
-type Result<K extends keyof typeof advisorCommands> = CommandResult<typeof advisorCommands, K>;
+export type TransferTarget = { queue: Audience } | { advisorId: string };
 
-const HISTORY_PAGES_MAX = 50;
-
-/** The advisor's connection and the chats they hold. Components read it through `useAdvisorSession`. */
-export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEvents, AdvisorClientEvents> {
-  private readonly inFlight = new Set<string>();
-
+/** The advisor's connection, profile, chats and follow-ups. Components read it through `useAdvisorSession`. */
+export class AdvisorSession extends AdvisorChatSession {
   constructor(options: ConnectionOptions) {
-    super({
-      initial: initialConsoleState,
-      namespace: NAMESPACES.advisor,
-      connection: options,
-      announceLost: (s) => announce(s, { kind: 'connection-lost' }),
-    });
+    super(options);
     listen(this.socket, {
       ready: (r) => void this.onReady(r),
+      profile: (p) => this.update((x) => applyProfile(x, p)),
       assigned: (c) => this.update((x) => applyAssigned(x, c)),
+      released: (r) => {
+        this.forget(r.conversationId);
+        this.update((x) => applyReleased(x, r));
+      },
       message: (m) => this.update((x) => applyMessage(x, m)),
+      typing: (t) => {
+        this.update((x) => applyTyping(x, t, Date.now()));
+        this.expireTypingLater();
+      },
+      read: (r) => this.update((x) => applyRead(x, r)),
       closed: (c) => this.update((x) => applyClosed(x, c)),
       queueStats: (q) => this.update((x) => applyQueueStats(x, q)),
     });
@@ -62,6 +46,7 @@ export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEve
   }
 
   dismiss(conversationId: string): void {
+    this.forget(conversationId);
     this.update((s) => dismiss(s, conversationId));
   }
 
@@ -72,27 +57,45 @@ export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEve
     );
     this.update((s) =>
       out.ok
-        ? announce(
-            { ...s, busy: false, availability: out.data.availability },
-            { kind: 'availability', availability },
-          )
+        ? applyAvailability({ ...s, busy: false }, out.data.availability)
         : { ...s, busy: false, commandError: out.error },
     );
   }
 
-  send(conversationId: string, text: string): boolean {
-    const { chats, identity, connection } = this.getState();
-    const chat = chats.find((c) => c.conversation.id === conversationId);
-    const trimmed = text.trim();
-    if (!chat || chat.closedBy || !trimmed || isMessageTooLong(trimmed)) return false;
-    const message = pendingMessage(conversationId, 'advisor', identity?.displayName ?? '', trimmed);
-    this.update((s) => updateMessages(s, conversationId, (m) => addPending(m, message)));
-    if (connection.kind === 'connected') void this.deliver(conversationId, message.clientMessageId);
-    return true;
+  /** Queues served and capacity; true when the server took them. */
+  async saveSettings(queues: Audience[], capacity: number): Promise<boolean> {
+    this.update((s) => ({ ...s, busy: true, settingsError: null }));
+    const out = await this.call<Result<'advisor:settings'>>((ack) =>
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('advisor:settings', { queues, capacity }, ack),
+    );
+    this.update((s) =>
+      out.ok
+        ? applyProfile({ ...s, busy: false }, out.data)
+        : { ...s, busy: false, settingsError: out.error },
+    );
+    return out.ok;
   }
 
-  resend(conversationId: string, clientMessageId: string): void {
-    void this.deliver(conversationId, clientMessageId);
+  /** Who could take a chat now; asked each time the transfer form opens. */
+  async loadColleagues(): Promise<void> {
+    const out = await this.call<Result<'advisors:list'>>((ack) =>
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('advisors:list', {}, ack),
+    );
+    this.update((s) => (out.ok ? applyColleagues(s, out.data.advisors) : { ...s, commandError: out.error }));
+  }
+
+  /** Hands the chat on with an internal note; true when done (`chat:released` then removes it). */
+  async transfer(conversationId: string, to: TransferTarget, note: string): Promise<boolean> {
+    this.update((s) => ({ ...s, busy: true, commandError: null }));
+    const out = await this.call<Result<'chat:transfer'>>((ack) =>
+      this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emit('chat:transfer', { conversationId, to, note: note.trim() }, ack),
+    );
+    this.update((s) => ({ ...s, busy: false, commandError: out.ok ? null : out.error }));
+    // The colleague was away, paused or full: show who can take it now.
+    if (!out.ok && out.error.code === 'TRANSFER_TARGET_UNAVAILABLE') await this.loadColleagues();
+    return out.ok;
   }
 
   async close(conversationId: string): Promise<void> {
@@ -106,57 +109,30 @@ export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEve
     });
   }
 
-  private messagesOf(conversationId: string) {
-    return this.getState().chats.find((c) => c.conversation.id === conversationId)?.messages ?? [];
+  /** Open follow-ups of the queues served; only on request, since each one listed is an audited read. */
+  async loadFollowUps(): Promise<void> {
+    const out = await this.call<Result<'followup:list'>>((ack) =>
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('followup:list', {}, ack),
+    );
+    this.update((s) => (out.ok ? applyFollowUps(s, out.data.followUps) : applyFollowUpError(s, out.error)));
   }
 
-  private async deliver(conversationId: string, clientMessageId: string): Promise<void> {
-    const message = this.messagesOf(conversationId).find(
-      (m) => m.seq === null && m.clientMessageId === clientMessageId,
+  /** True when the answer went out (the form then empties). */
+  async answerFollowUp(id: string, text: string): Promise<boolean> {
+    this.update((s) => ({ ...s, busy: true }));
+    const out = await this.call<Result<'followup:answer'>>((ack) =>
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('followup:answer', { id, text: text.trim() }, ack),
     );
-    if (!message || this.inFlight.has(clientMessageId)) return;
-    this.inFlight.add(clientMessageId);
-    this.update((s) => updateMessages(s, conversationId, (m) => markDelivery(m, clientMessageId, 'pending')));
-    const out = await this.call<Result<'chat:send'>>((ack) =>
-      this.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emit('chat:send', { conversationId, clientMessageId, text: message.text }, ack),
-    );
-    this.inFlight.delete(clientMessageId);
     this.update((s) =>
-      updateMessages(s, conversationId, (m) =>
-        out.ok
-          ? markSent(m, clientMessageId, out.data.seq, out.data.sentAt)
-          : markDelivery(m, clientMessageId, 'failed', out.error),
-      ),
+      out.ok
+        ? applyFollowUpAnswered({ ...s, busy: false }, out.data.followUp)
+        : applyFollowUpError({ ...s, busy: false }, out.error),
     );
-  }
-
-  /** After every (re)connect: catch up each open chat from its last `seq`, then send what waited. */
-  private async onReady(ready: Push<'session:ready'>): Promise<void> {
-    this.update((s) => applyReady(s, ready));
-    const open = this.getState().chats.filter((c) => !c.closedBy);
-    await Promise.all(open.map((c) => this.loadHistory(c.conversation.id)));
-    for (const chat of open) {
-      for (const m of this.messagesOf(chat.conversation.id)) {
-        if (awaitsDelivery(m)) {
-          void this.deliver(chat.conversation.id, m.clientMessageId);
-        }
-      }
+    // Answered by a colleague meanwhile, or no longer our queue: show what is still open.
+    if (!out.ok && out.error.code === 'FOLLOWUP_NOT_FOUND') {
+      await this.loadFollowUps();
+      this.update((s) => applyFollowUpError(s, out.error));
     }
-  }
-
-  private async loadHistory(conversationId: string): Promise<void> {
-    for (let page = 0; page < HISTORY_PAGES_MAX; page++) {
-      const afterSeq = lastSeq(this.messagesOf(conversationId));
-      const out = await this.call<Result<'chat:history'>>((ack) =>
-        this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:history', { conversationId, afterSeq }, ack),
-      );
-      if (!out.ok) return this.update((s) => ({ ...s, commandError: out.error }));
-      this.update((s) =>
-        updateMessages(s, conversationId, (m) => mergeStored(m, out.data.messages, 'advisor')),
-      );
-      if (!out.data.hasMore) return;
-    }
+    return out.ok;
   }
 }

@@ -1,12 +1,15 @@
 import type { AssignedConversation, ChatMessage } from '@infocig/shared';
 import { announce, mergeStored } from '@infocig/shared/client';
-import type { ChatEntry, ClosedBy, ConsoleState, Push } from './state.ts';
+import { applyAvailability, applyProfile } from './reducers-profile.ts';
+import type { ChatEntry, ClosedBy, CloseReason, ConsoleState, Push } from './state.ts';
 
-/** Pure state changes for the server's pushes and the advisor's own choices. */
+/** Pure state changes for the chats the advisor holds: arrivals, messages, endings, selection. */
 
-function withChat(s: ConsoleState, id: string, change: (c: ChatEntry) => ChatEntry): ConsoleState {
+export function withChat(s: ConsoleState, id: string, change: (c: ChatEntry) => ChatEntry): ConsoleState {
   return { ...s, chats: s.chats.map((c) => (c.conversation.id === id ? change(c) : c)) };
 }
+
+export const chatOf = (s: ConsoleState, id: string) => s.chats.find((c) => c.conversation.id === id);
 
 function entryOf({ messages, ...conversation }: AssignedConversation, prev?: ChatEntry): ChatEntry {
   return {
@@ -14,6 +17,8 @@ function entryOf({ messages, ...conversation }: AssignedConversation, prev?: Cha
     messages: mergeStored(prev?.messages ?? [], messages, 'advisor'),
     unread: prev?.unread ?? 0,
     closedBy: null,
+    closeReason: null,
+    typingUntil: null,
   };
 }
 
@@ -30,19 +35,23 @@ export function applyReady(s: ConsoleState, ready: Push<'session:ready'>): Conso
   const selectedId = chats.some((c) => c.conversation.id === s.selectedId)
     ? s.selectedId
     : (chats[0]?.conversation.id ?? null);
-  const next: ConsoleState = {
+  let next: ConsoleState = {
     ...s,
     identity: ready.identity,
-    availability: ready.availability,
     connection: { kind: 'connected' },
     chats,
     selectedId,
   };
+  // The first profile is taken as it is; later ones (after a reconnect) are announced if they changed.
+  next = s.profile ? applyProfile(next, ready.profile) : { ...next, profile: ready.profile };
+  next = s.availability
+    ? applyAvailability(next, ready.availability)
+    : { ...next, availability: ready.availability };
   return restored ? announce(next, { kind: 'connection-restored' }) : next;
 }
 
 export function applyAssigned(s: ConsoleState, conversation: AssignedConversation): ConsoleState {
-  const prev = s.chats.find((c) => c.conversation.id === conversation.id);
+  const prev = chatOf(s, conversation.id);
   const entry = entryOf(conversation, prev);
   const chats = prev ? s.chats.map((c) => (c === prev ? entry : c)) : [...s.chats, entry];
   const next = { ...s, chats, selectedId: s.selectedId ?? conversation.id };
@@ -50,29 +59,50 @@ export function applyAssigned(s: ConsoleState, conversation: AssignedConversatio
 }
 
 export function applyMessage(s: ConsoleState, m: ChatMessage): ConsoleState {
-  const chat = s.chats.find((c) => c.conversation.id === m.conversationId);
+  const chat = chatOf(s, m.conversationId);
   if (!chat) return s;
   const messages = mergeStored(chat.messages, [m], 'advisor');
   if (messages === chat.messages) return s;
   const fromVisitor = m.author === 'visitor';
   const unread = chat.unread + (fromVisitor && s.selectedId !== m.conversationId ? 1 : 0);
-  const next = withChat(s, m.conversationId, (c) => ({ ...c, messages, unread }));
-  return fromVisitor
-    ? announce(next, { kind: 'message', visitorName: chat.conversation.visitor.displayName, text: m.text })
-    : next;
+  const typingUntil = fromVisitor ? null : chat.typingUntil;
+  const next = withChat(s, m.conversationId, (c) => ({ ...c, messages, unread, typingUntil }));
+  const visitorName = chat.conversation.visitor.displayName;
+  if (m.author === 'system') return announce(next, { kind: 'notice', visitorName, text: m.text });
+  return fromVisitor ? announce(next, { kind: 'message', visitorName, text: m.text }) : next;
 }
 
 export function applyClosed(
   s: ConsoleState,
-  c: { conversationId: string; closedBy: ClosedBy },
+  c: { conversationId: string; closedBy: ClosedBy; reason?: CloseReason | undefined },
 ): ConsoleState {
-  const chat = s.chats.find((x) => x.conversation.id === c.conversationId);
+  const chat = chatOf(s, c.conversationId);
   if (!chat || chat.closedBy) return s;
-  const next = withChat(s, c.conversationId, (x) => ({ ...x, closedBy: c.closedBy }));
-  return announce(next, {
-    kind: 'closed',
-    visitorName: chat.conversation.visitor.displayName,
+  const reason = c.reason ?? null;
+  const next = withChat(s, c.conversationId, (x) => ({
+    ...x,
     closedBy: c.closedBy,
+    closeReason: reason,
+    typingUntil: null,
+  }));
+  const visitorName = chat.conversation.visitor.displayName;
+  return announce(next, { kind: 'closed', visitorName, closedBy: c.closedBy, reason });
+}
+
+/** A chat is no longer ours (handed on, or returned to the queue while we were away): it leaves the list. */
+export function applyReleased(s: ConsoleState, r: Push<'chat:released'>): ConsoleState {
+  const chat = chatOf(s, r.conversationId);
+  if (!chat) return s;
+  const chats = s.chats.filter((c) => c !== chat);
+  const selectedId = s.selectedId === r.conversationId ? (chats[0]?.conversation.id ?? null) : s.selectedId;
+  const next =
+    selectedId && selectedId !== s.selectedId
+      ? select({ ...s, chats }, selectedId)
+      : { ...s, chats, selectedId };
+  return announce(next, {
+    kind: 'released',
+    visitorName: chat.conversation.visitor.displayName,
+    reason: r.reason,
   });
 }
 

@@ -1,25 +1,38 @@
 import type {
   AdvisorAvailability,
+  AdvisorFollowUp,
+  AdvisorProfile,
   AdvisorServerEvents,
   AssignedConversation,
   Audience,
+  advisorCommands,
+  CommandResult,
 } from '@infocig/shared';
 import {
   type ConnectionAnnouncement,
   initialSessionState,
   type SessionState,
+  type UiError,
   type UiMessage,
 } from '@infocig/shared/client';
 
 export type Push<K extends keyof AdvisorServerEvents> = Parameters<AdvisorServerEvents[K]>[0];
+export type Result<K extends keyof typeof advisorCommands> = CommandResult<typeof advisorCommands, K>;
 export type ClosedBy = Push<'chat:closed'>['closedBy'];
+export type CloseReason = NonNullable<Push<'chat:closed'>['reason']>;
+export type ReleaseReason = Push<'chat:released'>['reason'];
+export type Colleague = Result<'advisors:list'>['advisors'][number];
 
 /** What the live region reads out, besides the connection's drops and returns; worded by `Announcements`. */
 export type AdvisorAnnouncement =
   | { kind: 'assigned'; visitorName: string }
   | { kind: 'message'; visitorName: string; text: string }
-  | { kind: 'closed'; visitorName: string; closedBy: ClosedBy }
-  | { kind: 'availability'; availability: AdvisorAvailability };
+  | { kind: 'notice'; visitorName: string; text: string }
+  | { kind: 'closed'; visitorName: string; closedBy: ClosedBy; reason: CloseReason | null }
+  | { kind: 'released'; visitorName: string; reason: ReleaseReason }
+  | { kind: 'availability'; availability: AdvisorAvailability }
+  | { kind: 'profile'; queues: Audience[]; capacity: number }
+  | { kind: 'followup-answered'; visitorName: string };
 
 export type Announcement = AdvisorAnnouncement | ConnectionAnnouncement;
 
@@ -29,19 +42,33 @@ export interface ChatEntry {
   messages: UiMessage[];
   unread: number;
   closedBy: ClosedBy | null;
+  closeReason: CloseReason | null;
+  /** Until when the visitor shows as typing (epoch ms); `null` when not. */
+  typingUntil: number | null;
 }
 
 export interface ConsoleState extends SessionState<Announcement> {
   availability: AdvisorAvailability | null;
+  /** Queues served and capacity, from `session:ready`, `advisor:profile` and `advisor:settings`. */
+  profile: AdvisorProfile | null;
+  settingsError: UiError | null;
   queueStats: Partial<Record<Audience, number>>;
   chats: ChatEntry[];
   selectedId: string | null;
+  /** Colleagues to transfer to, as last listed; `null` until asked. */
+  colleagues: Colleague[] | null;
+  /** Open follow-ups of the queues served; `null` until the advisor asks (each listing is audited). */
+  followUps: { list: AdvisorFollowUp[]; error: UiError | null } | null;
 }
 
 export const initialConsoleState: ConsoleState = {
   ...initialSessionState,
   availability: null,
+  profile: null,
+  settingsError: null,
   queueStats: {},
   chats: [],
   selectedId: null,
+  colleagues: null,
+  followUps: null,
 };

@@ -4,6 +4,7 @@ import { errorText, formatTime } from '../client/i18n.ts';
 import type { UiMessage } from '../client/messages.ts';
 import type { Language } from '../domain/index.ts';
 import type { ChatMessage } from '../protocol/index.ts';
+import { useWhileSeen } from './useWhileSeen.ts';
 
 export interface MessageListTexts {
   messages: string;
@@ -12,6 +13,10 @@ export interface MessageListTexts {
   pending: string;
   failed: string;
   resend: string;
+  /** Under one's own messages the other side has read, e.g. "Letto". */
+  read: string;
+  /** Names the service's own notices (`author: 'system'`), e.g. "Avviso del servizio". */
+  system: string;
 }
 
 export interface MessageListProps {
@@ -26,13 +31,18 @@ export interface MessageListProps {
   onResend: (message: UiMessage) => void;
   /** How the others are named; by default their `authorName`. */
   nameOf?: (message: UiMessage) => string;
+  /** How far the other side has read: our messages up to it show as read. */
+  readUpTo?: number;
+  /** The list is on screen while the page has focus (again on each new message): mark it read. */
+  onSeen?: () => void;
 }
 
 type DeliveryProps = Pick<MessageListProps, 'prefix' | 'texts' | 'errors' | 'onResend'> & {
   message: UiMessage;
+  read: boolean;
 };
 
-function Delivery({ message, prefix, texts, errors, onResend }: DeliveryProps) {
+function Delivery({ message, prefix, texts, errors, onResend, read }: DeliveryProps) {
   if (message.delivery === 'pending') return <span className={`${prefix}-muted`}> · {texts.pending}</span>;
   if (message.delivery === 'failed') {
     return (
@@ -50,7 +60,7 @@ function Delivery({ message, prefix, texts, errors, onResend }: DeliveryProps) {
       </span>
     );
   }
-  return null;
+  return read ? <span className={`${prefix}-read`}> · {texts.read}</span> : null;
 }
 
 /** Not a live region itself: arrivals are read out once, by the live region. */
@@ -63,28 +73,49 @@ export function MessageList({
   errors,
   onResend,
   nameOf = (m) => m.authorName,
+  readUpTo = 0,
+  onSeen,
 }: MessageListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   useEffect(() => {
     const list = listRef.current;
     if (list && messages.length > 0) list.scrollTop = list.scrollHeight;
   }, [messages.length]);
+  useWhileSeen(listRef, messages.length > 0, messages.length, onSeen);
 
   if (messages.length === 0) return <p className={`${prefix}-muted`}>{texts.noMessages}</p>;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
     <ol ref={listRef} className={`${prefix}-messages`} aria-label={texts.messages} tabIndex={0}>
       {messages.map((m) => {
+        const key = m.seq ?? m.clientMessageId;
+        const time = <time dateTime={m.sentAt}>{formatTime(lang, m.sentAt)}</time>;
+        if (m.author === 'system') {
+          return (
+            <li key={key} className={`${prefix}-message ${prefix}-system`}>
+              <p className={`${prefix}-message-meta`}>
+                <span className={`${prefix}-strong`}>{texts.system}</span> {time}
+              </p>
+              <p className={`${prefix}-message-text`}>{m.text}</p>
+            </li>
+          );
+        }
         const own = m.author === ownAuthor;
+        const read = own && m.seq !== null && m.seq <= readUpTo;
         return (
-          <li
-            key={m.seq ?? m.clientMessageId}
-            className={`${prefix}-message ${own ? `${prefix}-own` : `${prefix}-other`}`}
-          >
+          <li key={key} className={`${prefix}-message ${own ? `${prefix}-own` : `${prefix}-other`}`}>
             <p className={`${prefix}-message-meta`}>
-              <span className={`${prefix}-strong`}>{own ? texts.you : nameOf(m)}</span>{' '}
-              <time dateTime={m.sentAt}>{formatTime(lang, m.sentAt)}</time>
-              <Delivery message={m} prefix={prefix} texts={texts} errors={errors} onResend={onResend} />
+              <span className={`${prefix}-strong`}>{own ? texts.you : nameOf(m)}</span> {time}
+              {own && (
+                <Delivery
+                  message={m}
+                  prefix={prefix}
+                  texts={texts}
+                  errors={errors}
+                  onResend={onResend}
+                  read={read}
+                />
+              )}
             </p>
             <p className={`${prefix}-message-text`}>{m.text}</p>
           </li>

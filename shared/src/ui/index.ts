@@ -5,3 +5,4 @@ export * from './LiveRegion.tsx';
 export * from './MessageList.tsx';
 export * from './tones.ts';
 export * from './useDevSignIn.ts';
+export * from './useWhileSeen.ts';

@@ -6,6 +6,7 @@ import { VisitorSession } from './session/visitor-session.ts';
 import './styles/base.css';
 import './styles/claims.css';
 import './styles/chat.css';
+import './styles/followups.css';
 
 export interface InfocigWidgetOptions {
   /** Where the Info CIG server is, e.g. `https://infocig.example.it`. */

@@ -7,19 +7,31 @@ import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
 function word(t: WidgetTexts, a: VisitorAnnouncement): string {
   switch (a.kind) {
     case 'queue':
-      return t.chat.queued(a.position);
+      return `${t.chat.queued(a.position)} ${t.chat.wait(a.waitMinutes)}`;
+    case 'requeued':
+      return t.chat.requeued[a.reason];
     case 'assigned':
       return t.announce.assigned(a.advisorName);
     case 'message':
       return t.announce.message(a.authorName, a.text);
+    case 'notice':
+      return t.announce.notice(a.text);
     case 'closed':
-      return `${t.chat.closed} ${t.chat.closedBy[a.closedBy]}`;
+      return `${t.chat.closed} ${a.reason ? t.chat.closeReason[a.reason] : t.chat.closedBy[a.closedBy]}`;
+    case 'service-closed':
+      return t.announce.serviceClosed;
+    case 'followup-offered':
+      return t.chat.offer;
+    case 'followup-sent':
+      return t.announce.followUpSent;
+    case 'followup-answered':
+      return t.announce.followUpAnswered(a.topic);
     default:
       return assertNever(a);
   }
 }
 
-/** Read out to screen readers: new messages, queue position, chat state. */
+/** Read out to screen readers: new messages, the queue, the chat's state, answers to follow-ups. */
 export function Announcements() {
   const { t } = useWidget();
   const { state } = useVisitorSession();

@@ -3,13 +3,15 @@ import { useEffect, useRef } from 'react';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
 import { ConversationView } from './ConversationView.tsx';
 import { RequestForm } from './RequestForm.tsx';
+import { ServiceClosed } from './ServiceClosed.tsx';
 
-/** The way to a person: the request form, then the queue, then the conversation. */
+/** The way to a person: the request form (or, outside hours, a message), then the queue, then the conversation. */
 export function ChatPanel() {
   const { t } = useWidget();
   const { state } = useVisitorSession();
   const heading = useRef<HTMLHeadingElement>(null);
-  const phase = state.conversation?.status ?? 'none';
+  const closedService = state.service?.open === false ? state.service : null;
+  const phase = state.conversation?.status ?? (closedService ? 'service-closed' : 'none');
   const firstRender = useRef(true);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the phase changes; it need not read it
@@ -27,7 +29,13 @@ export function ChatPanel() {
       <h3 id="icw-chat-title" ref={heading} tabIndex={-1}>
         {t.chat.title}
       </h3>
-      {state.conversation ? <ConversationView conversation={state.conversation} /> : <RequestForm />}
+      {state.conversation ? (
+        <ConversationView conversation={state.conversation} />
+      ) : closedService ? (
+        <ServiceClosed service={closedService} />
+      ) : (
+        <RequestForm />
+      )}
       {state.commandError && (
         <p className="icw-error-text" role="alert">
           {t.errorPrefix}: {errorText(t, state.commandError)} <code>{state.commandError.code}</code>

@@ -1,41 +1,34 @@
 import { Composer, MessageList } from '@infocig/shared/ui';
+import { useState } from 'react';
 import type { VisitorConversationState } from '../session/state.ts';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
+import { ChatStatus } from './ChatStatus.tsx';
+import { FollowUpForm } from './FollowUpForm.tsx';
 
-function ChatStatus({ conversation }: { conversation: VisitorConversationState }) {
+/** Offered after a long wait: give up the place in the queue for a message answered later. */
+function FollowUpOffer({ conversationId }: { conversationId: string }) {
   const { t } = useWidget();
-  switch (conversation.status) {
-    case 'queued':
-      return (
-        <div className="icw-notice icw-notice-info">
-          {conversation.position && <p className="icw-strong">{t.chat.queued(conversation.position)}</p>}
-          <p>{t.chat.waiting}</p>
-        </div>
-      );
-    case 'active':
-      return (
-        <div className="icw-notice icw-notice-ok">
-          <p className="icw-strong">{t.chat.assigned}</p>
-          {conversation.advisorName && <p>{t.chat.talkingTo(conversation.advisorName)}</p>}
-        </div>
-      );
-    case 'closed':
-      return (
-        <div className="icw-notice icw-notice-neutral">
-          <p className="icw-strong">{t.chat.closed}</p>
-          {conversation.closedBy && <p>{t.chat.closedBy[conversation.closedBy]}</p>}
-        </div>
-      );
-  }
+  const [open, setOpen] = useState(false);
+  if (open) return <FollowUpForm instead={conversationId} onCancel={() => setOpen(false)} />;
+  return (
+    <div className="icw-offer">
+      <p>{t.chat.offer}</p>
+      <button type="button" className="icw-button icw-button-secondary" onClick={() => setOpen(true)}>
+        {t.chat.offerButton}
+      </button>
+    </div>
+  );
 }
 
 export function ConversationView({ conversation }: { conversation: VisitorConversationState }) {
   const { t, lang } = useWidget();
   const { state, session } = useVisitorSession();
   const closed = conversation.status === 'closed';
+  const offered = conversation.status === 'queued' && conversation.followUpOffered;
   return (
     <div className="icw-conversation">
       <ChatStatus conversation={conversation} />
+      {offered && <FollowUpOffer conversationId={conversation.id} />}
       <MessageList
         prefix="icw"
         messages={state.messages}
@@ -44,7 +37,12 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
         texts={t.chat}
         errors={t.errors}
         onResend={(m) => void session.resend(m.clientMessageId)}
+        readUpTo={conversation.readUpTo.advisor}
+        onSeen={() => void session.markRead()}
       />
+      <p className="icw-typing" data-testid="icw-typing">
+        {!closed && state.advisorTypingUntil !== null ? t.chat.typing : ''}
+      </p>
       {closed ? (
         <button type="button" className="icw-button" onClick={() => session.startOver()}>
           {t.chat.newRequest}
@@ -56,6 +54,7 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
             texts={t.chat}
             // Also while queued (the advisor reads it on pickup) or offline (sent on reconnect).
             onSend={(text) => session.send(text)}
+            onTextChange={(text) => session.draftChanged(text)}
           />
           <button
             type="button"

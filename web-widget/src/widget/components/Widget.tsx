@@ -1,16 +1,31 @@
 import type { Language } from '@infocig/shared';
 import { useMemo, useState } from 'react';
 import { TEXTS } from '../i18n/index.ts';
-import { WidgetContext } from '../session/useVisitorSession.ts';
+import { useVisitorSession, WidgetContext } from '../session/useVisitorSession.ts';
 import type { VisitorSession } from '../session/visitor-session.ts';
 import { Announcements } from './Announcements.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
 import { ClaimsPanel } from './ClaimsPanel.tsx';
+import { FollowUpList } from './FollowUpList.tsx';
+import { NotYetAvailable } from './NotYetAvailable.tsx';
 import { WidgetHeader } from './WidgetHeader.tsx';
 
 export interface WidgetProps {
   session: VisitorSession;
   lang: Language;
+}
+
+/** Self-service first, then the way to a person; neither before the rollout reaches them. */
+function WidgetBody() {
+  const { state } = useVisitorSession();
+  if (state.admission && !state.admission.admitted) return <NotYetAvailable admission={state.admission} />;
+  return (
+    <>
+      <ClaimsPanel />
+      <ChatPanel />
+      <FollowUpList />
+    </>
+  );
 }
 
 export function Widget({ session, lang: initialLang }: WidgetProps) {
@@ -21,8 +36,7 @@ export function Widget({ session, lang: initialLang }: WidgetProps) {
     <WidgetContext value={value}>
       <section className="icw" lang={lang} aria-labelledby="icw-title">
         <WidgetHeader />
-        <ClaimsPanel />
-        <ChatPanel />
+        <WidgetBody />
         <Announcements />
       </section>
     </WidgetContext>

@@ -48,13 +48,28 @@ export const it = {
     title: 'Parla con un consulente',
     intro:
       'Non hai trovato la risposta? Un consulente esperto INPS può spiegarti lo stato della pratica e i tempi di pagamento.',
+    companyLabel: 'Per quale azienda?',
+    companyPlaceholder: 'Scegli un’azienda',
+    companyNotYet: (name: string) => `${name} (servizio non ancora disponibile)`,
     topicLabel: 'Di cosa vuoi parlare? (facoltativo)',
     topicHint: (max: number) => `Al massimo ${max} caratteri.`,
     request: 'Parla con un consulente',
     queued: (position: number) =>
       position === 1 ? 'Sei il prossimo in coda.' : `Sei in coda: posizione ${position}.`,
+    wait: (minutes: number | null) =>
+      minutes === null
+        ? 'Tempo di attesa stimato: non ancora disponibile.'
+        : `Tempo di attesa stimato: circa ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`,
     waiting:
       'Attendi: un consulente ti risponderà appena possibile. Intanto puoi già scrivere la tua domanda.',
+    requeued: {
+      advisor_left: 'Il consulente si è disconnesso: la tua richiesta torna in testa alla coda.',
+      transferred: 'La tua richiesta è stata passata a un altro gruppo di consulenti.',
+    },
+    offer:
+      'Stai aspettando da un po’. Se preferisci, lascia un messaggio: un consulente ti risponderà qui, anche più tardi.',
+    offerButton: 'Lascia un messaggio invece di attendere',
+    typing: 'Il consulente sta scrivendo…',
     assigned: 'Un consulente ha preso in carico la tua richiesta',
     talkingTo: (name: string) => `Stai parlando con ${name}.`,
     closed: 'La chat è terminata.',
@@ -62,6 +77,10 @@ export const it = {
       visitor: 'Hai chiuso la chat.',
       advisor: 'Il consulente ha chiuso la chat.',
       system: 'La chat è stata chiusa.',
+    },
+    closeReason: {
+      visitor_left: 'La chat è stata chiusa perché la connessione è rimasta interrotta troppo a lungo.',
+      inactive: 'La chat è stata chiusa perché nessuno ha scritto per un po’ di tempo.',
     },
     newRequest: 'Nuova richiesta',
     close: 'Chiudi la chat',
@@ -75,10 +94,44 @@ export const it = {
     pending: 'invio in corso…',
     failed: 'non inviato',
     resend: 'Invia di nuovo',
+    read: 'Letto',
+    system: 'Avviso del servizio',
+  },
+  admission: {
+    title: 'Info CIG non è ancora disponibile per te',
+    from: (date: string) => `Il servizio arriverà nella tua zona dal ${date}.`,
+    noDate: 'Il servizio arriva gradualmente nelle varie province: per la tua zona non c’è ancora una data.',
+    meanwhile: 'Nel frattempo puoi rivolgerti al Contact Center INPS o alla tua sede.',
+  },
+  service: {
+    closed: 'In questo momento i consulenti non sono in servizio.',
+    hours: (hours: string) => `La chat con i consulenti è attiva ${hours} (ora italiana).`,
+    opensAt: (when: string) => `Riapre ${when}.`,
+    leaveMessage: 'Puoi lasciare un messaggio: un consulente ti risponderà qui appena possibile.',
+  },
+  followUps: {
+    formTitle: 'Lascia un messaggio',
+    topicLabel: 'Argomento (facoltativo)',
+    textLabel: 'Messaggio per il consulente',
+    submit: 'Invia il messaggio',
+    cancel: 'Annulla',
+    listTitle: 'I tuoi messaggi',
+    refresh: 'Aggiorna',
+    status: { open: 'In attesa di risposta', answered: 'Risposta ricevuta' },
+    sentOn: (when: string) => `Inviato il ${when}`,
+    answerBy: (name: string, when: string) => `Risposta di ${name}, ${when}`,
+    noTopic: 'Senza argomento',
   },
   announce: {
     message: (author: string, text: string) => `Nuovo messaggio da ${author}: ${text}`,
     assigned: (name: string) => `Un consulente ha preso in carico la tua richiesta: ${name}.`,
+    notice: (text: string) => `Avviso del servizio: ${text}`,
+    serviceClosed: 'I consulenti non sono in servizio in questo momento: puoi lasciare un messaggio.',
+    followUpSent: 'Messaggio inviato: un consulente ti risponderà qui.',
+    followUpAnswered: (topic: string) =>
+      topic
+        ? `È arrivata la risposta al tuo messaggio “${topic}”.`
+        : 'È arrivata la risposta al tuo messaggio.',
     connectionLost: 'Connessione persa, nuovo tentativo in corso.',
     connectionRestored: 'Connessione ripristinata.',
   },
@@ -91,9 +144,15 @@ export const it = {
     PROTOCOL_VERSION_UNSUPPORTED: 'Questa pagina non è aggiornata: ricaricala.',
     VALIDATION_FAILED: 'La richiesta non è valida.',
     MESSAGE_TOO_LONG: 'Il messaggio è troppo lungo.',
+    ACCESS_FORBIDDEN: 'Non puoi consultare questi dati.',
     CONVERSATION_NOT_FOUND: 'La conversazione non esiste più.',
     CONVERSATION_FORBIDDEN: 'Questa conversazione non è tua.',
     CONVERSATION_CLOSED: 'La conversazione è chiusa.',
+    SERVICE_CLOSED: 'In questo momento i consulenti non sono in servizio: puoi lasciare un messaggio.',
+    FOLLOWUP_NOT_FOUND: 'Il messaggio non è stato trovato.',
+    TRANSFER_TARGET_UNAVAILABLE: 'Il consulente scelto non è disponibile.',
+    ADVISOR_NOT_FOUND: 'Consulente non trovato.',
+    NOT_YET_AVAILABLE: 'Il servizio Info CIG non è ancora disponibile nella tua zona.',
     NOT_FOUND: 'Non trovato.',
     RATE_LIMITED: 'Troppe richieste: riprova tra poco.',
     SERVICE_UNAVAILABLE: 'Il servizio è momentaneamente non disponibile.',

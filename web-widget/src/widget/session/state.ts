@@ -1,4 +1,10 @@
-import type { ClaimSummary, VisitorConversation } from '@infocig/shared';
+import type {
+  ClaimSummary,
+  FollowUp,
+  ServiceStatus,
+  VisitorConversation,
+  VisitorServerEvents,
+} from '@infocig/shared';
 import {
   type ConnectionAnnouncement,
   initialSessionState,
@@ -6,29 +12,64 @@ import {
   type UiMessage,
 } from '@infocig/shared/client';
 
+export type Push<K extends keyof VisitorServerEvents> = Parameters<VisitorServerEvents[K]>[0];
+export type ClosedBy = Push<'chat:closed'>['closedBy'];
+export type CloseReason = NonNullable<Push<'chat:closed'>['reason']>;
+export type RequeueReason = Push<'chat:requeued'>['reason'];
+export type Admission = Push<'session:ready'>['admission'];
+export type Company = Push<'session:ready'>['companies'][number];
+
 /** What the live region reads out, besides the connection's drops and returns; worded by `Announcements`. */
 export type VisitorAnnouncement =
-  | { kind: 'queue'; position: number }
+  | { kind: 'queue'; position: number; waitMinutes: number | null }
+  | { kind: 'requeued'; reason: RequeueReason }
   | { kind: 'assigned'; advisorName: string }
   | { kind: 'message'; authorName: string; text: string }
-  | { kind: 'closed'; closedBy: 'visitor' | 'advisor' | 'system' };
+  | { kind: 'notice'; text: string }
+  | { kind: 'closed'; closedBy: ClosedBy; reason: CloseReason | null }
+  | { kind: 'service-closed' }
+  | { kind: 'followup-offered' }
+  | { kind: 'followup-sent' }
+  | { kind: 'followup-answered'; topic: string };
 
 export type Announcement = VisitorAnnouncement | ConnectionAnnouncement;
 
 export interface VisitorConversationState extends VisitorConversation {
-  closedBy?: 'visitor' | 'advisor' | 'system';
+  closedBy?: ClosedBy;
+  closeReason?: CloseReason;
+  /** Why it went back to the queue, while it waits there again. */
+  requeued?: RequeueReason;
+  /** The server offered to leave a follow-up instead of waiting on. */
+  followUpOffered?: boolean;
+  /** What the live region last said about the queue, so that small changes stay quiet. */
+  announcedQueue?: { position: number; waitSeconds: number | null };
 }
 
-/** `busy` covers the chat request and closing; `commandError` is shown next to the chat controls. */
+/** `busy` covers the chat request, closing and leaving a follow-up; `commandError` shows by the controls. */
 export interface VisitorState extends SessionState<Announcement> {
   claims: { list: ClaimSummary[]; asOf: string } | null;
+  /** Whether the rollout has reached this person; `null` until the session is ready. */
+  admission: Admission | null;
+  /** The companies an owner or intermediary acts for (an intermediary names one when asking). */
+  companies: Company[];
+  /** Whether advisors are on duty for this visitor's queue; `null` until the session is ready. */
+  service: ServiceStatus | null;
   conversation: VisitorConversationState | null;
   messages: UiMessage[];
+  /** Until when the advisor shows as typing (epoch ms); `null` when not. */
+  advisorTypingUntil: number | null;
+  /** The visitor's follow-ups, newest first. */
+  followUps: FollowUp[];
 }
 
 export const initialVisitorState: VisitorState = {
   ...initialSessionState,
   claims: null,
+  admission: null,
+  companies: [],
+  service: null,
   conversation: null,
   messages: [],
+  advisorTypingUntil: null,
+  followUps: [],
 };

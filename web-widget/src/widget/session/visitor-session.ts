@@ -1,108 +1,114 @@
-import {
-  type CommandResult,
-  isMessageTooLong,
-  NAMESPACES,
-  type VisitorClientEvents,
-  type VisitorServerEvents,
-  type visitorCommands,
-} from '@infocig/shared';
-import {
-  ACK_TIMEOUT_MS,
-  addPending,
-  announce,
-  awaitsDelivery,
-  type ConnectionOptions,
-  lastSeq,
-  markDelivery,
-  markSent,
-  mergeStored,
-  pendingMessage,
-  SocketSession,
-} from '@infocig/shared/client';
+import { ACK_TIMEOUT_MS, type ConnectionOptions } from '@infocig/shared/client';
+import { type Result, VisitorChatSession } from './chat-session.ts';
 import { listen } from './pushes.ts';
 import {
   applyAssigned,
   applyClosed,
-  applyMessage,
+  applyOffered,
   applyPosition,
-  applyReady,
   applyRequested,
+  applyRequeued,
 } from './reducers.ts';
-import { initialVisitorState, type VisitorState } from './state.ts';
-
-type Result<K extends keyof typeof visitorCommands> = CommandResult<typeof visitorCommands, K>;
-
-const HISTORY_PAGES_MAX = 50;
+import { applyMessage, applyRead, applyTyping } from './reducers-chat.ts';
+import {
+  applyFollowUpAnswered,
+  applyFollowUpCreated,
+  applyFollowUps,
+  applyServiceClosed,
+  applyServiceOpened,
+} from './reducers-followups.ts';
+import type { Push, VisitorState } from './state.ts';
 
 /**
- * One visitor's connection and everything the widget shows: identity, claims, the open
- * conversation and its messages. Components read it through `useVisitorSession`.
+ * One visitor's connection and everything the widget shows: identity, claims, service hours,
+ * the open conversation and its messages, follow-ups. Components read it through `useVisitorSession`.
  */
-export class VisitorSession extends SocketSession<VisitorState, VisitorServerEvents, VisitorClientEvents> {
-  private readonly inFlight = new Set<string>();
+export class VisitorSession extends VisitorChatSession {
   /** Pushes about a conversation we do not know yet, while `chat:request` awaits its ack. */
   private early: (() => void)[] | null = null;
+  /** The queued conversation a follow-up is replacing: its `chat:closed` waits for the outcome. */
+  private leaving: { conversationId: string; closed: Push<'chat:closed'> | null } | null = null;
+  private openingTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: ConnectionOptions) {
-    super({
-      initial: initialVisitorState,
-      namespace: NAMESPACES.visitor,
-      connection: options,
-      announceLost: (s) => announce(s, { kind: 'connection-lost' }),
-    });
+    super(options);
     listen(this.socket, {
-      ready: (r) => void this.onReady(r),
+      ready: (r) => {
+        void this.onReady(r);
+        this.watchOpening();
+      },
       claims: (c) => this.setClaims(c),
       position: (p) => this.push(p, applyPosition),
+      offered: (o) => this.push(o, applyOffered),
+      requeued: (r) => this.push(r, applyRequeued),
       assigned: (a) => this.push(a, applyAssigned),
       message: (m) => this.push(m, applyMessage),
-      closed: (c) => this.push(c, applyClosed),
+      typing: (t) => {
+        this.push(t, (s, p) => applyTyping(s, p, Date.now()));
+        this.expireTypingLater();
+      },
+      read: (r) => this.push(r, applyRead),
+      closed: (c) => {
+        if (this.leaving?.conversationId === c.conversationId) this.leaving.closed = c;
+        else this.push(c, applyClosed);
+      },
+      answered: (f) => this.update((s) => applyFollowUpAnswered(s, f)),
     });
   }
 
-  async requestChat(topic: string): Promise<void> {
+  /** `companyCf`: which company the question is about (an intermediary must say). */
+  async requestChat(topic: string, companyCf?: string): Promise<void> {
     if (this.getState().busy) return;
     this.update((s) => ({ ...s, busy: true, commandError: null }));
     this.early = [];
+    const payload = { topic: topic.trim(), ...(companyCf ? { companyCf } : {}) };
     const out = await this.call<Result<'chat:request'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:request', { topic: topic.trim() }, ack),
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:request', payload, ack),
     );
     const early = this.early;
     this.early = null;
-    if (!out.ok) return this.update((s) => ({ ...s, busy: false, commandError: out.error }));
+    if (!out.ok) {
+      if (out.error.code === 'SERVICE_CLOSED') return this.update(applyServiceClosed);
+      return this.update((s) => ({ ...s, busy: false, commandError: out.error }));
+    }
     const conversation = out.data.conversation;
     this.update((s) => applyRequested(s, conversation));
     for (const replay of early) replay();
     if (conversation.lastSeq > 0) await this.loadHistory(conversation.id);
   }
 
-  send(text: string): boolean {
-    const { conversation, identity, connection } = this.getState();
-    const trimmed = text.trim();
-    if (!conversation || conversation.status === 'closed' || !trimmed || isMessageTooLong(trimmed))
-      return false;
-    const message = pendingMessage(conversation.id, 'visitor', identity?.displayName ?? '', trimmed);
-    this.update((s) => ({ ...s, messages: addPending(s.messages, message) }));
-    if (connection.kind === 'connected') void this.resend(message.clientMessageId); // else onReady sends it
-    return true;
-  }
-
-  async closeChat(): Promise<void> {
-    const conversation = this.getState().conversation;
-    if (!conversation || conversation.status === 'closed') return;
+  /**
+   * Leaves a message for an advisor; with `instead` the queued conversation is given up for it.
+   * True when the server took it (the form then empties).
+   */
+  async leaveFollowUp(topic: string, text: string, instead?: string): Promise<boolean> {
+    if (this.getState().busy) return false;
     this.update((s) => ({ ...s, busy: true, commandError: null }));
-    const out = await this.call<Result<'chat:close'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:close', { conversationId: conversation.id }, ack),
+    this.leaving = instead ? { conversationId: instead, closed: null } : null;
+    const payload = {
+      topic: topic.trim(),
+      text: text.trim(),
+      ...(instead ? { conversationId: instead } : {}),
+    };
+    const out = await this.call<Result<'followup:create'>>((ack) =>
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('followup:create', payload, ack),
     );
-    this.update((s) => ({ ...s, busy: false, commandError: out.ok ? null : out.error }));
-    if (out.ok) this.update((s) => applyClosed(s, { conversationId: conversation.id, closedBy: 'visitor' }));
+    const closed = this.leaving?.closed;
+    this.leaving = null;
+    if (out.ok) {
+      this.update((s) => applyFollowUpCreated(s, out.data.followUp, instead));
+      return true;
+    }
+    this.update((s) => ({ ...s, busy: false, commandError: out.error }));
+    if (closed) this.update((s) => applyClosed(s, closed));
+    return false;
   }
 
-  /** Leaves a closed conversation behind, back to the request form. */
-  startOver(): void {
-    this.update((s) =>
-      s.conversation?.status === 'closed' ? { ...s, conversation: null, messages: [] } : s,
+  async refreshFollowUps(): Promise<void> {
+    const out = await this.call<Result<'followup:list'>>((ack) =>
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('followup:list', {}, ack),
     );
+    this.update((s) => (out.ok ? applyFollowUps(s, out.data.followUps) : { ...s, commandError: out.error }));
   }
 
   async refreshClaims(): Promise<void> {
@@ -113,51 +119,18 @@ export class VisitorSession extends SocketSession<VisitorState, VisitorServerEve
     else this.update((s) => ({ ...s, commandError: out.error }));
   }
 
-  /** Sends a message not yet stored; the same `clientMessageId` makes a resend safe. */
-  async resend(clientMessageId: string): Promise<void> {
-    const message = this.getState().messages.find(
-      (m) => m.seq === null && m.clientMessageId === clientMessageId,
-    );
-    if (!message || this.inFlight.has(clientMessageId)) return;
-    this.inFlight.add(clientMessageId);
-    this.update((s) => ({ ...s, messages: markDelivery(s.messages, clientMessageId, 'pending') }));
-    const { conversationId, text } = message;
-    const out = await this.call<Result<'chat:send'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:send', { conversationId, clientMessageId, text }, ack),
-    );
-    this.inFlight.delete(clientMessageId);
-    this.update((s) => ({
-      ...s,
-      messages: out.ok
-        ? markSent(s.messages, clientMessageId, out.data.seq, out.data.sentAt)
-        : markDelivery(s.messages, clientMessageId, 'failed', out.error),
-    }));
+  override dispose(): void {
+    clearTimeout(this.openingTimer);
+    super.dispose();
   }
 
-  private async onReady(ready: Parameters<VisitorServerEvents['session:ready']>[0]): Promise<void> {
-    this.update((s) => applyReady(s, ready));
-    const conversation = this.getState().conversation;
-    if (!conversation || conversation.status === 'closed') return;
-    await this.loadHistory(conversation.id);
-    for (const m of this.getState().messages) {
-      if (awaitsDelivery(m)) {
-        void this.resend(m.clientMessageId);
-      }
-    }
-  }
-
-  /** Resumes from the last `seq` held, page by page; duplicates are dropped by `seq`. */
-  private async loadHistory(conversationId: string): Promise<void> {
-    for (let page = 0; page < HISTORY_PAGES_MAX; page++) {
-      const afterSeq = lastSeq(this.getState().messages);
-      const out = await this.call<Result<'chat:history'>>((ack) =>
-        this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:history', { conversationId, afterSeq }, ack),
-      );
-      if (!out.ok) return this.update((s) => ({ ...s, commandError: out.error }));
-      if (this.getState().conversation?.id !== conversationId) return;
-      this.update((s) => ({ ...s, messages: mergeStored(s.messages, out.data.messages, 'visitor') }));
-      if (!out.data.hasMore) return;
-    }
+  /** Nothing is pushed when the service opens: at the announced time, offer the chat again. */
+  private watchOpening(): void {
+    clearTimeout(this.openingTimer);
+    const opensAt = this.getState().service?.opensAt;
+    if (!opensAt) return;
+    const delay = Math.min(Math.max(0, Date.parse(opensAt) - Date.now()), 2 ** 31 - 1);
+    this.openingTimer = setTimeout(() => this.update((s) => applyServiceOpened(s, Date.now())), delay);
   }
 
   private setClaims(c: Result<'claims:get'>) {

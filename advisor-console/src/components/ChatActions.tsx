@@ -1,0 +1,69 @@
+import { Composer } from '@infocig/shared/ui';
+import { useState } from 'react';
+import type { ChatEntry } from '../session/state.ts';
+import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
+import { TransferForm } from './TransferForm.tsx';
+
+/** Drafts survive switching between chats (the composer is keyed by conversation). */
+const drafts = new Map<string, string>();
+
+function keepDraft(conversationId: string, text: string) {
+  if (text) drafts.set(conversationId, text);
+  else drafts.delete(conversationId);
+}
+
+/** Under the messages: the reply box, transfer and close; or, once closed, how it ended. Keyed by chat. */
+export function ChatActions({ chat }: { chat: ChatEntry }) {
+  const { t } = useConsole();
+  const { state, session } = useAdvisorSession();
+  const [transferring, setTransferring] = useState(false);
+  const id = chat.conversation.id;
+
+  if (chat.closedBy) {
+    return (
+      <div className="icc-notice">
+        <p>
+          <strong>{t.chat.closed}</strong> {t.chat.closedBy[chat.closedBy]}
+          {chat.closeReason && ` ${t.chat.closeReason[chat.closeReason]}`}
+        </p>
+        <button type="button" className="icc-button icc-button-secondary" onClick={() => session.dismiss(id)}>
+          {t.chat.dismiss}
+        </button>
+      </div>
+    );
+  }
+  if (transferring) return <TransferForm conversationId={id} onCancel={() => setTransferring(false)} />;
+  return (
+    <>
+      <Composer
+        prefix="icc"
+        texts={t.chat}
+        // Written while offline, a reply waits as pending and goes out on reconnect.
+        onSend={(text) => session.send(id, text)}
+        initialText={drafts.get(id)}
+        onTextChange={(text) => {
+          keepDraft(id, text);
+          session.draftChanged(id, text);
+        }}
+      />
+      <div className="icc-actions">
+        <button
+          type="button"
+          className="icc-button icc-button-secondary"
+          disabled={state.busy || state.connection.kind !== 'connected'}
+          onClick={() => setTransferring(true)}
+        >
+          {t.transfer.open}
+        </button>
+        <button
+          type="button"
+          className="icc-button icc-button-secondary"
+          disabled={state.busy}
+          onClick={() => void session.close(id)}
+        >
+          {t.chat.close}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { type AdvisorFollowUp, LIMITS, ROLE_LABELS } from '@infocig/shared';
+import { errorText, formatDateTime } from '@infocig/shared/client';
+import { type FormEvent, useState } from 'react';
+import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
+
+function FollowUpItem({ f }: { f: AdvisorFollowUp }) {
+  const { t, lang } = useConsole();
+  const { state, session } = useAdvisorSession();
+  const [answer, setAnswer] = useState('');
+  const field = `icc-fu-answer-${f.id}`;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (answer.trim() && (await session.answerFollowUp(f.id, answer))) setAnswer('');
+  };
+  return (
+    <article className="icc-followup" aria-labelledby={`icc-fu-${f.id}`}>
+      <h3 id={`icc-fu-${f.id}`}>{f.visitor.displayName}</h3>
+      <p className="icc-muted icc-small">
+        {ROLE_LABELS[f.visitor.role][lang]} · <span className="icc-mono">{f.visitor.codiceFiscale}</span>
+        <span className="icc-block">{t.followUps.left(formatDateTime(lang, f.createdAt))}</span>
+      </p>
+      <p className="icc-strong">{f.topic || t.followUps.noTopic}</p>
+      <p className="icc-message-text">{f.text}</p>
+      <form className="icc-followup-answer" onSubmit={(e) => void submit(e)}>
+        <label htmlFor={field} className="icc-label">
+          {t.followUps.answer}
+        </label>
+        <textarea
+          id={field}
+          className="icc-input"
+          rows={3}
+          maxLength={LIMITS.messageTextMaxChars}
+          value={answer}
+          onChange={(e) => setAnswer(e.target.value)}
+        />
+        <button
+          type="submit"
+          className="icc-button icc-button-small"
+          disabled={!answer.trim() || state.busy || state.connection.kind !== 'connected'}
+        >
+          {t.followUps.send}
+        </button>
+      </form>
+    </article>
+  );
+}
+
+/** Messages left by people when no chat was possible; listed only on request (each listing is audited). */
+export function FollowUpsPanel() {
+  const { t } = useConsole();
+  const { state, session } = useAdvisorSession();
+  const f = state.followUps;
+  const offline = state.connection.kind !== 'connected';
+  return (
+    <section className="icc-followups" aria-labelledby="icc-followups-title">
+      <div className="icc-followups-head">
+        <h2 id="icc-followups-title">{t.followUps.title}</h2>
+        <button
+          type="button"
+          className="icc-button icc-button-small icc-button-secondary"
+          disabled={offline}
+          onClick={() => void session.loadFollowUps()}
+        >
+          {f ? t.followUps.refresh : t.followUps.load}
+        </button>
+      </div>
+      <p className="icc-muted icc-small">{t.followUps.audited}</p>
+      {f?.error && (
+        <p className="icc-error" role="alert">
+          {t.errorPrefix}: {errorText(t, f.error)} <code>{f.error.code}</code>
+        </p>
+      )}
+      {f && f.list.length === 0 && <p className="icc-muted">{t.followUps.none}</p>}
+      {f && f.list.length > 0 && (
+        <ul>
+          {f.list.map((x) => (
+            <li key={x.id}>
+              <FollowUpItem f={x} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

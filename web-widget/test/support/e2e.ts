@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startTestServer, type TestServer } from '@infocig/server/testing';
+import type { Locator, Page } from 'playwright-core';
+import { build } from 'vite';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const widgetRoot = path.resolve(here, '../..');
+const consoleRoot = path.resolve(here, '../../../advisor-console');
+
+/**
+ * Builds what ships, into a folder of this run's own (suites build side by side). Vitest sets
+ * NODE_ENV=test, which would bundle React's development build.
+ */
+async function buildApp(root: string, outDir: string) {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+export interface E2E {
+  server: TestServer;
+  browser: TestBrowser;
+  /** A new tab, kept for a last screenshot at the end. */
+  page(): Promise<Page>;
+  /**
+   * A full-page screenshot in this suite's folder (`INFOCIG_SCREENSHOTS` or a temporary one), and
+   * one of `part` alone (`name-part.png`) when given: the widget's chat sits below a long page.
+   */
+  shot(page: Page, name: string, part?: Locator): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Both apps built, a real server serving them (with `env` overrides), and Debian's Chromium. */
+export async function startE2E(suite: string, env: Record<string, string> = {}): Promise<E2E> {
+  const dist = await mkdtemp(path.join(tmpdir(), 'infocig-dist-'));
+  const staticDirs = { widget: path.join(dist, 'widget'), console: path.join(dist, 'console') };
+  // One after the other: each build sets NODE_ENV for its duration.
+  await buildApp(widgetRoot, staticDirs.widget);
+  await buildApp(consoleRoot, staticDirs.console);
+  const server = await startTestServer({ staticDirs, env });
+  const browser = await launchBrowser();
+  const base = process.env.INFOCIG_SCREENSHOTS ?? (await mkdtemp(path.join(tmpdir(), 'infocig-shots-')));
+  const shots = path.join(base, suite);
+  await mkdir(shots, { recursive: true });
+  const pages: Page[] = [];
+  const shot = async (page: Page, name: string, part?: Locator) => {
+    await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+    if (part) await part.screenshot({ path: path.join(shots, `${name}-part.png`) });
+  };
+
+  return {
+    server,
+    browser,
+    async page() {
+      const page = await browser.page();
+      pages.push(page);
+      return page;
+    },
+    shot,
+    async close() {
+      // Whatever happened, leave a picture of each page to look at.
+      await Promise.all(pages.map((p, i) => shot(p, `final-${i}`).catch(() => undefined)));
+      console.info(`screenshots in ${shots}`);
+      await browser.close();
+      await server.close();
+      await rm(dist, { recursive: true, force: true });
+    },
+  };
+}
