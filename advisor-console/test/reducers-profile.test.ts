@@ -39,6 +39,7 @@ describe('console state: profile', () => {
       availability: 'available' as const,
       activeChats: 1,
       capacity: 3,
+      self: false,
     };
     expect(applyColleagues(initialConsoleState, [colleague]).colleagues).toEqual([colleague]);
   });

@@ -70,8 +70,9 @@ export const chatPlugin = fp(
     });
     const offerFollowUp = async ({ conversationId }: { conversationId: string }) => {
       const record = await conversations.get(conversationId);
-      if (record?.status === 'queued')
-        app.notifier.toVisitor(record.visitorKey, 'queue:followup-offered', { conversationId });
+      if (record?.status !== 'queued') return;
+      await conversations.markFollowUpOffered(conversationId);
+      app.notifier.toVisitor(record.visitorKey, 'queue:followup-offered', { conversationId });
     };
     const departures = createDepartures({
       presence,

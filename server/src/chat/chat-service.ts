@@ -338,6 +338,7 @@ export function createChatService(deps: ChatServiceDeps) {
         notifier.toVisitor(record.visitorKey, 'chat:assigned', {
           conversationId,
           advisorName: await pool.nameOf(to.advisorId),
+          reason: 'transferred',
         });
       } else {
         notifier.toVisitor(record.visitorKey, 'chat:requeued', { conversationId, reason: 'transferred' });
@@ -348,7 +349,7 @@ export function createChatService(deps: ChatServiceDeps) {
       return {};
     },
 
-    async colleagues() {
+    async colleagues(askingAdvisorId: string) {
       const advisors = await pool.list();
       return {
         advisors: advisors.map((a) => ({
@@ -357,6 +358,7 @@ export function createChatService(deps: ChatServiceDeps) {
           availability: a.availability,
           activeChats: a.load,
           capacity: a.capacity,
+          self: a.advisorId === askingAdvisorId,
         })),
       };
     },

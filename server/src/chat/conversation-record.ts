@@ -36,6 +36,7 @@ export interface ConversationRecord {
   /** The activity time an inactivity warning was last sent for. */
   warnedFor?: number;
   closedBy?: string;
+  followUpOffered?: boolean;
 }
 
 /** Who acts on a conversation, as established by the socket's verified identity. */
@@ -61,6 +62,7 @@ export function fromHash(hash: Record<string, string>): ConversationRecord | nul
     lastActivityAt: hash.lastActivityAt ? Number(hash.lastActivityAt) : undefined,
     warnedFor: hash.warnedFor ? Number(hash.warnedFor) : undefined,
     closedBy: hash.closedBy,
+    followUpOffered: hash.followUpOffered === '1',
   };
 }
 

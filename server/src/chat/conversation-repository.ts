@@ -118,6 +118,10 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
       );
     },
 
+    async markFollowUpOffered(id: string): Promise<void> {
+      await redis.hset(keys.conversation(id), 'followUpOffered', '1');
+    },
+
     /** Marks the first advisor reply; true only for the first. */
     async markFirstResponse(id: string, at: number): Promise<boolean> {
       return (await redis.hsetnx(keys.conversation(id), 'firstResponseAt', at)) === 1;

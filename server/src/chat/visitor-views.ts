@@ -17,6 +17,7 @@ export function visitorView(
     ...(advisorName ? { advisorName } : {}),
     lastSeq: record.lastSeq,
     readUpTo: record.readUpTo,
+    ...(record.followUpOffered ? { followUpOffered: true } : {}),
     openedAt: iso(record.openedAt),
   };
 }

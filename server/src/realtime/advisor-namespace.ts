@@ -84,7 +84,7 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
         return { availability, activeChats: state.load };
       },
       'chat:transfer': ({ conversationId, to, note }) => chat.transfer(me, conversationId, to, note),
-      'advisors:list': () => chat.colleagues(),
+      'advisors:list': () => chat.colleagues(advisorId),
       'followup:list': async () =>
         deps.followUps.openFor({ cf: advisorId, name: identity.name }, await servedQueues()),
       'followup:answer': async ({ id, text }) =>

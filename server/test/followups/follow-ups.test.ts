@@ -20,6 +20,12 @@ describe('follow-ups', () => {
     expect(await worker.next('queue:followup-offered', undefined, 5_000)).toEqual({
       conversationId: conversation.id,
     });
+    const reloaded = await connectVisitor(server.url, await server.token('worker-rm'));
+    expect((await reloaded.next('session:ready')).conversation).toMatchObject({
+      id: conversation.id,
+      followUpOffered: true,
+    });
+    reloaded.close();
 
     const left = await worker.ok('followup:create', {
       topic: 'Pagamento di marzo',

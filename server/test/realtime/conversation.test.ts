@@ -48,7 +48,12 @@ describe('a worker and an advisor complete a conversation', () => {
     ]);
     const { entries } = await worker.ok('privacy:access-log', {});
     expect(entries).toEqual([
-      expect.objectContaining({ actorName: 'Paolo Romano', actorRole: 'advisor', purpose: 'assigned chat', outcome: 'granted' }),
+      expect.objectContaining({
+        actorName: 'Paolo Romano',
+        actorRole: 'advisor',
+        purpose: 'assigned chat',
+        outcome: 'granted',
+      }),
     ]);
     const assignedToWorker = await worker.next('chat:assigned');
     expect(assignedToWorker).toEqual({ conversationId: conversation.id, advisorName: 'Paolo Romano' });

@@ -35,7 +35,9 @@ describe('transfers', () => {
     expect(advisors.find((a) => a.advisorId === staff(2).sub)).toMatchObject({
       availability: 'available',
       activeChats: 0,
+      self: false,
     });
+    expect(advisors.find((a) => a.advisorId === staff(1).sub)?.self).toBe(true);
     await first.ok('chat:transfer', {
       conversationId: conversation.id,
       to: { advisorId: staff(2).sub },
@@ -51,7 +53,9 @@ describe('transfers', () => {
       conversationId: conversation.id,
       reason: 'transferred',
     });
-    expect(await worker.next('chat:assigned', (a) => a.advisorName === 'Consulente 2')).toBeTruthy();
+    expect(await worker.next('chat:assigned', (a) => a.advisorName === 'Consulente 2')).toMatchObject({
+      reason: 'transferred',
+    });
     expect(worker.all('chat:message').map((m) => m.text)).not.toContain('Serve un esperto');
 
     const stale = await first.request('chat:send', {

@@ -128,6 +128,8 @@ export const advisorCommands = {
           availability: z.enum(['available', 'paused', 'offline']),
           activeChats: z.number().int().nonnegative(),
           capacity: z.number().int().nonnegative(),
+          /** True for the advisor asking. */
+          self: z.boolean(),
         }),
       ),
     }),

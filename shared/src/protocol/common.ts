@@ -65,6 +65,8 @@ export const VisitorConversationSchema = z.object({
   lastSeq: SeqSchema,
   /** How far each side has read. */
   readUpTo: z.object({ visitor: SeqSchema, advisor: SeqSchema }),
+  /** True once the visitor has been offered to leave a follow-up instead of waiting. */
+  followUpOffered: z.boolean().optional(),
   openedAt: IsoDateTimeSchema,
 });
 export type VisitorConversation = z.infer<typeof VisitorConversationSchema>;

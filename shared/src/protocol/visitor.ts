@@ -130,7 +130,12 @@ export const visitorEvents = {
   /** An advisor answered your follow-up. */
   'followup:answered': FollowUpSchema,
   /** An advisor took your conversation. */
-  'chat:assigned': z.object({ conversationId: ConversationIdSchema, advisorName: z.string() }),
+  'chat:assigned': z.object({
+    conversationId: ConversationIdSchema,
+    advisorName: z.string(),
+    /** Present when the previous advisor handed the chat straight to this one. */
+    reason: z.literal('transferred').optional(),
+  }),
 };
 
 export type VisitorClientEvents = CommandEventMap<typeof visitorCommands>;
