@@ -27,6 +27,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
+    // Opening the embedded store (PGlite, WebAssembly) can take seconds on a loaded machine.
+    pluginTimeout: 60_000,
     logController: new LogController({ disableRequestLogging: config.env !== 'production' }),
   });
   app.decorate('config', config);

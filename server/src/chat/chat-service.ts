@@ -8,6 +8,7 @@ import type { Notifier } from '../realtime/notifier.ts';
 import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
 import { isOpen, nextOpening, type ServiceHours } from '../routing/service-hours.ts';
+import { createConversationAccess } from './conversation-access.ts';
 import {
   type ConversationRecord,
   type ConversationSubject,
@@ -49,6 +50,7 @@ const otherSide = (who: Participant) => (who.kind === 'visitor' ? 'advisor' : 'v
 export function createChatService(deps: ChatServiceDeps) {
   const { conversations, pool, queues, notifier, log } = deps;
   const positions = createPositionPusher(queues, notifier, log);
+  const { assignedView, participantOf } = createConversationAccess(deps);
   const assignedListeners: ((conversationId: string, at: number) => Promise<void>)[] = [];
   const queuedListeners: ((conversationId: string) => Promise<void>)[] = [];
   const replyListeners: ((conversationId: string, at: number) => Promise<void>)[] = [];
@@ -64,48 +66,6 @@ export function createChatService(deps: ChatServiceDeps) {
     const place = record.status === 'queued' ? await queues.place(record.queue, record.id) : null;
     const advisorName = record.advisorId ? await pool.nameOf(record.advisorId) : null;
     return visitorView(record, place, advisorName);
-  }
-
-  /** Everything the advisor needs about a chat they hold; reading it is audited. */
-  async function assignedView(record: ConversationRecord, advisorId: string) {
-    const [claims, history, notes] = await Promise.all([
-      deps.claims.visibleTo(record.visitor, record.subject),
-      conversations.history(record.id, 0, LIMITS.historyPageMax),
-      conversations.notes(record.id),
-    ]);
-    await deps.audit.record({
-      actor: advisorId,
-      actorName: await pool.nameOf(advisorId),
-      actorRole: 'advisor',
-      subject: record.visitor.codiceFiscale,
-      what: 'claims,transcript',
-      purpose: 'assigned chat',
-      conversationId: record.id,
-    });
-    return advisorView(record, claims, history.messages, notes);
-  }
-
-  /**
-   * The conversation, if `who` takes part in it. An advisor reaching for a conversation that is not
-   * theirs is refused and the attempt recorded in the access audit: it would expose someone's data.
-   */
-  async function participantOf(conversationId: string, who: Participant): Promise<ConversationRecord> {
-    const record = await conversations.get(conversationId);
-    if (!record) throw new AppError('CONVERSATION_NOT_FOUND');
-    if (isParticipant(record, who)) return record;
-    if (who.kind === 'advisor') {
-      await deps.audit.record({
-        actor: who.advisorId,
-        actorName: who.name,
-        actorRole: 'advisor',
-        subject: record.visitor.codiceFiscale,
-        what: 'transcript',
-        purpose: 'conversation not assigned to the advisor',
-        conversationId,
-        outcome: 'refused',
-      });
-    }
-    throw new AppError('CONVERSATION_FORBIDDEN');
   }
 
   /** Pushes a message or signal to both participants of a conversation. */
