@@ -4,8 +4,8 @@ import { Redis } from 'ioredis';
 
 /** Every timed job the server runs, with its data. */
 export interface TimerJobs {
-  'advisor-grace': { advisorId: string };
-  'visitor-grace': { visitorKey: string; conversationId: string };
+  'advisor-grace': { advisorId: string; awaySince: number };
+  'visitor-grace': { visitorKey: string; conversationId: string; awaySince: number };
   'presence-sweep': Record<string, never>;
   'inactivity-check': { conversationId: string };
   'followup-offer': { conversationId: string };

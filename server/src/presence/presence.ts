@@ -36,13 +36,29 @@ export function createPresence(redis: Redis, keys: Keys, processId: string) {
         .exec();
     },
 
+    /** A socket of the member arrived here; any absence of theirs is over. */
     async join(member: string): Promise<void> {
-      await redis.multi().hincrby(mine, member, 1).hincrby(keys.presence(), member, 1).exec();
+      await redis
+        .multi()
+        .hincrby(mine, member, 1)
+        .hincrby(keys.presence(), member, 1)
+        .del(keys.awaySince(member))
+        .exec();
     },
 
     /** Returns whether the member still has a socket anywhere. */
     async leave(member: string): Promise<boolean> {
       return Number(await runScript(redis, leaveScript, [mine, keys.presence()], [member])) > 0;
+    },
+
+    /** Marks when an absence began; the grace timer acts only for the absence it was set for. */
+    async markAway(member: string, since: number, ttlMs: number): Promise<void> {
+      await redis.set(keys.awaySince(member), String(since), 'PX', ttlMs);
+    },
+
+    async awaySince(member: string): Promise<number | null> {
+      const since = await redis.get(keys.awaySince(member));
+      return since === null ? null : Number(since);
     },
 
     async isPresent(member: string): Promise<boolean> {

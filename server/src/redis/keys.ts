@@ -21,6 +21,8 @@ export function createKeys(prefix: string) {
     queuePace: (queue: Audience) => `${prefix}:queue:${queue}:pace`,
     /** Member (`v:<visitorKey>` or `a:<advisorId>`) → number of connected sockets, all processes. */
     presence: () => `${prefix}:presence`,
+    /** When a member's current absence began (ms), while they have no socket anywhere. */
+    awaySince: (member: string) => `${prefix}:away:${member}`,
     /** The rollout plan version every process should be applying. */
     rolloutVersion: () => `${prefix}:rollout:version`,
     processes: () => `${prefix}:processes`,

@@ -3,10 +3,10 @@ import type { ChatService } from '../chat/chat-service.ts';
 import type { ConversationRepository } from '../chat/conversation-repository.ts';
 import type { Timers } from '../jobs/timers.ts';
 import type { Presence } from '../presence/presence.ts';
-import type { AdvisorPool } from './advisor-pool.ts';
+import { type AdvisorPool, advisorMember } from './advisor-pool.ts';
 
 export const visitorMember = (visitorKey: string) => `v:${visitorKey}`;
-export { advisorMember } from './advisor-pool.ts';
+export { advisorMember };
 
 export interface DepartureDeps {
   presence: Presence;
@@ -29,16 +29,23 @@ export function createDepartures(deps: DepartureDeps) {
 
   async function gone(member: string): Promise<void> {
     const [kind, id] = [member.slice(0, 1), member.slice(2)];
+    const awaySince = Date.now();
+    const grace = kind === 'a' ? graceMs.advisor : graceMs.visitor;
+    await presence.markAway(member, awaySince, grace * 2 + 60_000);
     if (kind === 'a') {
       const held = await pool.takeOffline(id);
-      if (held > 0) await timers.schedule('advisor-grace', { advisorId: id }, graceMs.advisor);
+      if (held > 0) await timers.schedule('advisor-grace', { advisorId: id, awaySince }, grace);
       log.info({ advisorId: id, held }, 'advisor left');
     } else {
       const conversationId = await conversations.activeIdOf(id);
       if (conversationId)
-        await timers.schedule('visitor-grace', { visitorKey: id, conversationId }, graceMs.visitor);
+        await timers.schedule('visitor-grace', { visitorKey: id, conversationId, awaySince }, grace);
     }
   }
+
+  /** The timer belongs to the absence it was set for: a return ends it, a new absence has its own. */
+  const stillAwaySince = async (member: string, since: number) =>
+    (await presence.awaySince(member)) === since;
 
   async function goneAll(members: string[]): Promise<void> {
     for (const member of members) await gone(member);
@@ -58,11 +65,20 @@ export function createDepartures(deps: DepartureDeps) {
     /** This process is stopping: its people may reconnect elsewhere within their grace. */
     leaveAll: async () => goneAll(await presence.reapSelf()),
 
-    async advisorGraceOver({ advisorId }: { advisorId: string }): Promise<void> {
+    async advisorGraceOver({
+      advisorId,
+      awaySince,
+    }: {
+      advisorId: string;
+      awaySince: number;
+    }): Promise<void> {
+      if (!(await stillAwaySince(advisorMember(advisorId), awaySince))) return;
       await chat.returnChatsOf(advisorId);
     },
 
-    async visitorGraceOver({ visitorKey, conversationId }: { visitorKey: string; conversationId: string }) {
+    async visitorGraceOver(data: { visitorKey: string; conversationId: string; awaySince: number }) {
+      const { visitorKey, conversationId, awaySince } = data;
+      if (!(await stillAwaySince(visitorMember(visitorKey), awaySince))) return;
       if (await presence.isPresent(visitorMember(visitorKey))) return;
       if ((await conversations.activeIdOf(visitorKey)) !== conversationId) return;
       await chat.closeAsSystem(conversationId, 'visitor_left');

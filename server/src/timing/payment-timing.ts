@@ -125,8 +125,8 @@ export function createPaymentTiming(db: Db) {
               }),
             })),
           );
-          const awaitingFirst = undecided || (claim.status !== 'RESPINTA' && claim.payments.length === 0);
-          const own = awaitingFirst
+          // Once decided, estimates belong to the monthly payments (an employer's view has none).
+          const own = undecided
             ? await estimate({
                 ...base,
                 stage: { kind: 'application', status: claim.status },

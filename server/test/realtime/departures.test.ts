@@ -78,6 +78,31 @@ describe('when people go away', () => {
     for (const c of [first, second, colleague]) c.close();
   });
 
+  it('an advisor who comes and goes keeps their chats: each absence gets the full grace period', async () => {
+    const token = await server.token(staff(7));
+    let advisor = await connectAdvisor(server.url, token);
+    await advisor.next('session:ready');
+    const visitor = await connectVisitor(server.url, await server.token(person(7)));
+    const { conversation } = await visitor.ok('chat:request', {});
+    await advisor.next('chat:assigned', (c) => c.id === conversation.id);
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    advisor.close();
+    await pause(600);
+    advisor = await connectAdvisor(server.url, token);
+    await advisor.next('session:ready');
+    await pause(300);
+    advisor.close();
+    await pause(500);
+    advisor = await connectAdvisor(server.url, token);
+    await advisor.next('session:ready');
+    await pause(2_000);
+    expect(visitor.all('chat:requeued')).toEqual([]);
+    await advisor.ok('chat:close', { conversationId: conversation.id });
+    advisor.close();
+    visitor.close();
+  });
+
   it('a visitor who stays away has their conversation closed', async () => {
     const visitor = await connectVisitor(server.url, await server.token(person(4)));
     const { conversation } = await visitor.ok('chat:request', {});

@@ -28,6 +28,11 @@ describe('transfers', () => {
     const { conversation } = await worker.ok('chat:request', {});
     await first.next('chat:assigned', (c) => c.id === conversation.id);
     await worker.ok('chat:send', { conversationId: conversation.id, clientMessageId: 'q1', text: 'Domanda' });
+    await first.ok('chat:send', {
+      conversationId: conversation.id,
+      clientMessageId: 'before-transfer',
+      text: 'Un momento',
+    });
     await first.ok('advisor:availability', { availability: 'paused' });
     const second = await advisorServing(2, ['employers']);
 
@@ -45,7 +50,7 @@ describe('transfers', () => {
     });
 
     const received = await second.next('chat:assigned', (c) => c.id === conversation.id);
-    expect(received.messages.map((m) => m.text)).toEqual(['Domanda']);
+    expect(received.messages.map((m) => m.text)).toEqual(['Domanda', 'Un momento']);
     expect(received.notes).toEqual([
       expect.objectContaining({ authorName: 'Consulente 1', text: 'Serve un esperto' }),
     ]);
@@ -58,6 +63,12 @@ describe('transfers', () => {
     });
     expect(worker.all('chat:message').map((m) => m.text)).not.toContain('Serve un esperto');
 
+    const resent = await first.ok('chat:send', {
+      conversationId: conversation.id,
+      clientMessageId: 'before-transfer',
+      text: 'x',
+    });
+    expect(resent.duplicate).toBe(true);
     const stale = await first.request('chat:send', {
       conversationId: conversation.id,
       clientMessageId: 'old',
@@ -65,7 +76,7 @@ describe('transfers', () => {
     });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONVERSATION_FORBIDDEN' } });
     await second.ok('chat:send', { conversationId: conversation.id, clientMessageId: 'new', text: 'Eccomi' });
-    expect((await worker.next('chat:message', (m) => m.author === 'advisor')).authorName).toBe(
+    expect((await worker.next('chat:message', (m) => m.clientMessageId === 'new')).authorName).toBe(
       'Consulente 2',
     );
     await second.ok('chat:close', { conversationId: conversation.id });

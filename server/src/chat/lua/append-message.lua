@@ -6,12 +6,14 @@
 -- ARGV[7] sent at (ISO)   ARGV[8] now (ms): people's messages mark the conversation active
 -- Returns {seq, 1} when stored, {seq, 0} for a resend; {-1} no such conversation,
 -- {-2} closed, {-3} sender is not a participant.
+-- A resend is recognised by sender and client id before anything else: a sender whose ack was
+-- lost gets the same seq even if the chat has since closed or passed to someone else.
 if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
-local status, participant = unpack(redis.call('HMGET', KEYS[1], 'status', ARGV[1]))
-if participant ~= ARGV[2] then return {-3} end
-local dedupeField = ARGV[3] .. ':' .. ARGV[4]
+local dedupeField = ARGV[3] .. ':' .. ARGV[2] .. ':' .. ARGV[4]
 local existing = redis.call('HGET', KEYS[3], dedupeField)
 if existing then return {tonumber(existing), 0} end
+local status, participant = unpack(redis.call('HMGET', KEYS[1], 'status', ARGV[1]))
+if participant ~= ARGV[2] then return {-3} end
 if status == 'closed' then return {-2} end
 local seq = redis.call('HINCRBY', KEYS[1], 'lastSeq', 1)
 redis.call('XADD', KEYS[2], seq .. '-0',
