@@ -11,9 +11,14 @@ export class Ledger {
   readonly requestKnownAt = new Map<string, number>();
   /** The earliest moment any client or sample showed the conversation assigned. */
   readonly assignedSeenAt = new Map<string, number>();
+  /** Chats an advisor's reload showed were its own though it had stayed connected: a lost chat:assigned. */
+  readonly neverAnnounced: { conversationId: string; assignedAt: number }[] = [];
+  /** When the process was killed. */
+  killedAt: number | null = null;
   /** Anything a client saw that breaks the protocol. */
   readonly problems: string[] = [];
   readonly counts = {
+    /** Random disconnects of connected clients (each followed by a reconnect to a live process). */
     bounces: 0,
     kills: 0,
     requeuedPushes: 0,
@@ -22,13 +27,13 @@ export class Ledger {
     releasedWhileAway: 0,
     /** ...of which the advisor had been away for less than the grace period. */
     releasedWithinGrace: 0,
-    /** Conversations the system closed because their visitor left. */
-    closedVisitorLeft: 0,
-    /** ...of which the visitor had been away for less than the grace period. */
-    closedWithinGrace: 0,
-    /** Advisors that heard messages of a chat they did not know they held, and reconnected to learn it. */
-    unannouncedAssignments: 0,
+    /** Advisors reloading: messages came for a chat nobody said they held, or a held chat went silent. */
+    advisorReloads: { unannounced: 0, silence: 0 },
+    /** Advisor reloads whose session:ready held messages not seen before: a push lost, or very late. */
+    advisorReloadsThatFoundNews: 0,
     gapsFilled: 0,
+    /** Visitors' idle reloads that brought news (history, session:ready): a push lost, or very late. */
+    idleReloadsThatFoundNews: 0,
   };
 
   recordAck(clientMessageId: string, conversationId: string, seq: number): void {

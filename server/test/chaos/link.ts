@@ -36,18 +36,30 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * A client's connection, reconnected by the test itself: a new socket (to any live process, with
  * a fresh token) after the test closes one or a process dies. Commands wait for a connection and
- * are sent again, unchanged, until the server answers them — so a resend reuses its clientMessageId.
+ * its `session:ready` (what that push says must not be older than what commands did), and are
+ * sent again, unchanged, until the server answers them — so a resend reuses its clientMessageId.
  */
 export class Link<Server extends object, Client extends object> {
   private socket: Socket | null = null;
   private reconnecting = false;
   private stopped = false;
   private waiters: (() => void)[] = [];
+  private downSince: number | null = null;
+  /** Whether the current socket has had its `session:ready`. */
+  private sessionReady = false;
+  /** Every stretch of time this client had no connection, closed ones only. */
+  readonly outages: { from: number; to: number }[] = [];
 
   constructor(private readonly options: LinkOptions<Server>) {}
 
   get connected(): boolean {
     return this.socket?.connected === true;
+  }
+
+  /** How long the latest outage lasted, once over. */
+  get lastOutageMs(): number {
+    const last = this.outages.at(-1);
+    return last ? last.to - last.from : 0;
   }
 
   async open(): Promise<void> {
@@ -66,6 +78,7 @@ export class Link<Server extends object, Client extends object> {
     try {
       this.socket.disconnect();
       this.socket = null;
+      this.downSince = Date.now();
       await sleep(downMs);
       await this.connectSomewhere();
     } finally {
@@ -74,11 +87,16 @@ export class Link<Server extends object, Client extends object> {
   }
 
   /** Sends a command until the server answers it; resolves with the ack, success or coded error. */
-  async command<E extends keyof Client & string>(event: E, payload: unknown): Promise<Ack<AckData<Client, E>>> {
+  async command<E extends keyof Client & string>(
+    event: E,
+    payload: unknown,
+  ): Promise<Ack<AckData<Client, E>>> {
     for (;;) {
       const socket = await this.ready();
       try {
-        const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<AckData<Client, E>>;
+        const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<
+          AckData<Client, E>
+        >;
         if (ack.ok || !RETRIED.has(ack.error.code)) return ack;
         this.options.counters.serverErrors++;
         await sleep(200);
@@ -99,27 +117,47 @@ export class Link<Server extends object, Client extends object> {
   private async ready(): Promise<Socket> {
     for (;;) {
       if (this.stopped) throw new Error('link closed');
-      if (this.socket?.connected) return this.socket;
+      if (this.socket?.connected && this.sessionReady) return this.socket;
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
   }
 
   private async connectSomewhere(): Promise<void> {
     while (!this.stopped) {
-      const socket = io(`${this.options.pickUrl()}${this.options.namespace}`, {
+      let url: string;
+      try {
+        url = this.options.pickUrl();
+      } catch {
+        await sleep(200);
+        continue;
+      }
+      const socket = io(`${url}${this.options.namespace}`, {
         transports: ['websocket'],
         auth: handshakeAuth(await this.options.token()),
         reconnection: false,
         forceNew: true,
         timeout: ACK_TIMEOUT_MS,
       });
+      let sessionReady = false;
       socket.onAny((event: string, payload: unknown) => {
         const handler = this.options.handlers[event as keyof Server] as ((p: unknown) => void) | undefined;
         handler?.(payload);
+        if (event === 'session:ready') {
+          sessionReady = true;
+          if (socket === this.socket) this.markReady();
+        }
       });
+      // A process killed between the WebSocket opening and the namespace's answer gives neither
+      // connect nor connect_error: only a disconnect, or nothing — hence the timer.
       const accepted = await new Promise<boolean>((resolve) => {
-        socket.once('connect', () => resolve(true));
-        socket.once('connect_error', () => resolve(false));
+        const timer = setTimeout(() => resolve(false), ACK_TIMEOUT_MS);
+        const settle = (ok: boolean) => {
+          clearTimeout(timer);
+          resolve(ok);
+        };
+        socket.once('connect', () => settle(true));
+        socket.once('connect_error', () => settle(false));
+        socket.once('disconnect', () => settle(false));
       });
       if (!accepted) {
         socket.close();
@@ -131,11 +169,20 @@ export class Link<Server extends object, Client extends object> {
         return;
       }
       this.options.counters.connects++;
+      if (this.downSince !== null) this.outages.push({ from: this.downSince, to: Date.now() });
+      this.downSince = null;
       socket.on('disconnect', (reason) => this.lost(socket, reason));
       this.socket = socket;
-      for (const wake of this.waiters.splice(0)) wake();
+      this.sessionReady = false;
+      if (sessionReady) this.markReady();
+      if (!socket.connected) this.lost(socket, 'transport close');
       return;
     }
+  }
+
+  private markReady(): void {
+    this.sessionReady = true;
+    for (const wake of this.waiters.splice(0)) wake();
   }
 
   /** The server side went away (its process was killed): reconnect elsewhere at once. */
@@ -143,6 +190,7 @@ export class Link<Server extends object, Client extends object> {
     if (this.socket !== socket || reason === 'io client disconnect') return;
     this.options.counters.dropped++;
     this.socket = null;
+    this.downSince = Date.now();
     if (this.reconnecting || this.stopped) return;
     this.reconnecting = true;
     void sleep(Math.random() * 300)

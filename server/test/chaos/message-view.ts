@@ -22,7 +22,9 @@ export class MessageView {
       }
       this.redelivered++;
       if (held.clientMessageId !== message.clientMessageId || held.text !== message.text) {
-        this.conflicts.push(`${message.conversationId} seq ${message.seq}: ${held.clientMessageId} vs ${message.clientMessageId}`);
+        this.conflicts.push(
+          `${message.conversationId} seq ${message.seq}: ${held.clientMessageId} vs ${message.clientMessageId}`,
+        );
       }
     }
     while (this.bySeq.has(this.contiguousUpTo + 1)) this.contiguousUpTo++;

@@ -1,0 +1,70 @@
+import type { ChatMessage } from '@infocig/shared';
+import type { Redis } from 'ioredis';
+
+/** A conversation as Redis holds it at the end of the run. */
+export interface StoredConversation {
+  id: string;
+  status: string;
+  queue: string;
+  /** 0 unless the chat went back to the queue after an advisor left. */
+  priority: number;
+  enqueuedAt: number;
+  /** Of the latest assignment. */
+  assignedAt: number | null;
+  /** The latest holder, kept once closed; empty when it closed while waiting. */
+  advisorId: string;
+  closedBy: string;
+  closedAt: number | null;
+  lastSeq: number;
+  messages: ChatMessage[];
+}
+
+const CONVERSATION_KEY = /:conv:([0-9A-HJKMNP-TV-Z]{26})$/;
+
+/** Every conversation under the run's prefix, with its whole message stream. */
+export async function readStoredConversations(redis: Redis, prefix: string): Promise<StoredConversation[]> {
+  const ids: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:conv:*`, 'COUNT', 1000);
+    cursor = next;
+    for (const key of found) {
+      const id = CONVERSATION_KEY.exec(key)?.[1];
+      if (id) ids.push(id);
+    }
+  } while (cursor !== '0');
+  return Promise.all(ids.map((id) => readOne(redis, prefix, id)));
+}
+
+async function readOne(redis: Redis, prefix: string, id: string): Promise<StoredConversation> {
+  const [hash, entries] = await Promise.all([
+    redis.hgetall(`${prefix}:conv:${id}`),
+    redis.xrange(`${prefix}:conv:${id}:msgs`, '-', '+'),
+  ]);
+  const messages = entries.map(([entryId, fields]) => {
+    const f: Record<string, string> = {};
+    for (let i = 0; i < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
+    return {
+      conversationId: id,
+      seq: Number(entryId.split('-')[0]),
+      clientMessageId: f.cmid ?? '',
+      author: f.author as ChatMessage['author'],
+      authorName: f.name ?? '',
+      text: f.text ?? '',
+      sentAt: f.at ?? '',
+    };
+  });
+  return {
+    id,
+    status: hash.status ?? '',
+    queue: hash.queue ?? '',
+    priority: Number(hash.priority ?? 0),
+    enqueuedAt: Number(hash.enqueuedAt),
+    assignedAt: hash.assignedAt ? Number(hash.assignedAt) : null,
+    advisorId: hash.advisorId ?? '',
+    closedBy: hash.closedBy ?? '',
+    closedAt: hash.closedAt ? Number(hash.closedAt) : null,
+    lastSeq: Number(hash.lastSeq ?? 0),
+    messages,
+  };
+}
