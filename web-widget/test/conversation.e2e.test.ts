@@ -38,7 +38,7 @@ describe('a worker asks an advisor through the widget and the console', () => {
     const claims = worker.locator('.icw-claim');
     await claims.first().waitFor();
     expect(await claims.first().locator('.icw-claim-status').textContent()).toMatch(ANY_APPLICATION_STATUS);
-    expect(await worker.locator('.icw-table tbody tr').count()).toBeGreaterThan(0);
+    expect(await worker.locator('.icw-payment').count()).toBeGreaterThan(0);
     await shot(worker, 'widget-claims');
 
     await worker.getByLabel('Di cosa vuoi parlare? (facoltativo)').fill('Pagamento di marzo');

@@ -118,14 +118,18 @@ describe('outside service hours and instead of waiting, people leave messages th
     const intermediary = await widgetOf('consultant-to');
     const ask = intermediary.getByRole('button', { name: 'Parla con un consulente' });
     expect(await ask.isDisabled()).toBe(true);
-    await intermediary.getByLabel('Per quale azienda?').selectOption({ label: 'Tessitura Sabauda S.p.A.' });
+    await intermediary.getByRole('button', { name: /^Tessitura Sabauda S\.p\.A\./ }).click();
+    await intermediary.locator('.icw-claim').first().waitFor();
     await ask.click();
     await intermediary.getByText('Stai parlando con Paolo Romano.').waitFor();
     await advisor
       .getByRole('navigation')
       .getByRole('button', { name: /Luca Ferrari/ })
       .click();
-    await advisor.getByText('Tessitura Sabauda S.p.A.').first().waitFor();
+    await advisor
+      .getByTestId('icc-subject-company')
+      .filter({ hasText: 'Tessitura Sabauda S.p.A.' })
+      .waitFor();
     await e2e.shot(intermediary, 'widget-intermediary', intermediary.locator('.icw-chat'));
   });
 });

@@ -1,5 +1,6 @@
-import { errorText, formatTime } from '@infocig/shared/client';
+import { errorText, formatDate, formatTime } from '@infocig/shared/client';
 import { MessageList } from '@infocig/shared/ui';
+import { subjectApplication } from '../session/subject.ts';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
 import { ChatActions } from './ChatActions.tsx';
 import { InternalNotes } from './InternalNotes.tsx';
@@ -17,6 +18,7 @@ export function ChatPanel() {
     );
   }
   const c = chat.conversation;
+  const application = subjectApplication(c);
   return (
     <section className="icc-column icc-chat" aria-labelledby="icc-chat-title">
       <div className="icc-chat-head">
@@ -28,8 +30,18 @@ export function ChatPanel() {
           </p>
         )}
         {c.subject.companyName && (
-          <p>
+          <p data-testid="icc-subject-company">
             <span className="icc-label">{t.chat.company}:</span> {c.subject.companyName}
+          </p>
+        )}
+        {application && (
+          <p data-testid="icc-subject-application">
+            <span className="icc-label">{t.chat.application}:</span> {application.benefitType} ·{' '}
+            {t.claims.periodRange(
+              formatDate(lang, application.periodFrom, 'medium'),
+              formatDate(lang, application.periodTo, 'medium'),
+            )}
+            {application.protocolNumber && ` · ${application.protocolNumber}`}
           </p>
         )}
       </div>

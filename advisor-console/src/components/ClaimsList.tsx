@@ -1,48 +1,20 @@
-import {
-  APPLICATION_STATUS_LABELS,
-  BENEFIT_TYPE_LABELS,
-  type ClaimSummary,
-  PAYMENT_STATUS_LABELS,
-  type PaymentSummary,
-} from '@infocig/shared';
-import { formatAmount, formatDate, formatMonth } from '@infocig/shared/client';
-import { applicationTone, paymentTone } from '@infocig/shared/ui';
+import { APPLICATION_STATUS_LABELS, BENEFIT_TYPE_LABELS, type ClaimSummary } from '@infocig/shared';
+import { claimEstimateOf, formatDate } from '@infocig/shared/client';
+import { applicationTone, EstimateNote, GuidanceNote } from '@infocig/shared/ui';
+import { subjectFirst } from '../session/subject.ts';
 import { useConsole } from '../session/useAdvisorSession.ts';
+import { ClaimPayment } from './ClaimPayment.tsx';
 
-function Payment({ p }: { p: PaymentSummary }) {
-  const { t, lang } = useConsole();
-  const detail = p.paidAt
-    ? t.claims.paidOn(formatDate(lang, p.paidAt, 'medium'))
-    : p.dataDeadline
-      ? t.claims.deadline(formatDate(lang, p.dataDeadline, 'medium'))
-      : null;
-  return (
-    <li className="icc-payment">
-      <span className="icc-payment-head">
-        <strong>{formatMonth(lang, p.competenceMonth)}</strong>
-        <span className={`icc-badge icc-tone-${paymentTone(p.status)}`}>
-          {PAYMENT_STATUS_LABELS[p.status][lang]}
-        </span>
-        <span className="icc-num">
-          {p.amountCents === null ? t.claims.notAvailable : formatAmount(lang, p.amountCents)}
-        </span>
-      </span>
-      {(detail || p.ibanMasked) && (
-        <span className="icc-muted icc-small icc-block">
-          {detail}
-          {detail && p.ibanMasked && ' · '}
-          {p.ibanMasked && <span className="icc-mono icc-nowrap">{p.ibanMasked}</span>}
-        </span>
-      )}
-    </li>
-  );
-}
-
-function Claim({ claim }: { claim: ClaimSummary }) {
+function Claim({ claim, subject }: { claim: ClaimSummary; subject: boolean }) {
   const { t, lang } = useConsole();
   const date = (d: string) => formatDate(lang, d, 'medium');
   return (
-    <article className="icc-claim">
+    <article
+      className={subject ? 'icc-claim icc-claim-subject' : 'icc-claim'}
+      data-testid={subject ? 'icc-subject-claim' : undefined}
+      aria-label={subject ? `${t.claims.subject}: ${claim.benefitType} · ${claim.companyName}` : undefined}
+    >
+      {subject && <p className="icc-subject-flag">{t.claims.subject}</p>}
       <h4>
         {claim.benefitType} · {claim.companyName}
       </h4>
@@ -54,6 +26,10 @@ function Claim({ claim }: { claim: ClaimSummary }) {
         </span>{' '}
         <span className="icc-muted icc-small">{date(claim.statusSince)}</span>
       </p>
+      <GuidanceNote prefix="icc" guidance={claim.guidance} lang={lang} reader="staff" />
+      {claim.estimate && (
+        <EstimateNote prefix="icc" estimate={claim.estimate} lang={lang} of={claimEstimateOf(claim.status)} />
+      )}
       <dl className="icc-facts icc-facts-compact">
         <dt>{t.claims.period}</dt>
         <dd>{t.claims.periodRange(date(claim.periodFrom), date(claim.periodTo))}</dd>
@@ -71,7 +47,7 @@ function Claim({ claim }: { claim: ClaimSummary }) {
           <p className="icc-label">{t.claims.payments}</p>
           <ul className="icc-payments">
             {claim.payments.map((p) => (
-              <Payment key={p.competenceMonth} p={p} />
+              <ClaimPayment key={p.competenceMonth} p={p} />
             ))}
           </ul>
         </>
@@ -80,15 +56,17 @@ function Claim({ claim }: { claim: ClaimSummary }) {
   );
 }
 
-export function ClaimsList({ claims }: { claims: ClaimSummary[] }) {
+/** The claims shown beside the chat; the application the person asked about comes first, marked. */
+export function ClaimsList({ claims, subjectId }: { claims: ClaimSummary[]; subjectId: string | null }) {
   const { t } = useConsole();
+  const ordered = subjectFirst(claims, subjectId);
   return (
     <section aria-labelledby="icc-claims-title">
       <h3 id="icc-claims-title">{t.claims.title}</h3>
       {claims.length === 0 ? (
         <p className="icc-muted">{t.claims.none}</p>
       ) : (
-        claims.map((c) => <Claim key={c.applicationId} claim={c} />)
+        ordered.map((c) => <Claim key={c.applicationId} claim={c} subject={c.applicationId === subjectId} />)
       )}
     </section>
   );

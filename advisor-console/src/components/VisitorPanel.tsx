@@ -35,7 +35,10 @@ export function VisitorPanel() {
         )}
       </dl>
       <p className="icc-muted icc-small">{t.visitor.accessNote}</p>
-      <ClaimsList claims={chat.conversation.claims} />
+      <ClaimsList
+        claims={chat.conversation.claims}
+        subjectId={chat.conversation.subject.applicationId ?? null}
+      />
     </aside>
   );
 }

@@ -55,6 +55,7 @@ export const en: ConsoleTexts = {
   },
   chat: {
     company: 'Company',
+    application: 'Application named',
     noneSelected: 'Select a chat from the list.',
     topic: 'Topic',
     assignedAt: (time) => `Assigned at ${time}`,
@@ -132,6 +133,7 @@ export const en: ConsoleTexts = {
     protocol: 'Protocol',
     workersCovered: 'Workers',
     payments: 'Payments',
+    subject: 'The person asks about this application',
     paidOn: (date) => `paid on ${date}`,
     deadline: (date) => `data due by ${date}`,
     notAvailable: '—',

@@ -59,6 +59,7 @@ export const it = {
   },
   chat: {
     company: 'Azienda',
+    application: 'Domanda indicata',
     noneSelected: 'Seleziona una chat dall’elenco.',
     topic: 'Argomento',
     assignedAt: (time: string) => `Assegnata alle ${time}`,
@@ -137,6 +138,7 @@ export const it = {
     protocol: 'Protocollo',
     workersCovered: 'Lavoratori',
     payments: 'Pagamenti',
+    subject: 'La persona chiede di questa domanda',
     paidOn: (date: string) => `pagato il ${date}`,
     deadline: (date: string) => `dati entro il ${date}`,
     notAvailable: '—',

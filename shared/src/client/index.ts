@@ -1,6 +1,7 @@
 /** Framework-free client code shared by the widget and the console; never imported by the server. */
 export * from './ack.ts';
 export * from './announcements.ts';
+export * from './claim-answers.ts';
 export * from './connection.ts';
 export * from './dev-api.ts';
 export * from './i18n.ts';

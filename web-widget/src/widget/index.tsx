@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/claims.css';
 import './styles/chat.css';
 import './styles/followups.css';
+import './styles/answers.css';
 
 export interface InfocigWidgetOptions {
   /** Where the Info CIG server is, e.g. `https://infocig.example.it`. */

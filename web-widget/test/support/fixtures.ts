@@ -1,4 +1,4 @@
-import type { FollowUp, VisitorConversation } from '@infocig/shared';
+import type { ClaimSummary, FollowUp, VisitorConversation } from '@infocig/shared';
 import { applyReady } from '../../src/widget/session/reducers.ts';
 import { initialVisitorState, type Push, type VisitorState } from '../../src/widget/session/state.ts';
 
@@ -50,3 +50,44 @@ export function followUp(over: Partial<FollowUp> = {}): FollowUp {
 
 /** The kinds of what the live region was given, oldest first. */
 export const kinds = (s: VisitorState) => s.announcements.map((a) => a.event.kind);
+
+export const TESSITURA = {
+  cf: '04987650159',
+  name: 'Tessitura Sabauda S.p.A.',
+  province: 'TO',
+  admitted: true,
+};
+export const LOGISTICA = {
+  cf: '11223340156',
+  name: 'Logistica Navigli S.r.l.',
+  province: 'MI',
+  admitted: true,
+};
+
+export function claim(over: Partial<ClaimSummary> = {}): ClaimSummary {
+  return {
+    applicationId: 'app-1',
+    benefitType: 'CIGO',
+    companyName: 'Tessitura Sabauda S.p.A.',
+    matricola: '0119902694',
+    periodFrom: '2026-03-02',
+    periodTo: '2026-04-12',
+    status: 'IN_ISTRUTTORIA',
+    statusSince: '2026-03-20',
+    protocolNumber: 'INPS.0011.09/03/2026.0345214',
+    inpsOffice: 'INPS Torino Nord',
+    inpsOfficeCode: '0011',
+    workersCovered: 32,
+    payments: [],
+    guidance: { it: 'In esame.', en: 'Under review.', nextActor: 'inps', actBy: null },
+    estimate: null,
+    ...over,
+  };
+}
+
+/** An intermediary, connected, with two delegating companies. */
+export const consultantState = (companies = [LOGISTICA, TESSITURA]): VisitorState =>
+  readyState({
+    identity: { role: 'consulente', displayName: 'Luca Ferrari', audience: 'employers' },
+    companies,
+  });

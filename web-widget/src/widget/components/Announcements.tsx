@@ -26,6 +26,14 @@ function word(t: WidgetTexts, a: VisitorAnnouncement): string {
       return t.announce.followUpSent;
     case 'followup-answered':
       return t.announce.followUpAnswered(a.topic);
+    case 'company-claims':
+      return t.announceMore.companyClaims(a.name, a.count);
+    case 'access-notice':
+      return a.notice.kind === 'company-revoked'
+        ? t.notices.revoked(a.notice.name)
+        : t.notices.applicationGone;
+    case 'access-log':
+      return t.announceMore.accessLog(a.count);
     default:
       return assertNever(a);
   }

@@ -1,13 +1,15 @@
 import { APPLICATION_STATUS_LABELS, BENEFIT_TYPE_LABELS, type ClaimSummary } from '@infocig/shared';
-import { formatDate } from '@infocig/shared/client';
-import { applicationTone } from '@infocig/shared/ui';
+import { claimEstimateOf, formatDate, type Reader } from '@infocig/shared/client';
+import { applicationTone, EstimateNote, GuidanceNote } from '@infocig/shared/ui';
 import { useWidget } from '../session/useVisitorSession.ts';
-import { PaymentsTable } from './PaymentsTable.tsx';
+import { PaymentList } from './PaymentList.tsx';
 
-export function ClaimCard({ claim, showPayments }: { claim: ClaimSummary; showPayments: boolean }) {
+/** One application: its status and what it means, who acts next, when money is likely; a worker's months. */
+export function ClaimCard({ claim, reader }: { claim: ClaimSummary; reader: Reader }) {
   const { t, lang } = useWidget();
   const date = (d: string) => formatDate(lang, d, 'long');
   const headingId = `icw-claim-${claim.applicationId}`;
+  const showPayments = reader === 'worker';
   return (
     <article className="icw-claim" aria-labelledby={headingId}>
       <h4 id={headingId} className="icw-claim-title">
@@ -21,6 +23,10 @@ export function ClaimCard({ claim, showPayments }: { claim: ClaimSummary; showPa
         </span>{' '}
         <span className="icw-muted">{t.claims.since(date(claim.statusSince))}</span>
       </p>
+      <GuidanceNote prefix="icw" guidance={claim.guidance} lang={lang} reader={reader} />
+      {claim.estimate && (
+        <EstimateNote prefix="icw" estimate={claim.estimate} lang={lang} of={claimEstimateOf(claim.status)} />
+      )}
       <dl className="icw-facts">
         <div>
           <dt>{t.claims.period}</dt>
@@ -47,7 +53,7 @@ export function ClaimCard({ claim, showPayments }: { claim: ClaimSummary; showPa
           </div>
         )}
       </dl>
-      {showPayments && <PaymentsTable claim={claim} />}
+      {showPayments && <PaymentList claim={claim} reader={reader} />}
     </article>
   );
 }

@@ -1,51 +1,58 @@
 import { LIMITS } from '@infocig/shared';
 import { type FormEvent, useState } from 'react';
+import { applicationLabel } from '../i18n/application-label.ts';
+import { picksCompany, selectedCompany } from '../session/reducers-claims.ts';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
+import { AccessNoticeView } from './AccessNoticeView.tsx';
 
-/** An intermediary says which of their delegating companies the question is about. */
-function CompanyChoice({ value, onChange }: { value: string; onChange: (cf: string) => void }) {
-  const { t } = useWidget();
-  const { state } = useVisitorSession();
-  return (
-    <>
-      <label htmlFor="icw-company" className="icw-label">
-        {t.chat.companyLabel}
-      </label>
-      <select
-        id="icw-company"
-        className="icw-input"
-        required
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        <option value="">{t.chat.companyPlaceholder}</option>
-        {state.companies.map((c) => (
-          <option key={c.cf} value={c.cf} disabled={!c.admitted}>
-            {c.admitted ? c.name : t.chat.companyNotYet(c.name)}
-          </option>
-        ))}
-      </select>
-    </>
-  );
-}
-
+/** Like the original pre-chat form: which company (chosen above) and, if the person wants, which application. */
 export function RequestForm() {
-  const { t } = useWidget();
+  const { t, lang } = useWidget();
   const { state, session } = useVisitorSession();
   const [topic, setTopic] = useState('');
-  const [companyCf, setCompanyCf] = useState('');
-  const needsCompany = state.identity?.role === 'consulente';
-  const disabled = state.busy || state.connection.kind !== 'connected' || (needsCompany && !companyCf);
+  const [chosen, setChosen] = useState('');
+  const company = selectedCompany(state);
+  const missingCompany = picksCompany(state) && company === null;
+  const claims = state.claims?.list ?? [];
+  // A choice that left the list (another company picked, claims refreshed) is no choice.
+  const applicationId = claims.some((c) => c.applicationId === chosen) ? chosen : '';
+  const disabled = state.busy || state.connection.kind !== 'connected' || missingCompany;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!disabled) void session.requestChat(topic, needsCompany ? companyCf : undefined);
+    if (!disabled) void session.requestChat(topic, applicationId || undefined);
   };
 
   return (
     <form className="icw-request" onSubmit={submit}>
       <p>{t.chat.intro}</p>
-      {needsCompany && <CompanyChoice value={companyCf} onChange={setCompanyCf} />}
+      {company && (
+        <p>
+          {t.request.about} <strong>{company.name}</strong>
+        </p>
+      )}
+      {missingCompany && <p className="icw-notice icw-notice-neutral">{t.request.chooseCompanyFirst}</p>}
+      <AccessNoticeView kind="application-gone" />
+      {claims.length > 0 && (
+        <>
+          <label htmlFor="icw-application" className="icw-label">
+            {t.request.applicationLabel}
+          </label>
+          <select
+            id="icw-application"
+            className="icw-input"
+            value={applicationId}
+            onChange={(e) => setChosen(e.target.value)}
+          >
+            <option value="">{t.request.applicationAny}</option>
+            {claims.map((c) => (
+              <option key={c.applicationId} value={c.applicationId}>
+                {applicationLabel(lang, c)}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <label htmlFor="icw-topic" className="icw-label">
         {t.chat.topicLabel}
       </label>

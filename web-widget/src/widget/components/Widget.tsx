@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { TEXTS } from '../i18n/index.ts';
 import { useVisitorSession, WidgetContext } from '../session/useVisitorSession.ts';
 import type { VisitorSession } from '../session/visitor-session.ts';
+import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { Announcements } from './Announcements.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
 import { ClaimsPanel } from './ClaimsPanel.tsx';
@@ -24,6 +25,7 @@ function WidgetBody() {
       <ClaimsPanel />
       <ChatPanel />
       <FollowUpList />
+      <AccessLogPanel />
     </>
   );
 }

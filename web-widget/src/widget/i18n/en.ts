@@ -1,6 +1,8 @@
+import { selfServiceEn } from './en-self-service.ts';
 import type { WidgetTexts } from './it.ts';
 
 export const en: WidgetTexts = {
+  ...selfServiceEn,
   title: 'Info CIG',
   subtitle: 'Your wage-supplementation claim and payments',
   languageGroup: 'Language',
@@ -30,25 +32,14 @@ export const en: WidgetTexts = {
     workersCovered: 'Workers covered',
   },
   payments: {
-    title: 'Your payments',
     caption: (claim) => `Monthly payments for application ${claim}`,
-    month: 'Month',
-    status: 'Status',
     amount: 'Amount',
-    method: 'Method',
-    when: 'Date or deadline',
-    paidOn: (date) => `paid on ${date}`,
-    deadline: (date) => `the employer must send the data by ${date}`,
     none: 'No payments recorded for this application.',
-    notAvailable: '—',
   },
   chat: {
     title: 'Talk to an advisor',
     intro:
       'Not what you needed? An INPS advisor can explain where your claim stands and when it will be paid.',
-    companyLabel: 'Which company is it about?',
-    companyPlaceholder: 'Choose a company',
-    companyNotYet: (name) => `${name} (service not yet available)`,
     topicLabel: 'What is it about? (optional)',
     topicHint: (max) => `At most ${max} characters.`,
     request: 'Talk to an advisor',

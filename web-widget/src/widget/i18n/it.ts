@@ -1,8 +1,10 @@
 import type { ErrorCode } from '@infocig/shared';
 import type { ClientErrorCode } from '@infocig/shared/client';
+import { selfServiceIt } from './it-self-service.ts';
 
 /** The widget's own texts (domain labels come from `@infocig/shared`). Italian is the reference. */
 export const it = {
+  ...selfServiceIt,
   title: 'Info CIG',
   subtitle: 'Stato della tua pratica di cassa integrazione e dei pagamenti',
   languageGroup: 'Lingua',
@@ -32,25 +34,14 @@ export const it = {
     workersCovered: 'Lavoratori interessati',
   },
   payments: {
-    title: 'I tuoi pagamenti',
     caption: (claim: string) => `Pagamenti mensili per la domanda ${claim}`,
-    month: 'Mese',
-    status: 'Stato',
     amount: 'Importo',
-    method: 'Modalità',
-    when: 'Data o scadenza',
-    paidOn: (date: string) => `pagato il ${date}`,
-    deadline: (date: string) => `il datore di lavoro deve inviare i dati entro il ${date}`,
     none: 'Nessun pagamento registrato per questa domanda.',
-    notAvailable: '—',
   },
   chat: {
     title: 'Parla con un consulente',
     intro:
       'Non hai trovato la risposta? Un consulente esperto INPS può spiegarti lo stato della pratica e i tempi di pagamento.',
-    companyLabel: 'Per quale azienda?',
-    companyPlaceholder: 'Scegli un’azienda',
-    companyNotYet: (name: string) => `${name} (servizio non ancora disponibile)`,
     topicLabel: 'Di cosa vuoi parlare? (facoltativo)',
     topicHint: (max: number) => `Al massimo ${max} caratteri.`,
     request: 'Parla con un consulente',

@@ -1,5 +1,6 @@
 import type { VisitorConversation } from '@infocig/shared';
 import { advanceRead, announce } from '@infocig/shared/client';
+import { applyCompanies } from './reducers-claims.ts';
 import type { ClosedBy, CloseReason, Push, VisitorConversationState, VisitorState } from './state.ts';
 
 /** Pure state changes for the conversation's lifecycle; each ignores a conversation that is not ours. */
@@ -55,10 +56,10 @@ export function applyReady(s: VisitorState, ready: Push<'session:ready'>): Visit
     identity: ready.identity,
     connection: { kind: 'connected' },
     admission: ready.admission,
-    companies: ready.companies,
     service: ready.service,
     followUps: ready.followUps,
   };
+  next = applyCompanies(next, ready.companies);
   if (ready.conversation) {
     const same = prev?.id === ready.conversation.id;
     next = { ...next, conversation: merged(prev, ready.conversation), messages: same ? s.messages : [] };

@@ -1,4 +1,5 @@
 import type {
+  AccessLogEntry,
   ClaimSummary,
   FollowUp,
   ServiceStatus,
@@ -9,6 +10,7 @@ import {
   type ConnectionAnnouncement,
   initialSessionState,
   type SessionState,
+  type UiError,
   type UiMessage,
 } from '@infocig/shared/client';
 
@@ -30,7 +32,27 @@ export type VisitorAnnouncement =
   | { kind: 'service-closed' }
   | { kind: 'followup-offered' }
   | { kind: 'followup-sent' }
-  | { kind: 'followup-answered'; topic: string };
+  | { kind: 'followup-answered'; topic: string }
+  | { kind: 'company-claims'; name: string; count: number }
+  | { kind: 'access-notice'; notice: AccessNotice }
+  | { kind: 'access-log'; count: number };
+
+/** Access that ended meanwhile: a delegation revoked, an application no longer among yours. */
+export type AccessNotice = { kind: 'company-revoked'; name: string } | { kind: 'application-gone' };
+
+/** The claims shown: the visitor's own (`companyCf` null) or those of the company they picked. */
+export interface ShownClaims {
+  list: ClaimSummary[];
+  asOf: string;
+  companyCf: string | null;
+}
+
+/** "Who has seen my data", loaded on demand. */
+export interface AccessLogState {
+  entries: AccessLogEntry[] | null;
+  loading: boolean;
+  error: UiError | null;
+}
 
 export type Announcement = VisitorAnnouncement | ConnectionAnnouncement;
 
@@ -47,11 +69,15 @@ export interface VisitorConversationState extends VisitorConversation {
 
 /** `busy` covers the chat request, closing and leaving a follow-up; `commandError` shows by the controls. */
 export interface VisitorState extends SessionState<Announcement> {
-  claims: { list: ClaimSummary[]; asOf: string } | null;
+  claims: ShownClaims | null;
   /** Whether the rollout has reached this person; `null` until the session is ready. */
   admission: Admission | null;
   /** The companies an owner or intermediary acts for (an intermediary names one when asking). */
   companies: Company[];
+  /** Whose claims are shown and asked about: an owner's company (preselected) or the intermediary's pick. */
+  selectedCompanyCf: string | null;
+  accessNotice: AccessNotice | null;
+  accessLog: AccessLogState;
   /** Whether advisors are on duty for this visitor's queue; `null` until the session is ready. */
   service: ServiceStatus | null;
   conversation: VisitorConversationState | null;
@@ -67,6 +93,9 @@ export const initialVisitorState: VisitorState = {
   claims: null,
   admission: null,
   companies: [],
+  selectedCompanyCf: null,
+  accessNotice: null,
+  accessLog: { entries: null, loading: false, error: null },
   service: null,
   conversation: null,
   messages: [],

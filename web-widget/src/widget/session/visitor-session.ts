@@ -1,5 +1,6 @@
 import { ACK_TIMEOUT_MS, type ConnectionOptions } from '@infocig/shared/client';
-import { type Result, VisitorChatSession } from './chat-session.ts';
+import type { Result } from './chat-session.ts';
+import { VisitorClaimsSession } from './claims-session.ts';
 import { listen } from './pushes.ts';
 import {
   applyAssigned,
@@ -23,7 +24,7 @@ import type { Push, VisitorState } from './state.ts';
  * One visitor's connection and everything the widget shows: identity, claims, service hours,
  * the open conversation and its messages, follow-ups. Components read it through `useVisitorSession`.
  */
-export class VisitorSession extends VisitorChatSession {
+export class VisitorSession extends VisitorClaimsSession {
   /** Pushes about a conversation we do not know yet, while `chat:request` awaits its ack. */
   private early: (() => void)[] | null = null;
   /** The queued conversation a follow-up is replacing: its `chat:closed` waits for the outcome. */
@@ -36,6 +37,7 @@ export class VisitorSession extends VisitorChatSession {
       ready: (r) => {
         void this.onReady(r);
         this.watchOpening();
+        this.afterReady();
       },
       claims: (c) => this.setClaims(c),
       position: (p) => this.push(p, applyPosition),
@@ -56,12 +58,20 @@ export class VisitorSession extends VisitorChatSession {
     });
   }
 
-  /** `companyCf`: which company the question is about (an intermediary must say). */
-  async requestChat(topic: string, companyCf?: string): Promise<void> {
-    if (this.getState().busy) return;
-    this.update((s) => ({ ...s, busy: true, commandError: null }));
+  /**
+   * Asks for an advisor about the company whose claims are shown (an intermediary must have
+   * picked one) and, optionally, one of its applications, like the original pre-chat form.
+   */
+  async requestChat(topic: string, applicationId?: string): Promise<void> {
+    const { busy, selectedCompanyCf } = this.getState();
+    if (busy) return;
+    this.update((s) => ({ ...s, busy: true, commandError: null, accessNotice: null }));
     this.early = [];
-    const payload = { topic: topic.trim(), ...(companyCf ? { companyCf } : {}) };
+    const payload = {
+      topic: topic.trim(),
+      ...(selectedCompanyCf ? { companyCf: selectedCompanyCf } : {}),
+      ...(applicationId ? { applicationId } : {}),
+    };
     const out = await this.call<Result<'chat:request'>>((ack) =>
       this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:request', payload, ack),
     );
@@ -69,6 +79,7 @@ export class VisitorSession extends VisitorChatSession {
     this.early = null;
     if (!out.ok) {
       if (out.error.code === 'SERVICE_CLOSED') return this.update(applyServiceClosed);
+      if (out.error.code === 'ACCESS_FORBIDDEN') return this.explainRefusal(applicationId, out.error);
       return this.update((s) => ({ ...s, busy: false, commandError: out.error }));
     }
     const conversation = out.data.conversation;
@@ -111,14 +122,6 @@ export class VisitorSession extends VisitorChatSession {
     this.update((s) => (out.ok ? applyFollowUps(s, out.data.followUps) : { ...s, commandError: out.error }));
   }
 
-  async refreshClaims(): Promise<void> {
-    const out = await this.call<Result<'claims:get'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('claims:get', {}, ack),
-    );
-    if (out.ok) this.setClaims(out.data);
-    else this.update((s) => ({ ...s, commandError: out.error }));
-  }
-
   override dispose(): void {
     clearTimeout(this.openingTimer);
     super.dispose();
@@ -131,10 +134,6 @@ export class VisitorSession extends VisitorChatSession {
     if (!opensAt) return;
     const delay = Math.min(Math.max(0, Date.parse(opensAt) - Date.now()), 2 ** 31 - 1);
     this.openingTimer = setTimeout(() => this.update((s) => applyServiceOpened(s, Date.now())), delay);
-  }
-
-  private setClaims(c: Result<'claims:get'>) {
-    this.update((s) => ({ ...s, claims: { list: c.claims, asOf: c.asOf } }));
   }
 
   /** Applies a push about our conversation; holds it back while `chat:request` awaits its ack. */

@@ -1,0 +1,93 @@
+import { ACK_TIMEOUT_MS, type UiError } from '@infocig/shared/client';
+import { type Result, VisitorChatSession } from './chat-session.ts';
+import {
+  applyApplicationGone,
+  applyCompanyChosen,
+  applyCompanyClaims,
+  applyCompanyRefused,
+  applyOwnClaims,
+  dismissNotice,
+  picksCompany,
+} from './reducers-claims.ts';
+import { applyAccessLog, applyAccessLogFailed, applyAccessLogLoading } from './reducers-privacy.ts';
+
+/**
+ * The self-service part of the visitor's session: their claims or those of a company they act
+ * for, and who has seen their data. `VisitorSession` adds the way to an advisor.
+ */
+export class VisitorClaimsSession extends VisitorChatSession {
+  /** An intermediary picks one of their delegating companies; its claims are read now, checked now. */
+  async chooseCompany(cf: string): Promise<void> {
+    const company = this.getState().companies.find((c) => c.cf === cf);
+    if (!company?.admitted) return;
+    this.update((s) => applyCompanyChosen(s, cf));
+    await this.loadCompanyClaims(cf);
+  }
+
+  async refreshClaims(): Promise<void> {
+    const s = this.getState();
+    if (picksCompany(s)) {
+      if (s.selectedCompanyCf) await this.loadCompanyClaims(s.selectedCompanyCf);
+      return;
+    }
+    const out = await this.call<Result<'claims:get'>>((ack) =>
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('claims:get', {}, ack),
+    );
+    if (out.ok) this.setClaims(out.data);
+    else this.update((s) => ({ ...s, commandError: out.error }));
+  }
+
+  /** "Who has seen my data": read each time the person asks, never kept from an earlier visit. */
+  async loadAccessLog(): Promise<void> {
+    if (this.getState().accessLog.loading) return;
+    this.update(applyAccessLogLoading);
+    const out = await this.call<Result<'privacy:access-log'>>((ack) =>
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('privacy:access-log', {}, ack),
+    );
+    this.update((s) => (out.ok ? applyAccessLog(s, out.data.entries) : applyAccessLogFailed(s, out.error)));
+  }
+
+  dismissNotice(): void {
+    this.update(dismissNotice);
+  }
+
+  protected setClaims(c: Result<'claims:get'>): void {
+    this.update((s) => applyOwnClaims(s, c));
+  }
+
+  /** After (re)connecting: an intermediary's pick is read again, its delegation checked afresh. */
+  protected afterReady(): void {
+    const s = this.getState();
+    if (picksCompany(s) && s.selectedCompanyCf) void this.loadCompanyClaims(s.selectedCompanyCf);
+  }
+
+  /**
+   * `chat:request` answered ACCESS_FORBIDDEN: the company's delegation ended, or the application
+   * is no longer the visitor's. Reading the claims again tells which, and shows what is left.
+   */
+  protected async explainRefusal(applicationId: string | undefined, error: UiError): Promise<void> {
+    const cf = this.getState().selectedCompanyCf;
+    if (picksCompany(this.getState()) && cf) {
+      if (!(await this.loadCompanyClaims(cf))) return;
+    } else await this.refreshClaims();
+    if (applicationId) this.update(applyApplicationGone);
+    else this.update((s) => ({ ...s, busy: false, commandError: error }));
+  }
+
+  /** False when access to the company was refused (it then leaves the list). */
+  private async loadCompanyClaims(cf: string): Promise<boolean> {
+    const out = await this.call<Result<'claims:company'>>((ack) =>
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('claims:company', { companyCf: cf }, ack),
+    );
+    if (out.ok) {
+      this.update((s) => applyCompanyClaims(s, cf, out.data));
+      return true;
+    }
+    if (out.error.code === 'ACCESS_FORBIDDEN') {
+      this.update((s) => applyCompanyRefused(s, cf));
+      return false;
+    }
+    this.update((s) => ({ ...s, commandError: out.error }));
+    return true;
+  }
+}
