@@ -17,6 +17,7 @@ export function visitorView(
     ...(advisorName ? { advisorName } : {}),
     lastSeq: record.lastSeq,
     readUpTo: record.readUpTo,
+    ...(Object.keys(record.subject).length > 0 ? { subject: record.subject } : {}),
     ...(record.followUpOffered ? { followUpOffered: true } : {}),
     openedAt: iso(record.openedAt),
   };

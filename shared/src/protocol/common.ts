@@ -65,6 +65,14 @@ export const VisitorConversationSchema = z.object({
   lastSeq: SeqSchema,
   /** How far each side has read. */
   readUpTo: z.object({ visitor: SeqSchema, advisor: SeqSchema }),
+  /** What the visitor said the conversation is about. */
+  subject: z
+    .object({
+      companyCf: z.string().optional(),
+      companyName: z.string().optional(),
+      applicationId: z.string().optional(),
+    })
+    .optional(),
   /** True once the visitor has been offered to leave a follow-up instead of waiting. */
   followUpOffered: z.boolean().optional(),
   openedAt: IsoDateTimeSchema,
