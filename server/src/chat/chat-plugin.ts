@@ -56,7 +56,8 @@ export const chatPlugin = fp(
     const interactions = createInteractions(app.db);
     chat.onQueued(async (conversationId) => {
       const record = await conversations.get(conversationId);
-      if (record) await interactions.chatOpened(record.visitorKey, conversationId);
+      if (record)
+        await interactions.chatOpened(record.visitorKey, record.queue, record.visitor.role, conversationId);
     });
     chat.onAssigned(async (conversationId, at) => {
       const record = await conversations.get(conversationId);

@@ -14,19 +14,31 @@ export function createInteractions(db: Db) {
       );
     },
 
-    /** The visit led to a chat: it was not settled by the answers alone. */
-    async chatOpened(personKey: string, conversationId: string, at = new Date()): Promise<void> {
+    /**
+     * The visit led to a chat (it was not settled by the answers alone). Written as an upsert: the
+     * request may be handled before the visit itself is recorded.
+     */
+    async chatOpened(
+      personKey: string,
+      audience: Audience,
+      role: string,
+      conversationId: string,
+      at = new Date(),
+    ) {
       await db.query(
-        `UPDATE interactions SET outcome = 'chat', conversation_id = $3 WHERE person_key = $1 AND day = $2 AND outcome <> 'follow_up'`,
-        [personKey, italianDay(at), conversationId],
+        `INSERT INTO interactions (day, person_key, audience, role, outcome, conversation_id) VALUES ($1, $2, $3, $4, 'chat', $5)
+         ON CONFLICT (person_key, day) DO UPDATE SET outcome = 'chat', conversation_id = $5
+         WHERE interactions.outcome <> 'follow_up'`,
+        [italianDay(at), personKey, audience, role, conversationId],
       );
     },
 
-    async followUpLeft(personKey: string, at = new Date()): Promise<void> {
-      await db.query(`UPDATE interactions SET outcome = 'follow_up' WHERE person_key = $1 AND day = $2`, [
-        personKey,
-        italianDay(at),
-      ]);
+    async followUpLeft(personKey: string, audience: Audience, role: string, at = new Date()): Promise<void> {
+      await db.query(
+        `INSERT INTO interactions (day, person_key, audience, role, outcome) VALUES ($1, $2, $3, $4, 'follow_up')
+         ON CONFLICT (person_key, day) DO UPDATE SET outcome = 'follow_up'`,
+        [italianDay(at), personKey, audience, role],
+      );
     },
 
     async assigned(conversationId: string, waitSeconds: number): Promise<void> {

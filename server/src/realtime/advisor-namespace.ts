@@ -66,7 +66,14 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
   const advisorId = identity.sub;
   const me: Participant & { kind: 'advisor' } = { kind: 'advisor', advisorId, name: identity.name };
 
-  const servedQueues = async () => (await pool.state(advisorId))?.queues ?? [];
+  // Registering starts at once, and commands that need the advisor's profile wait for it.
+  const registered = pool.register(advisorId, identity.name, deps.defaultCapacity);
+  // Handled here so that a failure before anyone awaits it cannot take the process down.
+  registered.catch(() => {});
+  const servedQueues = async () => {
+    await registered;
+    return (await pool.state(advisorId))?.queues ?? [];
+  };
   bindCommands(
     socket,
     advisorCommands,
@@ -101,7 +108,7 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
   await departures.arrived(member);
   await socket.join([advisorRoom(advisorId), ALL_ADVISORS_ROOM]);
 
-  await pool.register(advisorId, identity.name, deps.defaultCapacity);
+  await registered;
   const availability = (await pool.preferenceOf(advisorId)) ?? 'available';
   const conversations = await chat.heldBy(advisorId);
   const state = await pool.update(advisorId, { availability });

@@ -99,7 +99,7 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
       'followup:create': admitted(async ({ topic, text, conversationId }) => {
         if (conversationId) await chat.close(me, conversationId);
         const queue = audienceOf(identity.role as VisitorRole);
-        await interactions.followUpLeft(visitorKey);
+        await interactions.followUpLeft(visitorKey, queue, identity.role);
         return followUps.leave(snapshotOf(identity), queue, topic, text, conversationId);
       }),
       'privacy:access-log': async () => ({ entries: await accessLog(identity.sub) }),
