@@ -172,7 +172,7 @@ async function main(): Promise<void> {
 
     console.log(`\n${formatCeiling(results).join('\n')}\n`);
     console.log(`${formatTargets(results, openFiles).join('\n')}\n`);
-    const table = path.join(os.tmpdir(), 'infocig-bench-last.md');
+    const table = path.join(os.tmpdir(), `infocig-bench-${options.runTag}.md`);
     writeFileSync(table, `${markdown([...results.values()])}\n`);
     log(`done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s; a Markdown table of this run: ${table}`);
   } finally {

@@ -22,6 +22,8 @@ export async function openConversations(
   const { pool, options } = bench;
   await pool.all({ kind: 'reset' });
   await pool.all({ kind: 'behaviour', behaviour: { kind: 'quiet' } });
+  // Sockets already open (the other target's conversations) are not this target's.
+  const before = (await pool.counters()).visitorsConnected;
   if (target === 'infocig') {
     const capacity = Math.min(MAX_CAPACITY, Math.ceil(count / advisorCount) + 1);
     const advisors = split(bench.advisors(tag, advisorCount), pool.size);
@@ -79,7 +81,8 @@ export async function openConversations(
     }));
   }
   const merged = await pool.collect(false);
-  const live = target === 'infocig' ? merged.counters.chatsAssigned : merged.counters.visitorsConnected;
+  const live =
+    target === 'infocig' ? merged.counters.chatsAssigned : merged.counters.visitorsConnected - before;
   return { live, merged };
 }
 

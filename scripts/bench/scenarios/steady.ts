@@ -8,7 +8,7 @@ import { errorSummary, openConversations, resultOf, type StreamOutcome, stream }
 export const SWEEP_P99_MS = 50;
 
 const FULL_STEPS = [
-  500, 1000, 2000, 3000, 4000, 5000, 6000, 8000, 10_000, 12_000, 14_000, 17_000, 20_000, 24_000, 28_000,
+  500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 7000, 8000, 10_000, 12_000, 14_000, 17_000, 20_000,
 ];
 const QUICK_STEPS = [200, 600, 1500];
 
