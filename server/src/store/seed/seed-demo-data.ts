@@ -33,7 +33,8 @@ export class StoreNotEmptyError extends Error {
   override name = 'StoreNotEmptyError';
 }
 
-const SEEDED_TABLES = [
+/** Every table the seed writes. */
+export const SEEDED_TABLES = [
   'inps_offices',
   'companies',
   'company_positions',
