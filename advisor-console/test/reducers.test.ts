@@ -27,6 +27,23 @@ describe('console state', () => {
     expect(s.chats.map((c) => c.unread)).toEqual([0, 0]);
   });
 
+  it('keeps a message that arrives before its chat and shows it, once, when the chat arrives', () => {
+    let s: ConsoleState = applyReady(initialConsoleState, ready([]));
+    s = applyMessage(s, message(ids[0], 2, 'visitor'));
+    s = applyMessage(s, message(ids[1], 1, 'visitor'));
+    expect(s.chats).toEqual([]);
+
+    s = applyAssigned(
+      s,
+      conversation(ids[0], 'Mario Rossi', [message(ids[0], 1, 'visitor'), message(ids[0], 2, 'visitor')]),
+    );
+    expect(s.chats[0]?.messages.map((m) => m.seq)).toEqual([1, 2]);
+    expect(s.early.map((m) => m.conversationId)).toEqual([ids[1]]);
+    s = applyAssigned(s, conversation(ids[1], 'Anna Esposito'));
+    expect(s.chats[1]?.messages.map((m) => m.seq)).toEqual([1]);
+    expect(s.early).toEqual([]);
+  });
+
   it('after a reconnect keeps the messages held, and marks chats the server no longer gives as closed', () => {
     let s = applyReady(
       initialConsoleState,

@@ -50,17 +50,22 @@ export function applyReady(s: ConsoleState, ready: Push<'session:ready'>): Conso
   return restored ? announce(next, { kind: 'connection-restored' }) : next;
 }
 
+/** Early messages kept for chats not shown yet: a few per chat is all the gap allows. */
+const EARLY_LIMIT = 50;
+
 export function applyAssigned(s: ConsoleState, conversation: AssignedConversation): ConsoleState {
   const prev = chatOf(s, conversation.id);
-  const entry = entryOf(conversation, prev);
+  const early = s.early.filter((m) => m.conversationId === conversation.id);
+  const entry = entryOf({ ...conversation, messages: [...conversation.messages, ...early] }, prev);
   const chats = prev ? s.chats.map((c) => (c === prev ? entry : c)) : [...s.chats, entry];
-  const next = { ...s, chats, selectedId: s.selectedId ?? conversation.id };
+  const rest = early.length > 0 ? s.early.filter((m) => m.conversationId !== conversation.id) : s.early;
+  const next = { ...s, chats, early: rest, selectedId: s.selectedId ?? conversation.id };
   return prev ? next : announce(next, { kind: 'assigned', visitorName: conversation.visitor.displayName });
 }
 
 export function applyMessage(s: ConsoleState, m: ChatMessage): ConsoleState {
   const chat = chatOf(s, m.conversationId);
-  if (!chat) return s;
+  if (!chat) return { ...s, early: [...s.early, m].slice(-EARLY_LIMIT) };
   const messages = mergeStored(chat.messages, [m], 'advisor');
   if (messages === chat.messages) return s;
   const fromVisitor = m.author === 'visitor';

@@ -6,6 +6,7 @@ import type {
   AssignedConversation,
   Audience,
   advisorCommands,
+  ChatMessage,
   CommandResult,
 } from '@infocig/shared';
 import {
@@ -54,6 +55,11 @@ export interface ConsoleState extends SessionState<Announcement> {
   settingsError: UiError | null;
   queueStats: Partial<Record<Audience, number>>;
   chats: ChatEntry[];
+  /**
+   * Messages of chats not shown yet: the visitor hears of an assignment before the advisor's view
+   * (an audited read) arrives, and may write in between. Merged when the chat arrives.
+   */
+  early: ChatMessage[];
   selectedId: string | null;
   /** Colleagues to transfer to, as last listed; `null` until asked. */
   colleagues: Colleague[] | null;
@@ -68,6 +74,7 @@ export const initialConsoleState: ConsoleState = {
   settingsError: null,
   queueStats: {},
   chats: [],
+  early: [],
   selectedId: null,
   colleagues: null,
   followUps: null,

@@ -63,12 +63,9 @@ export const chatPlugin = fp(
       const record = await conversations.get(conversationId);
       if (record) await interactions.assigned(conversationId, (at - record.openedAt) / 1000);
     });
-    chat.onAdvisorReply(async (conversationId, at) => {
-      const record = await conversations.get(conversationId);
-      if (record && (await conversations.markFirstResponse(conversationId, at))) {
-        await interactions.firstResponse(conversationId, (at - record.openedAt) / 1000);
-      }
-    });
+    chat.onFirstResponse((conversationId, at, openedAt) =>
+      interactions.firstResponse(conversationId, (at - openedAt) / 1000),
+    );
     const offerFollowUp = async ({ conversationId }: { conversationId: string }) => {
       const record = await conversations.get(conversationId);
       if (record?.status !== 'queued') return;
@@ -123,7 +120,7 @@ export const chatPlugin = fp(
     // this process's people to the grace timers, then stop working timers.
     app.addHook('preClose', async () => {
       clearInterval(heartbeat);
-      chat.stop();
+      await chat.stop();
       await departures.leaveAll().catch((err: unknown) => app.log.warn({ err }, 'presence hand-over failed'));
       await timers.close();
     });

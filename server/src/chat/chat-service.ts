@@ -1,25 +1,25 @@
-import { AUDIENCES, type Audience, audienceOf, LIMITS, type VisitorRole } from '@infocig/shared';
+import { type Audience, audienceOf, type VisitorRole } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccessAudit } from '../audit/access-audit.ts';
 import type { Identity } from '../auth/identity.ts';
 import type { ClaimsReader } from '../claims/claims-reader.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Notifier } from '../realtime/notifier.ts';
-import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
+import type { AdvisorPool, Assignment, TransferTarget } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
 import { isOpen, nextOpening, type ServiceHours } from '../routing/service-hours.ts';
 import { createConversationAccess } from './conversation-access.ts';
-import {
-  type ConversationRecord,
-  type ConversationSubject,
-  isParticipant,
-  type Participant,
-  type VisitorSnapshot,
+import type {
+  ConversationRecord,
+  ConversationSubject,
+  Participant,
+  VisitorSnapshot,
 } from './conversation-record.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
+import { createDispatcher } from './dispatcher.ts';
 import { createPositionPusher } from './position-pusher.ts';
 import { visitorKeyOf } from './visitor-key.ts';
-import { advisorView, visitorView } from './visitor-views.ts';
+import { visitorView } from './visitor-views.ts';
 
 export interface ChatServiceDeps {
   serviceHours: Record<Audience, ServiceHours>;
@@ -53,7 +53,8 @@ export function createChatService(deps: ChatServiceDeps) {
   const { assignedView, participantOf } = createConversationAccess(deps);
   const assignedListeners: ((conversationId: string, at: number) => Promise<void>)[] = [];
   const queuedListeners: ((conversationId: string) => Promise<void>)[] = [];
-  const replyListeners: ((conversationId: string, at: number) => Promise<void>)[] = [];
+  const firstResponseListeners: ((conversationId: string, at: number, openedAt: number) => Promise<void>)[] =
+    [];
 
   /** Listeners keep figures and timers; their failure must not fail the person's action. */
   async function notify<A extends unknown[]>(listeners: ((...args: A) => Promise<void>)[], ...args: A) {
@@ -76,26 +77,42 @@ export function createChatService(deps: ChatServiceDeps) {
     notifier.toBoth(record.visitorKey, record.advisorId, push);
   }
 
-  /** Hands out waiting chats while advisors have free slots; safe to call from any process. */
+  /**
+   * Tells both sides of a new assignment. The visitor hears at once; the advisor's view (claims,
+   * transcript, notes: an audited read) follows. Messages that reach the advisor in between are
+   * kept by the console until the chat arrives.
+   */
+  async function announce(next: Assignment, queue: Audience): Promise<void> {
+    const [advisorName, record] = await Promise.all([
+      pool.nameOf(next.advisorId),
+      conversations.get(next.conversationId),
+    ]);
+    notifier.toVisitor(next.visitorKey, 'chat:assigned', {
+      conversationId: next.conversationId,
+      advisorName,
+    });
+    if (!record) return;
+    notifier.toAdvisor(next.advisorId, 'chat:assigned', await assignedView(record, next.advisorId));
+    log.info({ conversationId: record.id, advisorId: next.advisorId, queue }, 'chat assigned');
+    await notify(assignedListeners, record.id, record.assignedAt ?? Date.now());
+  }
+
+  /** Hands out waiting chats while advisors have free slots; safe to run in any process. */
   async function dispatch(queue: Audience): Promise<void> {
     let assigned = 0;
     for (let next = await pool.assignNext(queue); next; next = await pool.assignNext(queue)) {
       assigned++;
-      const record = await conversations.get(next.conversationId);
-      if (!record) continue;
-      const advisorName = await pool.nameOf(next.advisorId);
-      notifier.toVisitor(record.visitorKey, 'chat:assigned', { conversationId: record.id, advisorName });
-      notifier.toAdvisor(next.advisorId, 'chat:assigned', await assignedView(record, next.advisorId));
-      await notify(assignedListeners, record.id, record.assignedAt ?? Date.now());
-      log.info({ conversationId: record.id, advisorId: next.advisorId, queue }, 'chat assigned');
+      // Each announcement reads the store; the next assignment need not wait for it.
+      dispatcher.track(
+        announce(next, queue).catch((err: unknown) =>
+          log.error({ err, conversationId: next?.conversationId }, 'assignment announcement failed'),
+        ),
+      );
     }
     if (assigned > 0) positions.changed(queue);
   }
 
-  /** A freed advisor slot may serve any queue. */
-  async function dispatchAll(): Promise<void> {
-    for (const queue of AUDIENCES) await dispatch(queue);
-  }
+  const dispatcher = createDispatcher(dispatch, log);
 
   async function closeConversation(
     conversationId: string,
@@ -110,12 +127,13 @@ export function createChatService(deps: ChatServiceDeps) {
     });
     log.info({ conversationId, closedBy, reason }, 'chat closed');
     if (closed.previousStatus === 'queued') positions.changed(closed.queue);
-    else await dispatchAll();
+    else dispatcher.kickAll();
   }
 
   return {
-    dispatch,
-    dispatchAll,
+    /** Starts handing out waiting chats of a queue (or of every queue) without waiting for it. */
+    dispatch: dispatcher.kick,
+    dispatchAll: dispatcher.kickAll,
 
     /** Runs after every assignment (the inactivity watch starts here). */
     onAssigned(listener: (conversationId: string, at: number) => Promise<void>) {
@@ -127,21 +145,20 @@ export function createChatService(deps: ChatServiceDeps) {
       queuedListeners.push(listener);
     },
 
-    /** Runs after each new message from an advisor (first-response times are taken here). */
-    onAdvisorReply(listener: (conversationId: string, at: number) => Promise<void>) {
-      replyListeners.push(listener);
+    /** Runs after an advisor's first reply in a conversation (first-response times are taken here). */
+    onFirstResponse(listener: (conversationId: string, at: number, openedAt: number) => Promise<void>) {
+      firstResponseListeners.push(listener);
     },
 
     /** A notice from the service itself, written into the conversation for both sides. */
     async notice(conversationId: string, clientMessageId: string, text: string) {
-      const { message, duplicate } = await conversations.append(
+      const { message, recipients } = await conversations.append(
         conversationId,
         SYSTEM,
         clientMessageId,
         text,
       );
-      const record = duplicate ? null : await conversations.get(conversationId);
-      if (record) toParticipants(record, { event: 'chat:message', payload: message });
+      if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message });
     },
 
     async visitorSession(identity: Identity) {
@@ -178,8 +195,8 @@ export function createChatService(deps: ChatServiceDeps) {
       );
       if (created) {
         log.info({ conversationId: id, queue }, 'chat queued');
-        await notify(queuedListeners, id);
-        await dispatch(queue);
+        // The visitor's ack does not wait for the hand-out; the figures row is written before it.
+        dispatcher.track(notify(queuedListeners, id).finally(() => dispatcher.kick(queue)));
         positions.changed(queue);
       }
       const record = await conversations.get(id);
@@ -188,7 +205,7 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     async send(who: Participant, conversationId: string, clientMessageId: string, text: string) {
-      const { message, duplicate } = await conversations
+      const { message, duplicate, recipients, firstResponse } = await conversations
         .append(conversationId, who, clientMessageId, text)
         .catch(async (error: unknown) => {
           // Records an advisor's attempt on someone else's conversation, then refuses it.
@@ -196,10 +213,10 @@ export function createChatService(deps: ChatServiceDeps) {
             await participantOf(conversationId, who);
           throw error;
         });
-      if (!duplicate) {
-        const record = await conversations.get(conversationId);
-        if (record) toParticipants(record, { event: 'chat:message', payload: message });
-        if (who.kind === 'advisor') await notify(replyListeners, conversationId, Date.parse(message.sentAt));
+      if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message });
+      if (firstResponse) {
+        const at = Date.parse(message.sentAt);
+        dispatcher.track(notify(firstResponseListeners, conversationId, at, firstResponse.openedAt));
       }
       return { seq: message.seq, sentAt: message.sentAt, duplicate };
     },
@@ -257,7 +274,7 @@ export function createChatService(deps: ChatServiceDeps) {
       }
       if (requeued.length > 0) log.info({ advisorId, chats: requeued.length }, 'chats returned to the queue');
       for (const queue of new Set(requeued.map((c) => c.queue))) {
-        await dispatch(queue);
+        dispatcher.kick(queue);
         positions.changed(queue);
       }
       return requeued;
@@ -305,7 +322,7 @@ export function createChatService(deps: ChatServiceDeps) {
         positions.changed(moved.queue);
       }
       log.info({ conversationId, from: who.advisorId, to }, 'chat transferred');
-      await dispatchAll();
+      dispatcher.kickAll();
       return {};
     },
 
@@ -335,8 +352,14 @@ export function createChatService(deps: ChatServiceDeps) {
       };
     },
 
-    /** Stops pending position pushes (shutdown). */
-    stop: () => positions.stop(),
+    /** Resolves when every hand-out started in this process has been announced (shutdown, tests). */
+    settled: dispatcher.settled,
+
+    /** Stops pending position pushes and lets running hand-outs finish (shutdown). */
+    async stop() {
+      positions.stop();
+      await dispatcher.settled();
+    },
   };
 }
 

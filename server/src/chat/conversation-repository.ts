@@ -21,6 +21,10 @@ const markReadScript = luaScript(import.meta.url, './lua/mark-read.lua', 1);
 export interface AppendResult {
   message: ChatMessage;
   duplicate: boolean;
+  /** Who receives a newly stored message (absent for a resend, which is not pushed again). */
+  recipients?: { visitorKey: string; advisorId?: string };
+  /** Set on the advisor's first reply: when the conversation opened, for the first-response figure. */
+  firstResponse?: { openedAt: number };
 }
 
 /** Who writes a message: a participant, or the service itself (warnings, notices). */
@@ -122,11 +126,6 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
       await redis.hset(keys.conversation(id), 'followUpOffered', '1');
     },
 
-    /** Marks the first advisor reply; true only for the first. */
-    async markFirstResponse(id: string, at: number): Promise<boolean> {
-      return (await redis.hsetnx(keys.conversation(id), 'firstResponseAt', at)) === 1;
-    },
-
     /** Remembers which quiet spell a warning was sent for, so it is sent once. */
     async markWarned(id: string, activityAt: number): Promise<void> {
       await redis.hset(keys.conversation(id), 'warnedFor', activityAt);
@@ -149,12 +148,12 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
           : who.kind === 'advisor'
             ? ['advisorId', who.advisorId]
             : ['id', id];
-      const [seq, stored] = (await runScript(
+      const [seq, stored, visitorKey, advisorId, firstResponse, openedAt] = (await runScript(
         redis,
         appendScript,
         [keys.conversation(id), keys.conversationMessages(id), keys.conversationClientIds(id)],
         [...participant, who.kind, clientMessageId, who.name, text, sentAt, now],
-      )) as [number, number?];
+      )) as [number, number?, string?, string?, number?, string?];
       if (seq === -1) throw new AppError('CONVERSATION_NOT_FOUND');
       if (seq === -2) throw new AppError('CONVERSATION_CLOSED');
       if (seq === -3) throw new AppError('CONVERSATION_FORBIDDEN');
@@ -168,7 +167,12 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
           text,
           sentAt,
         };
-        return { message, duplicate: false };
+        return {
+          message,
+          duplicate: false,
+          recipients: { visitorKey: visitorKey ?? '', ...(advisorId ? { advisorId } : {}) },
+          ...(firstResponse === 1 ? { firstResponse: { openedAt: Number(openedAt) } } : {}),
+        };
       }
       const [original] = await readMessages(id, seq - 1, 1);
       if (!original) throw new Error(`message ${seq} of ${id} is indexed but missing`);

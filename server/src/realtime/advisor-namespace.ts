@@ -45,7 +45,7 @@ export async function changeAdvisor(
 ) {
   const state = await deps.pool.update(advisorId, changes);
   deps.notifier.toAdvisor(advisorId, 'advisor:profile', profileOf(state));
-  if (state.availability === 'available') await deps.chat.dispatchAll();
+  if (state.availability === 'available') deps.chat.dispatchAll();
   return state;
 }
 
@@ -119,5 +119,5 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
     profile: profileOf(state),
     conversations,
   });
-  if (availability === 'available') await chat.dispatchAll();
+  if (availability === 'available') chat.dispatchAll();
 }

@@ -1,5 +1,5 @@
 import { LIMITS, NAMESPACES } from '@infocig/shared';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createShardedAdapter } from '@socket.io/redis-adapter';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { createNotifier } from './notifier.ts';
@@ -8,14 +8,20 @@ import { createNotifier } from './notifier.ts';
 export const realtimePlugin = fp(
   async (app) => {
     const { prefix } = app.keys;
+    // Subscriptions need a connection of their own; it is not pipelined, it only listens.
+    const subscriber = app.redis.duplicate({
+      connectionName: `infocig-${process.pid}-pushes`,
+      enableAutoPipelining: false,
+    });
+    subscriber.on('error', (err) => app.log.warn({ err: err.message }, 'redis subscriber error'));
     const io = new Server(app.server, {
-      // Pushes reach sockets held by any server process sharing this Redis; the prefix keeps
-      // deployments (and test runs) that share a Redis from hearing each other.
-      adapter: createAdapter(app.redis, {
-        streamName: `${prefix}:socket.io`,
+      // Pushes reach sockets held by any server process sharing this Redis. Sharded pub/sub with a
+      // channel per room: a process hears only pushes for people it holds, so adding processes
+      // adds capacity instead of making each read everything. The prefix keeps deployments (and
+      // test runs) that share a Redis from hearing each other.
+      adapter: createShardedAdapter(app.redis, subscriber, {
         channelPrefix: `${prefix}:socket.io`,
-        sessionKeyPrefix: `${prefix}:socket.io:session:`,
-        onlyPlaintext: true,
+        subscriptionMode: 'dynamic',
       }),
       serveClient: false,
       maxHttpBufferSize: LIMITS.maxPacketBytes,
@@ -26,6 +32,7 @@ export const realtimePlugin = fp(
     // Sockets go first so that closing the HTTP server does not wait on upgraded connections.
     app.addHook('preClose', async () => {
       await io.close();
+      await subscriber.quit().catch(() => subscriber.disconnect());
     });
     app.decorate('notifier', createNotifier(io.of(NAMESPACES.visitor), io.of(NAMESPACES.advisor)));
   },

@@ -1,16 +1,21 @@
 import { Redis } from 'ioredis';
+import { defineScripts } from './scripts.ts';
 
 /**
  * A connection for request paths: commands fail fast while Redis is unreachable instead of
- * queueing, so a visitor gets SERVICE_UNAVAILABLE rather than a hung ack.
+ * queueing, so a visitor gets SERVICE_UNAVAILABLE rather than a hung ack. Commands issued in the
+ * same tick by many sockets go out in one write (auto-pipelining): one syscall, not one each.
  */
 export function connectRedis(url: string, name: string): Redis {
-  return new Redis(url, {
+  const redis = new Redis(url, {
     connectionName: name,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: true,
     lazyConnect: false,
+    enableAutoPipelining: true,
   });
+  defineScripts(redis);
+  return redis;
 }
 
 export async function waitForRedis(redis: Redis, timeoutMs = 5_000): Promise<void> {

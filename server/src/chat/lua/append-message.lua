@@ -4,15 +4,17 @@
 -- value is the conversation id)   ARGV[2] sender's value
 -- ARGV[3] author kind   ARGV[4] client message id   ARGV[5] author name   ARGV[6] text
 -- ARGV[7] sent at (ISO)   ARGV[8] now (ms): people's messages mark the conversation active
--- Returns {seq, 1} when stored, {seq, 0} for a resend; {-1} no such conversation,
--- {-2} closed, {-3} sender is not a participant.
+-- Returns {seq, 1, visitorKey, advisorId, firstResponse (1|0), openedAt} when stored, so that the
+-- caller pushes to both sides without reading the conversation again; {seq, 0} for a resend;
+-- {-1} no such conversation, {-2} closed, {-3} sender is not a participant.
 -- A resend is recognised by sender and client id before anything else: a sender whose ack was
 -- lost gets the same seq even if the chat has since closed or passed to someone else.
 if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
 local dedupeField = ARGV[3] .. ':' .. ARGV[2] .. ':' .. ARGV[4]
 local existing = redis.call('HGET', KEYS[3], dedupeField)
 if existing then return {tonumber(existing), 0} end
-local status, participant = unpack(redis.call('HMGET', KEYS[1], 'status', ARGV[1]))
+local status, participant, visitorKey, advisorId, openedAt =
+  unpack(redis.call('HMGET', KEYS[1], 'status', ARGV[1], 'visitorKey', 'advisorId', 'openedAt'))
 if participant ~= ARGV[2] then return {-3} end
 if status == 'closed' then return {-2} end
 local seq = redis.call('HINCRBY', KEYS[1], 'lastSeq', 1)
@@ -20,4 +22,7 @@ redis.call('XADD', KEYS[2], seq .. '-0',
   'cmid', ARGV[4], 'author', ARGV[3], 'name', ARGV[5], 'text', ARGV[6], 'at', ARGV[7])
 redis.call('HSET', KEYS[3], dedupeField, seq)
 if ARGV[3] ~= 'system' then redis.call('HSET', KEYS[1], 'lastActivityAt', ARGV[8]) end
-return {seq, 1}
+-- The first advisor reply is a published figure (time to first response).
+local firstResponse = 0
+if ARGV[3] == 'advisor' then firstResponse = redis.call('HSETNX', KEYS[1], 'firstResponseAt', ARGV[8]) end
+return {seq, 1, visitorKey or '', advisorId or '', firstResponse, openedAt or '0'}
