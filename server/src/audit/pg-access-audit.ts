@@ -19,31 +19,58 @@ async function anchorHash(db: Db): Promise<string> {
   return anchor?.last_purged_hash ?? '';
 }
 
-/** The access audit in PostgreSQL: appended one at a time, each row chained to the one before. */
+const INSERT_BATCH = `INSERT INTO access_audit
+    (at, actor_cf, actor_name, actor_role, subject_cf, what, purpose, conversation_id, outcome, prev_hash, hash)
+  SELECT at, actor_cf, actor_name, actor_role, subject_cf, what, purpose, conversation_id, outcome, prev_hash, hash
+  FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+              $8::text[], $9::text[], $10::text[], $11::text[])
+    WITH ORDINALITY AS r(at, actor_cf, actor_name, actor_role, subject_cf, what, purpose, conversation_id,
+                         outcome, prev_hash, hash, n)
+  ORDER BY n`;
+
+interface Pending {
+  fields: ChainedFields;
+  done: (error?: unknown) => void;
+}
+
+function fieldsOf(entry: AccessRecord): ChainedFields {
+  return {
+    at: new Date().toISOString(),
+    actor_cf: entry.actor,
+    actor_name: entry.actorName ?? '',
+    actor_role: entry.actorRole,
+    subject_cf: entry.subject,
+    what: entry.what,
+    purpose: entry.purpose,
+    conversation_id: entry.conversationId ?? null,
+    outcome: entry.outcome ?? 'granted',
+  };
+}
+
+/**
+ * The access audit in PostgreSQL, each row chained to the one before. Reads that happen together
+ * are written together (group commit): one transaction takes the chain's lock, links the waiting
+ * rows in order and inserts them in one statement. Each caller still waits until its row is
+ * committed before the data it records is shown.
+ */
 export function createPgAccessAudit(db: Db) {
-  async function record(entry: AccessRecord): Promise<void> {
+  let waiting: Pending[] = [];
+  let draining = false;
+
+  async function writeBatch(batch: Pending[]): Promise<void> {
     await db.transaction(async (tx) => {
       // One writer at a time across processes: the chain must be a single line.
       await tx.query('LOCK TABLE access_audit IN SHARE ROW EXCLUSIVE MODE');
       const [last] = await tx.query<{ hash: string }>(
         'SELECT hash FROM access_audit ORDER BY id DESC LIMIT 1',
+        [],
+        { prepare: true },
       );
-      const prevHash = last?.hash ?? (await anchorHash(tx));
-      const fields: ChainedFields = {
-        at: new Date().toISOString(),
-        actor_cf: entry.actor,
-        actor_name: entry.actorName ?? '',
-        actor_role: entry.actorRole,
-        subject_cf: entry.subject,
-        what: entry.what,
-        purpose: entry.purpose,
-        conversation_id: entry.conversationId ?? null,
-        outcome: entry.outcome ?? 'granted',
-      };
-      await tx.query(
-        `INSERT INTO access_audit (at, actor_cf, actor_name, actor_role, subject_cf, what, purpose, conversation_id, outcome, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
+      let prevHash = last?.hash ?? (await anchorHash(tx));
+      const columns: (string | null)[][] = Array.from({ length: 11 }, () => []);
+      for (const { fields } of batch) {
+        const hash = chainHash(prevHash, fields);
+        const row = [
           fields.at,
           fields.actor_cf,
           fields.actor_name,
@@ -54,9 +81,35 @@ export function createPgAccessAudit(db: Db) {
           fields.conversation_id,
           fields.outcome,
           prevHash,
-          chainHash(prevHash, fields),
-        ],
+          hash,
+        ];
+        for (const [i, value] of row.entries()) columns[i]?.push(value);
+        prevHash = hash;
+      }
+      await tx.query(INSERT_BATCH, columns, { prepare: true });
+    });
+  }
+
+  async function drain(): Promise<void> {
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      const outcome = await writeBatch(batch).then(
+        () => undefined,
+        (error: unknown) => error ?? new Error('audit write failed'),
       );
+      for (const pending of batch) pending.done(outcome);
+    }
+    draining = false;
+  }
+
+  function record(entry: AccessRecord): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      waiting.push({ fields: fieldsOf(entry), done: (error) => (error ? reject(error) : resolve()) });
+      if (!draining) {
+        draining = true;
+        void drain();
+      }
     });
   }
 

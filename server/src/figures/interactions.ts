@@ -5,12 +5,16 @@ import type { Db } from '../store/index.ts';
  * Records how people used the service, for the figures the institute publishes: a visit per person
  * per day, whether it needed an advisor or a follow-up, and how long the wait and the first answer took.
  */
+/** Written at every visit and chat, with fixed SQL. */
+const PREPARED = { prepare: true } as const;
+
 export function createInteractions(db: Db) {
   return {
     async visited(personKey: string, audience: Audience, role: string, at = new Date()): Promise<void> {
       await db.query(
         `INSERT INTO interactions (day, person_key, audience, role) VALUES ($1, $2, $3, $4) ON CONFLICT (person_key, day) DO NOTHING`,
         [italianDay(at), personKey, audience, role],
+        PREPARED,
       );
     },
 
@@ -30,6 +34,7 @@ export function createInteractions(db: Db) {
          ON CONFLICT (person_key, day) DO UPDATE SET outcome = 'chat', conversation_id = $5
          WHERE interactions.outcome <> 'follow_up'`,
         [italianDay(at), personKey, audience, role, conversationId],
+        PREPARED,
       );
     },
 
@@ -38,6 +43,7 @@ export function createInteractions(db: Db) {
         `INSERT INTO interactions (day, person_key, audience, role, outcome) VALUES ($1, $2, $3, $4, 'follow_up')
          ON CONFLICT (person_key, day) DO UPDATE SET outcome = 'follow_up'`,
         [italianDay(at), personKey, audience, role],
+        PREPARED,
       );
     },
 
@@ -45,6 +51,7 @@ export function createInteractions(db: Db) {
       await db.query(
         'UPDATE interactions SET wait_seconds = $2 WHERE conversation_id = $1 AND wait_seconds IS NULL',
         [conversationId, waitSeconds],
+        PREPARED,
       );
     },
 
@@ -52,6 +59,7 @@ export function createInteractions(db: Db) {
       await db.query(
         'UPDATE interactions SET first_response_seconds = $2 WHERE conversation_id = $1 AND first_response_seconds IS NULL',
         [conversationId, seconds],
+        PREPARED,
       );
     },
   };

@@ -1,7 +1,7 @@
 import { LIMITS, NAMESPACES } from '@infocig/shared';
-import { createShardedAdapter } from '@socket.io/redis-adapter';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
+import { createLocalFirstAdapter } from './local-first-adapter.ts';
 import { createNotifier } from './notifier.ts';
 
 /** Socket.IO on the Fastify server, shared across processes through Redis. */
@@ -15,14 +15,9 @@ export const realtimePlugin = fp(
     });
     subscriber.on('error', (err) => app.log.warn({ err: err.message }, 'redis subscriber error'));
     const io = new Server(app.server, {
-      // Pushes reach sockets held by any server process sharing this Redis. Sharded pub/sub with a
-      // channel per room: a process hears only pushes for people it holds, so adding processes
-      // adds capacity instead of making each read everything. The prefix keeps deployments (and
-      // test runs) that share a Redis from hearing each other.
-      adapter: createShardedAdapter(app.redis, subscriber, {
-        channelPrefix: `${prefix}:socket.io`,
-        subscriptionMode: 'dynamic',
-      }),
+      // Pushes reach sockets held by any server process sharing this Redis; the prefix keeps
+      // deployments (and test runs) that share a Redis from hearing each other.
+      adapter: createLocalFirstAdapter(app.redis, subscriber, `${prefix}:socket.io`),
       serveClient: false,
       maxHttpBufferSize: LIMITS.maxPacketBytes,
       // Same-origin in the demo; the widget host page's origin list comes with the CORS issue.

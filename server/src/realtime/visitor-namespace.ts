@@ -115,7 +115,13 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
   await socket.join(visitorRoom(visitorKey));
 
   const snapshot = snapshotOf(identity);
-  const admission = await admissionFor(identity);
+  // Independent reads, side by side: the session is ready after the slowest, not after their sum.
+  const [admission, session, ownFollowUps, ownCompanies] = await Promise.all([
+    admissionFor(identity),
+    chat.visitorSession(identity),
+    followUps.ofVisitor(identity.sub),
+    companies.companiesOf(identity),
+  ]);
   socket.emit('session:ready', {
     protocolVersion: PROTOCOL_VERSION,
     identity: {
@@ -125,17 +131,20 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
       ...(snapshot.province ? { province: snapshot.province } : {}),
       ...(snapshot.companyName ? { companyName: snapshot.companyName } : {}),
     },
-    conversation: (await chat.visitorSession(identity)).conversation,
+    conversation: session.conversation,
     admission,
     service: chat.serviceStatus(identity),
-    followUps: await followUps.ofVisitor(identity.sub),
-    companies: (await companies.companiesOf(identity)).map((c) => ({
+    followUps: ownFollowUps,
+    companies: ownCompanies.map((c) => ({
       ...c,
       admitted: rollout.admit('employers', c.province).admitted,
     })),
   });
   if (admission.admitted) {
-    await interactions.visited(visitorKey, audienceOf(identity.role as VisitorRole), identity.role);
-    socket.emit('claims:status', await chat.visitorClaims(identity));
+    const [answer] = await Promise.all([
+      chat.visitorClaims(identity),
+      interactions.visited(visitorKey, audienceOf(identity.role as VisitorRole), identity.role),
+    ]);
+    socket.emit('claims:status', answer);
   }
 }

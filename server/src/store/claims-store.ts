@@ -181,20 +181,25 @@ function groupWorkerClaims(rows: readonly WorkerClaimRow[]): ClaimSummary[] {
   return claims;
 }
 
+/** Every read here runs at each connection or assignment, with fixed SQL. */
+const PREPARED = { prepare: true } as const;
+
 export function createClaimsStore(db: Db): ClaimsStore {
   return {
     async claimsForWorker(codiceFiscale) {
-      return groupWorkerClaims(await db.query<WorkerClaimRow>(WORKER_CLAIMS_SQL, [codiceFiscale]));
+      return groupWorkerClaims(await db.query<WorkerClaimRow>(WORKER_CLAIMS_SQL, [codiceFiscale], PREPARED));
     },
 
     async claimsForCompany(companyCf) {
-      return (await db.query<ApplicationRow>(COMPANY_CLAIMS_SQL, [companyCf])).map(toClaim);
+      return (await db.query<ApplicationRow>(COMPANY_CLAIMS_SQL, [companyCf], PREPARED)).map(toClaim);
     },
 
     async company(companyCf) {
-      const rows = await db.query<CompanyRow>(`SELECT ${COMPANY_COLUMNS} FROM companies c WHERE c.cf = $1`, [
-        companyCf,
-      ]);
+      const rows = await db.query<CompanyRow>(
+        `SELECT ${COMPANY_COLUMNS} FROM companies c WHERE c.cf = $1`,
+        [companyCf],
+        PREPARED,
+      );
       return rows[0] ?? null;
     },
 
@@ -205,6 +210,7 @@ export function createClaimsStore(db: Db): ClaimsStore {
          WHERE d.intermediary_cf = $1 AND d.revoked_at IS NULL
          ORDER BY c.name, c.cf`,
         [intermediaryCf],
+        PREPARED,
       );
     },
 

@@ -6,8 +6,16 @@ import { openPostgresDb } from './postgres-db.ts';
  * `$1` parameters on both; `date` columns come back as `YYYY-MM-DD` strings, `bigint` and
  * `numeric` as numbers, `timestamptz` as `Date`.
  */
+export interface QueryOptions {
+  /**
+   * PostgreSQL: a named statement, parsed and planned once per connection and reused. For fixed
+   * SQL on hot paths only; SQL built with a varying shape would fill each connection with plans.
+   */
+  prepare?: boolean;
+}
+
 export interface Db {
-  query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T extends object>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** Several statements, no parameters. */
   exec(sql: string): Promise<void>;
   /** Commits when `fn` resolves, rolls back when it throws. Nested calls join the outer transaction. */

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Db } from './db.ts';
+import type { Db, QueryOptions } from './db.ts';
 import { VALUE_PARSERS } from './value-parsers.ts';
 
 const typeParsers: pg.CustomTypesConfig = {
@@ -18,8 +19,28 @@ export interface PostgresDbOptions {
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
-async function rows<T extends object>(target: Queryable, sql: string, params: readonly unknown[]) {
-  const result = await target.query<T>(sql, [...params]);
+/** Named statements by their SQL: the same text gets the same name on every connection. */
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `q_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+async function rows<T extends object>(
+  target: Queryable,
+  sql: string,
+  params: readonly unknown[],
+  options: QueryOptions = {},
+) {
+  const values = [...params];
+  const result = await (options.prepare
+    ? target.query<T>({ name: statementName(sql), text: sql, values })
+    : target.query<T>(sql, values));
   return result.rows;
 }
 
@@ -39,7 +60,7 @@ async function createSchema(databaseUrl: string, schema: string): Promise<void> 
 function clientDb(client: pg.PoolClient, close: Db['close']): Db {
   const db: Db = {
     engine: 'postgres',
-    query: (sql, params = []) => rows(client, sql, params),
+    query: (sql, params = [], options = {}) => rows(client, sql, params, options),
     async exec(sql) {
       await client.query(sql);
     },
@@ -68,7 +89,7 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
 
   return {
     engine: 'postgres',
-    query: (sql, params = []) => rows(pool, sql, params),
+    query: (sql, params = [], options = {}) => rows(pool, sql, params, options),
     async exec(sql) {
       await pool.query(sql);
     },

@@ -36,6 +36,27 @@ describe.each(ENGINES)('the access audit on $name', (engine) => {
     expect(await audit.verify()).toEqual({ ok: true, rows: 6 });
   });
 
+  it('keeps one chain when many reads are recorded at once by two writers, in the order each asked', async () => {
+    const other = createPgAccessAudit(db);
+    const entry = (i: number) => ({
+      actor: i % 2 ? 'ADVISOR' : 'OTHER',
+      actorRole: 'advisor' as const,
+      subject: `BURST${String(i).padStart(3, '0')}`,
+      what: 'claims',
+      purpose: 'assigned chat',
+    });
+    await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? audit : other).record(entry(i))));
+    expect(await audit.verify()).toEqual({ ok: true, rows: 66 });
+    const rows = await db.query<{ subject_cf: string; actor_cf: string }>(
+      "SELECT subject_cf, actor_cf FROM access_audit WHERE subject_cf LIKE 'BURST%' ORDER BY id",
+    );
+    expect(rows).toHaveLength(60);
+    for (const actor of ['ADVISOR', 'OTHER']) {
+      const own = rows.filter((r) => r.actor_cf === actor).map((r) => r.subject_cf);
+      expect(own).toEqual([...own].sort());
+    }
+  });
+
   it('refuses updates and deletes', async () => {
     await expect(db.query("UPDATE access_audit SET purpose = 'curiosity'")).rejects.toThrow(/append-only/);
     await expect(db.query('DELETE FROM access_audit')).rejects.toThrow(/append-only/);
