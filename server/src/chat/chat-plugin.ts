@@ -48,21 +48,14 @@ export const chatPlugin = fp(
       { notice: chat.notice, close: (id) => chat.closeAsSystem(id, 'inactive') },
       app.log,
     );
-    chat.onAssigned((conversationId, at) => inactivity.watch(conversationId, at));
+    chat.onAssigned((record, at) => inactivity.watch(record.id, at));
     const followUps = createFollowUpService(createFollowUpStore(app.db), app.audit, app.notifier, app.log);
-    chat.onQueued((conversationId) =>
-      timers.schedule('followup-offer', { conversationId }, config.followUpOfferAfterMs),
+    chat.onQueued((record) =>
+      timers.schedule('followup-offer', { conversationId: record.id }, config.followUpOfferAfterMs),
     );
     const interactions = createInteractions(app.db);
-    chat.onQueued(async (conversationId) => {
-      const record = await conversations.get(conversationId);
-      if (record)
-        await interactions.chatOpened(record.visitorKey, record.queue, record.visitor.role, conversationId);
-    });
-    chat.onAssigned(async (conversationId, at) => {
-      const record = await conversations.get(conversationId);
-      if (record) await interactions.assigned(conversationId, (at - record.openedAt) / 1000);
-    });
+    chat.onQueued((record) => interactions.chatOpened(record));
+    chat.onAssigned((record, at) => interactions.assigned(record, (at - record.openedAt) / 1000));
     chat.onFirstResponse((conversationId, at, openedAt) =>
       interactions.firstResponse(conversationId, (at - openedAt) / 1000),
     );

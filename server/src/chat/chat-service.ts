@@ -51,16 +51,18 @@ export function createChatService(deps: ChatServiceDeps) {
   const { conversations, pool, queues, notifier, log } = deps;
   const positions = createPositionPusher(queues, notifier, log);
   const { assignedView, participantOf } = createConversationAccess(deps);
-  const assignedListeners: ((conversationId: string, at: number) => Promise<void>)[] = [];
-  const queuedListeners: ((conversationId: string) => Promise<void>)[] = [];
+  const assignedListeners: ((record: ConversationRecord, at: number) => Promise<void>)[] = [];
+  const queuedListeners: ((record: ConversationRecord) => Promise<void>)[] = [];
   const firstResponseListeners: ((conversationId: string, at: number, openedAt: number) => Promise<void>)[] =
     [];
 
-  /** Listeners keep figures and timers; their failure must not fail the person's action. */
+  /** Listeners keep figures and timers, side by side; their failure must not fail the person's action. */
   async function notify<A extends unknown[]>(listeners: ((...args: A) => Promise<void>)[], ...args: A) {
-    for (const listener of listeners) {
-      await listener(...args).catch((err: unknown) => log.warn({ err }, 'chat listener failed'));
-    }
+    await Promise.all(
+      listeners.map((listener) =>
+        listener(...args).catch((err: unknown) => log.warn({ err }, 'chat listener failed')),
+      ),
+    );
   }
 
   async function visitorConversation(record: ConversationRecord) {
@@ -94,7 +96,7 @@ export function createChatService(deps: ChatServiceDeps) {
     if (!record) return;
     notifier.toAdvisor(next.advisorId, 'chat:assigned', await assignedView(record, next.advisorId));
     log.info({ conversationId: record.id, advisorId: next.advisorId, queue }, 'chat assigned');
-    await notify(assignedListeners, record.id, record.assignedAt ?? Date.now());
+    await notify(assignedListeners, record, record.assignedAt ?? Date.now());
   }
 
   /** Hands out waiting chats while advisors have free slots; safe to run in any process. */
@@ -136,12 +138,12 @@ export function createChatService(deps: ChatServiceDeps) {
     dispatchAll: dispatcher.kickAll,
 
     /** Runs after every assignment (the inactivity watch starts here). */
-    onAssigned(listener: (conversationId: string, at: number) => Promise<void>) {
+    onAssigned(listener: (record: ConversationRecord, at: number) => Promise<void>) {
       assignedListeners.push(listener);
     },
 
     /** Runs after a visitor's chat joins a queue (the follow-up offer is timed from here). */
-    onQueued(listener: (conversationId: string) => Promise<void>) {
+    onQueued(listener: (record: ConversationRecord) => Promise<void>) {
       queuedListeners.push(listener);
     },
 
@@ -195,12 +197,13 @@ export function createChatService(deps: ChatServiceDeps) {
       );
       if (created) {
         log.info({ conversationId: id, queue }, 'chat queued');
-        // The visitor's ack does not wait for the hand-out; the figures row is written before it.
-        dispatcher.track(notify(queuedListeners, id).finally(() => dispatcher.kick(queue)));
+        // The visitor's ack waits neither for the hand-out nor for timers and figures.
+        dispatcher.kick(queue);
         positions.changed(queue);
       }
       const record = await conversations.get(id);
       if (!record) throw new Error(`conversation ${id} vanished after opening`);
+      if (created) dispatcher.track(notify(queuedListeners, record));
       return { conversation: await visitorConversation(record) };
     },
 

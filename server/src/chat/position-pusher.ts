@@ -5,8 +5,9 @@ import type { QueueView } from '../routing/queue-view.ts';
 
 /** Waiting visitors beyond this rank are not pushed each change; their place is read at connect. */
 const PUSH_LIMIT = 1_000;
-/** Changes within this window are pushed once: a surge of joins is one sweep, not thousands. */
-const COALESCE_MS = 200;
+/** Changes within this window are pushed once: a surge of joins is one sweep, not thousands, and a
+ * waiting person needs no more than one update a second. */
+const COALESCE_MS = 1_000;
 
 /** Pushes positions and estimated waits to waiting visitors after a queue changes. */
 export function createPositionPusher(queues: QueueView, notifier: Notifier, log: FastifyBaseLogger) {

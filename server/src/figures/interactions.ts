@@ -1,5 +1,9 @@
 import { type Audience, italianDay } from '@infocig/shared';
+import type { ConversationRecord } from '../chat/conversation-record.ts';
 import type { Db } from '../store/index.ts';
+
+/** What the figures need of a conversation. */
+type ChatFacts = Pick<ConversationRecord, 'id' | 'visitorKey' | 'queue' | 'visitor' | 'openedAt'>;
 
 /**
  * Records how people used the service, for the figures the institute publishes: a visit per person
@@ -22,18 +26,12 @@ export function createInteractions(db: Db) {
      * The visit led to a chat (it was not settled by the answers alone). Written as an upsert: the
      * request may be handled before the visit itself is recorded.
      */
-    async chatOpened(
-      personKey: string,
-      audience: Audience,
-      role: string,
-      conversationId: string,
-      at = new Date(),
-    ) {
+    async chatOpened(chat: ChatFacts) {
       await db.query(
         `INSERT INTO interactions (day, person_key, audience, role, outcome, conversation_id) VALUES ($1, $2, $3, $4, 'chat', $5)
          ON CONFLICT (person_key, day) DO UPDATE SET outcome = 'chat', conversation_id = $5
          WHERE interactions.outcome <> 'follow_up'`,
-        [italianDay(at), personKey, audience, role, conversationId],
+        [italianDay(new Date(chat.openedAt)), chat.visitorKey, chat.queue, chat.visitor.role, chat.id],
         PREPARED,
       );
     },
@@ -47,10 +45,26 @@ export function createInteractions(db: Db) {
       );
     },
 
-    async assigned(conversationId: string, waitSeconds: number): Promise<void> {
+    /**
+     * The first wait for an advisor of the person's day. An upsert too, so that it counts even when
+     * the hand-out (possibly in another process) is quicker than the write of `chatOpened`.
+     */
+    async assigned(chat: ChatFacts, waitSeconds: number): Promise<void> {
       await db.query(
-        'UPDATE interactions SET wait_seconds = $2 WHERE conversation_id = $1 AND wait_seconds IS NULL',
-        [conversationId, waitSeconds],
+        `INSERT INTO interactions (day, person_key, audience, role, outcome, conversation_id, wait_seconds)
+           VALUES ($1, $2, $3, $4, 'chat', $5, $6)
+         ON CONFLICT (person_key, day) DO UPDATE SET
+           wait_seconds = COALESCE(interactions.wait_seconds, EXCLUDED.wait_seconds),
+           conversation_id = COALESCE(interactions.conversation_id, EXCLUDED.conversation_id),
+           outcome = CASE WHEN interactions.outcome = 'follow_up' THEN 'follow_up' ELSE 'chat' END`,
+        [
+          italianDay(new Date(chat.openedAt)),
+          chat.visitorKey,
+          chat.queue,
+          chat.visitor.role,
+          chat.id,
+          waitSeconds,
+        ],
         PREPARED,
       );
     },
