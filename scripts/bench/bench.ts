@@ -2,7 +2,7 @@ import type { BenchRedis } from './environment.ts';
 import type { GeneratorPool, Merged } from './generator-pool.ts';
 import type { AdvisorSpec, Counters, Person } from './ipc.ts';
 import type { BenchOptions } from './options.ts';
-import { UsageSampler } from './proc-stats.ts';
+import { sampleProc, UsageSampler } from './proc-stats.ts';
 import type { ServerProcess } from './processes.ts';
 import type { Progress } from './progress.ts';
 import { mb, type Resources } from './result.ts';
@@ -84,6 +84,20 @@ export class Bench {
       generatorsCpuPercent: usage.groups.generators?.cpuPercent ?? 0,
       othersCpuPercent: Math.max(0, usage.machineBusyPercent * this.cores - ours),
     };
+  }
+
+  /**
+   * Waits until the servers are quiet (under 15% of a core over half a second, 20 s at most):
+   * a phase starts on a server that has finished the last one's closes and departures.
+   */
+  async settle(): Promise<void> {
+    const cpu = () => this.servers.reduce((sum, s) => sum + (sampleProc(s.pid)?.cpuSeconds ?? 0), 0);
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      const before = cpu();
+      await sleep(500);
+      if ((cpu() - before) / 0.5 < 0.15) return;
+    }
   }
 
   /** Waits until the generators' summed counters satisfy `done`, or the time is up. */

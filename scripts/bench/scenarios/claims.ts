@@ -10,6 +10,7 @@ import { errorSummary, resultOf } from './conversations.ts';
  */
 export async function claimLookups(bench: Bench, people: Person[]): Promise<ScenarioResult> {
   const { options, pool, store } = bench;
+  await bench.settle();
   await pool.all({ kind: 'reset' });
   await pool.all({ kind: 'behaviour', behaviour: { kind: 'quiet' } });
   bench.progress.phase(`d claims: ${people.length.toLocaleString('en')} seeded workers connecting`);

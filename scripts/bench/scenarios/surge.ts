@@ -13,6 +13,7 @@ const CAPACITY = 3;
  */
 export async function surge(bench: Bench): Promise<ScenarioResult> {
   const { options, pool } = bench;
+  await bench.settle();
   const slots = options.surgeAdvisors * CAPACITY;
   const advisors = split(bench.advisors('c', options.surgeAdvisors), pool.size);
   bench.progress.phase(`c surge: ${options.surgeAdvisors} advisors (${slots} slots) connecting`);

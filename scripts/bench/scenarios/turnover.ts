@@ -14,6 +14,7 @@ export async function turnover(bench: Bench): Promise<ScenarioResult> {
   const perSecond = options.chatsPerHour / 3600;
   const total = Math.max(10, Math.round(perSecond * options.duration));
   const thinkMs = options.quick ? 100 : 300;
+  await bench.settle();
   await pool.all({ kind: 'reset' });
   await pool.all({
     kind: 'behaviour',

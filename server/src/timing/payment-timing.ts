@@ -26,7 +26,8 @@ export interface EstimateRequest {
 /**
  * Estimates when a payment will arrive from its current stage and how long recent similar cases
  * (same benefit type, same INPS office; else every office; else published averages) took from there.
- * Durations are cached per day, since they change slowly and many people share a stage and office.
+ * Durations are cached per day, sorted once, since they change slowly and many people share a stage
+ * and office.
  */
 export function createPaymentTiming(db: Db) {
   const cache = new Map<string, Promise<number[]>>();
@@ -47,7 +48,7 @@ export function createPaymentTiming(db: Db) {
         officeCode,
         asOf: new Date(`${day}T00:00:00Z`),
         lookbackDays: LOOKBACK_DAYS,
-      });
+      }).then((days) => days.sort((a, b) => a - b));
       hit.catch(() => cache.delete(key));
       cache.set(key, hit);
     }

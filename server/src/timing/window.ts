@@ -1,12 +1,24 @@
 /** The share of similar cases the window should hold, split evenly on both sides. */
 export const COVERAGE = 0.8;
 
-/** Linear-interpolated quantile of sorted values. */
-function quantile(sorted: readonly number[], p: number): number {
-  const at = (sorted.length - 1) * p;
+/** Linear-interpolated quantile of the sorted values from index `start` on. */
+function quantile(sorted: readonly number[], start: number, p: number): number {
+  const at = start + (sorted.length - 1 - start) * p;
   const lo = Math.floor(at);
   const hi = Math.ceil(at);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+/** Index of the first value above `limit` in ascending values (their length when none is). */
+function firstAbove(sorted: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! > limit) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 export interface DayWindow {
@@ -17,21 +29,23 @@ export interface DayWindow {
 }
 
 /**
- * The central 80% of how long similar cases took from this stage, among those that took longer
+ * The central 80% of how long similar cases took from this stage (durations in ascending order), among those that took longer
  * than this one has already waited: what is left to wait, given what has been waited. Null when
  * fewer than `minSamples` cases are left to go on.
  */
 export function conditionalWindow(
-  durations: readonly number[],
+  sortedDurations: readonly number[],
   elapsedDays: number,
   minSamples: number,
 ): DayWindow | null {
-  const longer = durations.filter((d) => d > elapsedDays).sort((a, b) => a - b);
-  if (longer.length < minSamples) return null;
+  // Ascending durations: those longer than what was waited are a tail, found without copying.
+  const start = firstAbove(sortedDurations, elapsedDays);
+  const sampleSize = sortedDurations.length - start;
+  if (sampleSize < minSamples) return null;
   const tail = (1 - COVERAGE) / 2;
   return {
-    fromDays: Math.max(elapsedDays, quantile(longer, tail)),
-    toDays: quantile(longer, 1 - tail),
-    sampleSize: longer.length,
+    fromDays: Math.max(elapsedDays, quantile(sortedDurations, start, tail)),
+    toDays: quantile(sortedDurations, start, 1 - tail),
+    sampleSize,
   };
 }
