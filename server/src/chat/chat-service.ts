@@ -104,10 +104,12 @@ export function createChatService(deps: ChatServiceDeps) {
     let assigned = 0;
     for (let next = await pool.assignNext(queue); next; next = await pool.assignNext(queue)) {
       assigned++;
-      // Each announcement reads the store; the next assignment need not wait for it.
+      const { conversationId } = next;
+      // Each announcement reads the store; the next assignment need not wait for it. Should it
+      // fail, the advisor still holds the chat and is given it again at their next connection.
       dispatcher.track(
         announce(next, queue).catch((err: unknown) =>
-          log.error({ err, conversationId: next?.conversationId }, 'assignment announcement failed'),
+          log.error({ err, conversationId }, 'assignment announcement failed'),
         ),
       );
     }
@@ -354,9 +356,6 @@ export function createChatService(deps: ChatServiceDeps) {
         estimatedWaitSecondsForNext: head[0]?.estimatedWaitSeconds ?? null,
       };
     },
-
-    /** Resolves when every hand-out started in this process has been announced (shutdown, tests). */
-    settled: dispatcher.settled,
 
     /** Stops pending position pushes and lets running hand-outs finish (shutdown). */
     async stop() {
