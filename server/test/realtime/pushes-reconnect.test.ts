@@ -1,0 +1,74 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  connectAdvisor,
+  connectVisitor,
+  startTestServer,
+  TEST_REDIS_URL,
+  type TestServer,
+} from '../support/index.ts';
+
+let first: TestServer;
+let second: TestServer;
+let redis: Redis;
+
+beforeAll(async () => {
+  first = await startTestServer();
+  second = await startTestServer({ sharePrefixOf: first });
+  redis = new Redis(TEST_REDIS_URL);
+});
+afterAll(async () => {
+  redis.disconnect();
+  await second.close();
+  await first.close();
+});
+
+/** This test process's push subscribers (both servers run here), with their sharded channels. */
+async function subscribers(): Promise<{ id: string; ssub: number }[]> {
+  const list = (await redis.client('LIST')) as string;
+  return list
+    .split('\n')
+    .filter((line) => line.includes(` name=infocig-${process.pid}-pushes `))
+    .map((line) => ({
+      id: /(?:^|\s)id=(\d+)/.exec(line)?.[1] ?? '',
+      ssub: Number(/ ssub=(\d+)/.exec(line)?.[1] ?? 0),
+    }));
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('pushes between processes', () => {
+  it('resume when the connection they arrive on drops: subscriptions are taken again', async () => {
+    const advisor = await connectAdvisor(second.url, await second.token('advisor'));
+    await advisor.next('session:ready');
+    const worker = await connectVisitor(first.url, await first.token('worker-rm'));
+    await worker.next('session:ready');
+    const { conversation } = await worker.ok('chat:request', { topic: 'Prima e dopo' });
+    expect((await advisor.next('chat:assigned')).id).toBe(conversation.id);
+
+    const before = await subscribers();
+    expect(before).toHaveLength(2);
+    for (const { id } of before) await redis.client('KILL', 'ID', id);
+    await eventually(async () => {
+      const now = await subscribers();
+      return now.length === 2 && now.every((s) => s.ssub > 0 && !before.some((b) => b.id === s.id));
+    });
+
+    await worker.ok('chat:send', {
+      conversationId: conversation.id,
+      clientMessageId: 'r-1',
+      text: 'Ci siete?',
+    });
+    expect((await advisor.next('chat:message', (m) => m.clientMessageId === 'r-1')).text).toBe('Ci siete?');
+    await advisor.ok('chat:send', { conversationId: conversation.id, clientMessageId: 'r-2', text: 'Sì.' });
+    expect((await worker.next('chat:message', (m) => m.clientMessageId === 'r-2')).text).toBe('Sì.');
+    worker.close();
+    advisor.close();
+  });
+});
