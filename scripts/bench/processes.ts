@@ -85,6 +85,12 @@ function tail(child: ChildProcess): { text: () => string; inspector: Promise<str
  * scenario can ask for a full garbage collection and read the heap (see heap.ts).
  */
 const INSPECT = '--inspect=127.0.0.1:0';
+/**
+ * As `pnpm --filter @infocig/server start` runs it: a larger young generation, so the many
+ * short-lived objects of each message die there instead of being promoted (about 10% less CPU
+ * per message at 3,000–4,000 msg/s on this machine).
+ */
+const SERVER_FLAGS = '--max-semi-space-size=64';
 
 /** One `node server/src/main.ts` process, as production runs it, answering /readyz. */
 export async function startInfocig(
@@ -96,7 +102,12 @@ export async function startInfocig(
   const profile = profileDir ? `--cpu-prof --cpu-prof-dir "${path.resolve(profileDir)}" ` : '';
   const child = spawn(
     'bash',
-    ['-c', withOpenFilesLimit(`exec "${process.execPath}" ${profile}${INSPECT} --import tsx src/main.ts`)],
+    [
+      '-c',
+      withOpenFilesLimit(
+        `exec "${process.execPath}" ${SERVER_FLAGS} ${profile}${INSPECT} --import tsx src/main.ts`,
+      ),
+    ],
     {
       cwd: fromRoot('server'),
       env: Object.fromEntries(
