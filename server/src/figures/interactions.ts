@@ -5,13 +5,17 @@ import type { Db } from '../store/index.ts';
 /** What the figures need of a conversation. */
 type ChatFacts = Pick<ConversationRecord, 'id' | 'visitorKey' | 'queue' | 'visitor' | 'openedAt'>;
 
+/** Written at every visit and chat, with fixed SQL. */
+const PREPARED = { prepare: true } as const;
+
+/** A chat's row, as the first five parameters: its day, person, audience, role and conversation. */
+const chatRow = (chat: ChatFacts) =>
+  [italianDay(new Date(chat.openedAt)), chat.visitorKey, chat.queue, chat.visitor.role, chat.id] as const;
+
 /**
  * Records how people used the service, for the figures the institute publishes: a visit per person
  * per day, whether it needed an advisor or a follow-up, and how long the wait and the first answer took.
  */
-/** Written at every visit and chat, with fixed SQL. */
-const PREPARED = { prepare: true } as const;
-
 export function createInteractions(db: Db) {
   return {
     async visited(personKey: string, audience: Audience, role: string, at = new Date()): Promise<void> {
@@ -31,7 +35,7 @@ export function createInteractions(db: Db) {
         `INSERT INTO interactions (day, person_key, audience, role, outcome, conversation_id) VALUES ($1, $2, $3, $4, 'chat', $5)
          ON CONFLICT (person_key, day) DO UPDATE SET outcome = 'chat', conversation_id = $5
          WHERE interactions.outcome <> 'follow_up'`,
-        [italianDay(new Date(chat.openedAt)), chat.visitorKey, chat.queue, chat.visitor.role, chat.id],
+        chatRow(chat),
         PREPARED,
       );
     },
@@ -57,14 +61,7 @@ export function createInteractions(db: Db) {
            wait_seconds = COALESCE(interactions.wait_seconds, EXCLUDED.wait_seconds),
            conversation_id = COALESCE(interactions.conversation_id, EXCLUDED.conversation_id),
            outcome = CASE WHEN interactions.outcome = 'follow_up' THEN 'follow_up' ELSE 'chat' END`,
-        [
-          italianDay(new Date(chat.openedAt)),
-          chat.visitorKey,
-          chat.queue,
-          chat.visitor.role,
-          chat.id,
-          waitSeconds,
-        ],
+        [...chatRow(chat), waitSeconds],
         PREPARED,
       );
     },
