@@ -7,6 +7,7 @@ import { devRoutes } from './dev/dev-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { openapiPlugin } from './openapi/openapi-plugin.ts';
 import { namespacesPlugin } from './realtime/namespaces-plugin.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { redisPlugin } from './redis/redis-plugin.ts';
@@ -34,6 +35,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('config', config);
   installErrorHandling(app);
   await app.register(securityHeaders);
+  await app.register(openapiPlugin);
 
   await app.register(redisPlugin);
   await app.register(storePlugin);
