@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import type { PgAccessAudit } from './audit/pg-access-audit.ts';
@@ -37,5 +38,7 @@ declare module 'fastify' {
     interactions: Interactions;
     rollout: RolloutPlan;
     admissionFor: AdmissionFor;
+    /** Every BullMQ queue the server runs (timers: grace periods, inactivity, follow-up offers, purges). */
+    jobQueues: readonly Queue[];
   }
 }

@@ -109,6 +109,7 @@ export const chatPlugin = fp(
     app.decorate('followUps', followUps);
     app.decorate('claimsReader', claims);
     app.decorate('interactions', interactions);
+    app.decorate('jobQueues', [timers.queue]);
     // Runs after realtime's preClose has closed the sockets, and before Redis is closed: hand
     // this process's people to the grace timers, then stop working timers.
     app.addHook('preClose', async () => {

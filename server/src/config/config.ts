@@ -61,6 +61,13 @@ const EnvSchema = z.object({
   /** Built front-ends to serve: the widget's demo page at `/`, the console at `/console/`. */
   WIDGET_DIST: z.string().optional(),
   CONSOLE_DIST: z.string().optional(),
+  /**
+   * Bearer token that /metrics asks for (16+ characters). Without it: in production /metrics is
+   * off; elsewhere one is made and kept in INFOCIG_DATA_DIR/metrics-token.
+   */
+  METRICS_TOKEN: z.string().min(16).max(512).optional(),
+  /** Who sees /docs: anyone ("open") or supervisors only; default open except in production. */
+  DOCS_ACCESS: z.enum(['open', 'supervisor']).optional(),
   /** Token-minting endpoints for trying the product; only ever in development. */
   DEV_TOOLS: booleanFlag.optional(),
 });
@@ -83,6 +90,9 @@ export interface Config {
   auditRetentionDays: number;
   staticDirs: { widget?: string; console?: string };
   devTools: boolean;
+  /** Undefined: generated (development, test) or /metrics off (production). */
+  metricsToken?: string;
+  docsAccess: 'open' | 'supervisor';
 }
 
 export class ConfigError extends Error {
@@ -135,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     staticDirs: { widget: e.WIDGET_DIST, console: e.CONSOLE_DIST },
     devTools,
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
+    docsAccess: e.DOCS_ACCESS ?? (e.NODE_ENV === 'production' ? 'supervisor' : 'open'),
   };
 }
 

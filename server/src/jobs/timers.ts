@@ -37,6 +37,9 @@ export function createTimers(redisUrl: string, prefix: string) {
   const workerConnection = connection.duplicate({ connectionName: 'infocig-timers-worker' });
 
   return {
+    /** The queue itself, for the job board and the job-count metrics (reading, not scheduling). */
+    queue,
+
     async schedule<K extends TimerName>(
       name: K,
       data: TimerJobs[K],
