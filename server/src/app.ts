@@ -9,6 +9,7 @@ import { healthRoutes } from './health/health-routes.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { jobBoardRoutes } from './jobs/job-board.ts';
+import { metricsPlugin } from './metrics/metrics-plugin.ts';
 import { docsRoutes } from './openapi/docs-plugin.ts';
 import { openapiPlugin } from './openapi/openapi-plugin.ts';
 import { namespacesPlugin } from './realtime/namespaces-plugin.ts';
@@ -48,6 +49,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(realtimePlugin);
   await app.register(chatPlugin);
   await app.register(namespacesPlugin);
+  await app.register(metricsPlugin);
 
   await app.register(healthRoutes);
   await app.register(supervisionRoutes);

@@ -44,6 +44,14 @@ export function snapshotOf(identity: Identity): VisitorSnapshot {
 
 const SYSTEM = { kind: 'system', name: 'Info CIG' } as const;
 
+/** A chat that just closed, as listeners (metrics) see it. */
+export interface ClosedChat {
+  queue: Audience;
+  closedBy: Participant['kind'] | 'system';
+  /** Closed while still in the queue (the visitor left or gave up waiting). */
+  wasWaiting: boolean;
+}
+
 const otherSide = (who: Participant) => (who.kind === 'visitor' ? 'advisor' : 'visitor');
 
 /** The conversation lifecycle: open and queue, hand to advisors, carry messages, close. */
@@ -55,6 +63,19 @@ export function createChatService(deps: ChatServiceDeps) {
   const queuedListeners: ((record: ConversationRecord) => Promise<void>)[] = [];
   const firstResponseListeners: ((conversationId: string, at: number, openedAt: number) => Promise<void>)[] =
     [];
+  const closedListeners: ((closed: ClosedChat) => void)[] = [];
+  const messageListeners: ((author: Participant['kind'] | 'system') => void)[] = [];
+
+  /** Counters run inline on the message path: synchronous, and their failure is only logged. */
+  function tell<A>(listeners: ((arg: A) => void)[], arg: A) {
+    for (const listener of listeners) {
+      try {
+        listener(arg);
+      } catch (err) {
+        log.warn({ err }, 'chat listener failed');
+      }
+    }
+  }
 
   /** Listeners keep figures and timers, side by side; their failure must not fail the person's action. */
   async function notify<A extends unknown[]>(listeners: ((...args: A) => Promise<void>)[], ...args: A) {
@@ -130,6 +151,7 @@ export function createChatService(deps: ChatServiceDeps) {
       payload: { conversationId, closedBy, ...(reason ? { reason } : {}) },
     });
     log.info({ conversationId, closedBy, reason }, 'chat closed');
+    tell(closedListeners, { queue: closed.queue, closedBy, wasWaiting: closed.previousStatus === 'queued' });
     if (closed.previousStatus === 'queued') positions.changed(closed.queue);
     else dispatcher.kickAll();
   }
@@ -154,15 +176,26 @@ export function createChatService(deps: ChatServiceDeps) {
       firstResponseListeners.push(listener);
     },
 
+    /** Runs after a chat closes, for counting (synchronous). */
+    onClosed(listener: (closed: ClosedChat) => void) {
+      closedListeners.push(listener);
+    },
+
+    /** Runs after each message is stored (not for a resent duplicate), for counting (synchronous). */
+    onMessage(listener: (author: Participant['kind'] | 'system') => void) {
+      messageListeners.push(listener);
+    },
+
     /** A notice from the service itself, written into the conversation for both sides. */
     async notice(conversationId: string, clientMessageId: string, text: string) {
-      const { message, recipients } = await conversations.append(
+      const { message, recipients, duplicate } = await conversations.append(
         conversationId,
         SYSTEM,
         clientMessageId,
         text,
       );
       if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message });
+      if (!duplicate) tell(messageListeners, 'system');
     },
 
     async visitorSession(identity: Identity) {
@@ -219,6 +252,7 @@ export function createChatService(deps: ChatServiceDeps) {
           throw error;
         });
       if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message });
+      if (!duplicate) tell(messageListeners, who.kind);
       if (firstResponse) {
         const at = Date.parse(message.sentAt);
         dispatcher.track(notify(firstResponseListeners, conversationId, at, firstResponse.openedAt));
