@@ -35,9 +35,15 @@ export function clearOperatorCookie(reply: FastifyReply) {
   for (const path of OPERATOR_COOKIE_PATHS) reply.clearCookie(OPERATOR_COOKIE, { path });
 }
 
-/** A browser from another origin (or a page framed elsewhere) must not act with the cookie. */
+/**
+ * A browser page from another origin must not act with the cookie. Browsers say where a request
+ * comes from in Sec-Fetch-Site; Origin is the fallback, and it is "null" on our own form posts
+ * because of the no-referrer policy, so it only decides when Sec-Fetch-Site is absent. Requests
+ * with neither come from scripts (curl), which a cookie does not reach uninvited.
+ */
 export function isCrossSite(request: FastifyRequest): boolean {
-  if (request.headers['sec-fetch-site'] === 'cross-site') return true;
+  const site = request.headers['sec-fetch-site'];
+  if (site) return site !== 'same-origin' && site !== 'none';
   const origin = request.headers.origin;
   if (!origin) return false;
   try {
