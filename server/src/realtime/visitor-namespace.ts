@@ -24,6 +24,7 @@ import { type Departures, visitorMember } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
 import { visitorRoom } from './notifier.ts';
+import { trackPresence } from './track-presence.ts';
 
 export interface VisitorNamespaceDeps {
   verify: VerifyToken;
@@ -108,10 +109,10 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
     log,
   );
   const member = visitorMember(visitorKey);
-  socket.on('disconnect', () => {
-    departures.left(member).catch((err: unknown) => log.error({ err }, 'visitor departure failed'));
-  });
-  await departures.arrived(member);
+  // The socket may close while set-up awaits: its departure then runs once, after the arrival.
+  const presence = trackPresence(socket, departures, member, log);
+  await presence.arrive();
+  if (presence.gone()) return;
   await socket.join(visitorRoom(visitorKey));
 
   const snapshot = snapshotOf(identity);
