@@ -53,6 +53,7 @@ export function createChatService(deps: ChatServiceDeps) {
   const { assignedView, participantOf } = createConversationAccess(deps);
   const assignedListeners: ((record: ConversationRecord, at: number) => Promise<void>)[] = [];
   const queuedListeners: ((record: ConversationRecord) => Promise<void>)[] = [];
+  const closedListeners: ((conversationId: string) => Promise<void>)[] = [];
   const firstResponseListeners: ((conversationId: string, at: number, openedAt: number) => Promise<void>)[] =
     [];
 
@@ -130,6 +131,7 @@ export function createChatService(deps: ChatServiceDeps) {
       payload: { conversationId, closedBy, ...(reason ? { reason } : {}) },
     });
     log.info({ conversationId, closedBy, reason }, 'chat closed');
+    dispatcher.track(notify(closedListeners, conversationId));
     if (closed.previousStatus === 'queued') positions.changed(closed.queue);
     else dispatcher.kickAll();
   }
@@ -147,6 +149,11 @@ export function createChatService(deps: ChatServiceDeps) {
     /** Runs after a visitor's chat joins a queue (the follow-up offer is timed from here). */
     onQueued(listener: (record: ConversationRecord) => Promise<void>) {
       queuedListeners.push(listener);
+    },
+
+    /** Runs after a conversation closes (its timers are removed here). */
+    onClosed(listener: (conversationId: string) => Promise<void>) {
+      closedListeners.push(listener);
     },
 
     /** Runs after an advisor's first reply in a conversation (first-response times are taken here). */
