@@ -4,6 +4,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
+import { toWireError } from '../errors/app-error.ts';
 import type { FollowUpService } from '../followups/follow-up-service.ts';
 import {
   type AdvisorChanges,
@@ -56,6 +57,8 @@ export function setUpAdvisorNamespace(nsp: Namespace, deps: AdvisorNamespaceDeps
   nsp.on('connection', (socket: Socket) => {
     onConnection(socket, deps).catch((err: unknown) => {
       deps.log.error({ err }, 'advisor session setup failed');
+      // A code before the disconnect, so the console knows to come back (SERVICE_UNAVAILABLE).
+      if (socket.connected) socket.emit('session:error', toWireError(err));
       socket.disconnect(true);
     });
   });

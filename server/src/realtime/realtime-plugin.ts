@@ -12,6 +12,8 @@ export const realtimePlugin = fp(
     const subscriber = app.redis.duplicate({
       connectionName: `infocig-${process.pid}-pushes`,
       enableAutoPipelining: false,
+      // Unlike request paths, a subscription made while Redis is away waits for it to come back.
+      enableOfflineQueue: true,
     });
     subscriber.on('error', (err) => app.log.warn({ err: err.message }, 'redis subscriber error'));
     const io = new Server(app.server, {
