@@ -1,5 +1,9 @@
-import { WireErrorSchema } from '@infocig/shared';
+import { NAMESPACES, WireErrorSchema } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The apps' own connection logic, taken from its files: the client package's index also holds
+// browser-only helpers the server's type-check does not know.
+import { type ConnectionState, openSocket } from '../../../shared/src/client/connection.ts';
+import { createStore } from '../../../shared/src/client/store.ts';
 import { visitorKeyOf } from '../../src/chat/visitor-key.ts';
 import { connectAdvisor, connectVisitor, startTestServer, type TestServer } from '../support/index.ts';
 import { startRestartableRedis } from './restartable-redis.ts';
@@ -124,5 +128,33 @@ describe('when Redis is unreachable', () => {
     chatting.close();
     waiting.close();
     advisor.close();
+  });
+
+  it('a client told SERVICE_UNAVAILABLE at set-up shows it calmly and comes back by itself once Redis is back', async () => {
+    await redis.kill();
+    await until(() => server.app.redis.status !== 'ready', 'the server notices Redis has gone');
+    const store = createStore<{ connection: ConnectionState }>({ connection: { kind: 'idle' } });
+    const socket = openSocket(
+      { serverUrl: server.url, getToken: () => server.token(person(4)) },
+      { namespace: NAMESPACES.visitor, store, announceLost: (s) => s },
+    );
+    const ready = new Promise<void>((resolve) => socket.once('session:ready', () => resolve()));
+    try {
+      socket.connect();
+      await until(
+        () => store.getState().connection.kind === 'unavailable',
+        'the client shows the service unavailable',
+      );
+      await redis.start();
+      await Promise.race([
+        ready,
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('no session:ready after Redis came back')), 20_000),
+        ),
+      ]);
+    } finally {
+      socket.removeAllListeners();
+      socket.disconnect();
+    }
   });
 });
