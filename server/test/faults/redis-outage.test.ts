@@ -6,7 +6,7 @@ import { type ConnectionState, openSocket } from '../../../shared/src/client/con
 import { createStore } from '../../../shared/src/client/store.ts';
 import { visitorKeyOf } from '../../src/chat/visitor-key.ts';
 import { connectAdvisor, connectVisitor, startTestServer, type TestServer } from '../support/index.ts';
-import { startRestartableRedis } from './restartable-redis.ts';
+import { startRestartableRedis } from '../support/restartable-redis.ts';
 
 let redis: Awaited<ReturnType<typeof startRestartableRedis>>;
 let server: TestServer;
