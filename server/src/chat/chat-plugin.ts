@@ -98,24 +98,27 @@ export const chatPlugin = fp(
     const heartbeat = setInterval(() => {
       presence.heartbeat().catch((err: unknown) => app.log.warn({ err }, 'presence heartbeat failed'));
     }, HEARTBEAT_MS);
-    timers.start({
-      'advisor-grace': departures.advisorGraceOver,
-      'visitor-grace': departures.visitorGraceOver,
-      'presence-sweep': departures.sweep,
-      'inactivity-check': inactivity.check,
-      'followup-offer': offerFollowUp,
-      'retention-purge': async () => {
-        await purgeExpired(
-          app.db,
-          app.audit,
-          {
-            auditMs: config.auditRetentionDays * 86_400_000,
-            transcriptMs: config.transcriptRetentionSeconds * 1000,
-          },
-          app.log,
-        );
+    timers.start(
+      {
+        'advisor-grace': departures.advisorGraceOver,
+        'visitor-grace': departures.visitorGraceOver,
+        'presence-sweep': departures.sweep,
+        'inactivity-check': inactivity.check,
+        'followup-offer': offerFollowUp,
+        'retention-purge': async () => {
+          await purgeExpired(
+            app.db,
+            app.audit,
+            {
+              auditMs: config.auditRetentionDays * 86_400_000,
+              transcriptMs: config.transcriptRetentionSeconds * 1000,
+            },
+            app.log,
+          );
+        },
       },
-    });
+      app.log,
+    );
     await timers.every('presence-sweep', SWEEP_MS);
     await timers.every('retention-purge', RETENTION_PURGE_MS);
 

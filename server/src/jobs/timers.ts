@@ -68,7 +68,7 @@ export function createTimers(redisUrl: string, prefix: string, log: FastifyBaseL
     },
 
     /** Starts working the jobs in this process too. */
-    start(handlers: TimerHandlers): void {
+    start(handlers: TimerHandlers, workerLog: FastifyBaseLogger = log): void {
       worker = new Worker(
         QUEUE_NAME,
         async (job: Job, token?: string) => {
@@ -89,7 +89,7 @@ export function createTimers(redisUrl: string, prefix: string, log: FastifyBaseL
           concurrency: 8,
         },
       );
-      worker.on('failed', (job, err) => log.error({ err, timer: job?.name }, 'timer failed'));
+      worker.on('failed', (job, err) => workerLog.error({ err, timer: job?.name }, 'timer failed'));
       worker.on('error', logError('worker'));
     },
 
