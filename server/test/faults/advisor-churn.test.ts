@@ -58,6 +58,12 @@ describe('availability follows presence', () => {
       return names.every(Boolean) && present.every((p) => p === null);
     }, 'churned advisors registered and gone');
 
+    const before = await Promise.all(ids.map((id) => server.app.pool.state(id)));
+    const pooled = await redis.zrange(keys.queueAdvisors('workers'), '0', '-1');
+    console.info(
+      `after a churn of ${CHURN}: ${before.filter((s) => s?.availability === 'available').length} marked available, ` +
+        `${pooled.filter((id) => ids.includes(id)).length} in the workers' pool`,
+    );
     const visitor = await connectVisitor(server.url, await server.token('worker-rm'));
     await visitor.next('session:ready');
     const { conversation } = await visitor.ok('chat:request', {});
