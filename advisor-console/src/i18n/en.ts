@@ -18,6 +18,7 @@ export const en: ConsoleTexts = {
     connecting: 'Connecting…',
     connected: 'Connected',
     reconnecting: 'Connection lost: trying again…',
+    unavailable: 'Temporarily unavailable: trying again…',
     error: 'Not connected',
   },
   retry: 'Try again',

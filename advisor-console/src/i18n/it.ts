@@ -21,6 +21,7 @@ export const it = {
     connecting: 'Connessione in corso…',
     connected: 'Connesso',
     reconnecting: 'Connessione persa: nuovo tentativo in corso…',
+    unavailable: 'Servizio momentaneamente non disponibile: nuovo tentativo in corso…',
     error: 'Non connesso',
   },
   retry: 'Riprova',

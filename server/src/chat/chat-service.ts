@@ -61,6 +61,7 @@ export function createChatService(deps: ChatServiceDeps) {
   const { assignedView, participantOf } = createConversationAccess(deps);
   const assignedListeners: ((record: ConversationRecord, at: number) => Promise<void>)[] = [];
   const queuedListeners: ((record: ConversationRecord) => Promise<void>)[] = [];
+  const afterCloseListeners: ((conversationId: string) => Promise<void>)[] = [];
   const firstResponseListeners: ((conversationId: string, at: number, openedAt: number) => Promise<void>)[] =
     [];
   const closedListeners: ((closed: ClosedChat) => void)[] = [];
@@ -152,6 +153,7 @@ export function createChatService(deps: ChatServiceDeps) {
     });
     log.info({ conversationId, closedBy, reason }, 'chat closed');
     tell(closedListeners, { queue: closed.queue, closedBy, wasWaiting: closed.previousStatus === 'queued' });
+    dispatcher.track(notify(afterCloseListeners, conversationId));
     if (closed.previousStatus === 'queued') positions.changed(closed.queue);
     else dispatcher.kickAll();
   }
@@ -169,6 +171,11 @@ export function createChatService(deps: ChatServiceDeps) {
     /** Runs after a visitor's chat joins a queue (the follow-up offer is timed from here). */
     onQueued(listener: (record: ConversationRecord) => Promise<void>) {
       queuedListeners.push(listener);
+    },
+
+    /** Runs after a conversation closes (its timers are removed here). */
+    afterClose(listener: (conversationId: string) => Promise<void>) {
+      afterCloseListeners.push(listener);
     },
 
     /** Runs after an advisor's first reply in a conversation (first-response times are taken here). */

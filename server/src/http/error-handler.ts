@@ -1,11 +1,15 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, ResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, toWireError } from '../errors/app-error.ts';
+import { AppError, toAppError, toWireError } from '../errors/app-error.ts';
+import { RETRY_AFTER_SECONDS } from '../errors/dependency-failure.ts';
 
 /** REST errors in the wire shape: real messages for 4xx, a generic one for anything unexpected. */
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    if (error instanceof AppError) return reply.code(error.status).send({ error: error.toWire() });
+    if (error instanceof AppError) {
+      if (error.code === 'SERVICE_UNAVAILABLE') reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return reply.code(error.status).send({ error: error.toWire() });
+    }
     // A route's zod schema refused the request: the same answer as a hand-made validationError.
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((issue) => ({
@@ -25,8 +29,16 @@ export function installErrorHandling(app: FastifyInstance) {
         .code(error.statusCode ?? 400)
         .send({ error: { code: 'VALIDATION_FAILED', message: error.message } });
     }
+    const coded = toAppError(error);
+    if (coded.code === 'SERVICE_UNAVAILABLE') {
+      request.log.warn({ err: error.message }, 'request failed: a dependency is unreachable');
+      return reply
+        .code(503)
+        .header('Retry-After', String(RETRY_AFTER_SECONDS))
+        .send({ error: coded.toWire() });
+    }
     request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: toWireError(error) });
+    return reply.code(500).send({ error: coded.toWire() });
   });
   app.setNotFoundHandler((_request, reply) =>
     reply.code(404).send({ error: new AppError('NOT_FOUND').toWire() }),

@@ -4,6 +4,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
+import { toWireError } from '../errors/app-error.ts';
 import type { FollowUpService } from '../followups/follow-up-service.ts';
 import {
   type AdvisorChanges,
@@ -15,6 +16,7 @@ import type { Departures } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
 import { ALL_ADVISORS_ROOM, advisorRoom, type Notifier } from './notifier.ts';
+import { trackPresence } from './track-presence.ts';
 
 export interface AdvisorNamespaceDeps {
   verify: VerifyToken;
@@ -55,6 +57,8 @@ export function setUpAdvisorNamespace(nsp: Namespace, deps: AdvisorNamespaceDeps
   nsp.on('connection', (socket: Socket) => {
     onConnection(socket, deps).catch((err: unknown) => {
       deps.log.error({ err }, 'advisor session setup failed');
+      // A code before the disconnect, so the console knows to come back (SERVICE_UNAVAILABLE).
+      if (socket.connected) socket.emit('session:error', toWireError(err));
       socket.disconnect(true);
     });
   });
@@ -102,16 +106,20 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
     log,
   );
   const member = advisorMember(advisorId);
-  socket.on('disconnect', () => {
-    departures.left(member).catch((err: unknown) => log.error({ err }, 'advisor departure failed'));
-  });
-  await departures.arrived(member);
+  // The socket may close while set-up awaits: its departure then runs once, after the arrival.
+  const presence = trackPresence(socket, departures, member, log);
+  await presence.arrive();
+  if (presence.gone()) return;
   await socket.join([advisorRoom(advisorId), ALL_ADVISORS_ROOM]);
 
   await registered;
   const availability = (await pool.preferenceOf(advisorId)) ?? 'available';
+  if (presence.gone()) return;
   const conversations = await chat.heldBy(advisorId);
+  if (presence.gone()) return;
   const state = await pool.update(advisorId, { availability });
+  // The departure's takeOffline may have run before this update: it runs again once it is over.
+  if (presence.gone()) return presence.settle(() => pool.takeOffline(advisorId));
   socket.emit('session:ready', {
     protocolVersion: PROTOCOL_VERSION,
     identity: { role: identity.role, displayName: identity.name },

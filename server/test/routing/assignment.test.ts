@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConversationRepository } from '../../src/chat/conversation-repository.ts';
 import { createKeys, type Keys } from '../../src/redis/keys.ts';
-import { createAdvisorPool } from '../../src/routing/advisor-pool.ts';
+import { advisorMember, createAdvisorPool } from '../../src/routing/advisor-pool.ts';
 import { createQueueView } from '../../src/routing/queue-view.ts';
 import { deleteKeys, TEST_REDIS_URL } from '../support/index.ts';
 
@@ -28,6 +28,10 @@ function processView() {
     pool: createAdvisorPool(redis, keys),
     conversations: createConversationRepository(redis, keys, 3600),
     queues: createQueueView(redis, keys),
+    /** An advisor's socket is connected somewhere: only then can they be available. */
+    connect: async (advisorId: string) => {
+      await redis.hincrby(keys.presence(), advisorMember(advisorId), 1);
+    },
   };
 }
 
@@ -58,6 +62,7 @@ describe('atomic assignment', () => {
     const [a, b] = [processView(), processView()];
     const capacities = [1, 2, 3, 4, 5];
     for (const [i, capacity] of capacities.entries()) {
+      await a.connect(`adv-${i}`);
       await a.pool.update(`adv-${i}`, {
         name: `A${i}`,
         capacity,
@@ -83,6 +88,7 @@ describe('atomic assignment', () => {
   it('serves the oldest first and the least-loaded advisor first', async () => {
     const view = processView();
     const ids = await openChats(view, 4);
+    await view.connect('busy');
     await view.pool.update('busy', {
       queues: AUDIENCES,
       name: 'Busy',
@@ -90,6 +96,7 @@ describe('atomic assignment', () => {
       availability: 'available',
     });
     expect((await view.pool.assignNext('workers'))?.conversationId).toBe(ids[0]);
+    await view.connect('fresh');
     await view.pool.update('fresh', {
       queues: AUDIENCES,
       name: 'Fresh',
@@ -105,6 +112,7 @@ describe('atomic assignment', () => {
 
   it('breaks load ties by who has been idle longest', async () => {
     const view = processView();
+    await view.connect('first-free');
     await view.pool.update('first-free', {
       queues: AUDIENCES,
       name: 'F',
@@ -112,6 +120,7 @@ describe('atomic assignment', () => {
       availability: 'available',
     });
     await new Promise((r) => setTimeout(r, 5));
+    await view.connect('later-free');
     await view.pool.update('later-free', {
       queues: AUDIENCES,
       name: 'L',
@@ -125,7 +134,9 @@ describe('atomic assignment', () => {
   it('skips paused and offline advisors, and queues that no one serves', async () => {
     const view = processView();
     await openChats(view, 2);
+    await view.connect('paused');
     await view.pool.update('paused', { queues: AUDIENCES, name: 'P', capacity: 3, availability: 'paused' });
+    await view.connect('employers-only');
     await view.pool.update('employers-only', {
       name: 'E',
       capacity: 3,
@@ -133,14 +144,38 @@ describe('atomic assignment', () => {
       availability: 'available',
     });
     expect(await view.pool.assignNext('workers')).toBeNull();
+    await view.connect('gone');
     await view.pool.update('gone', { queues: AUDIENCES, name: 'G', capacity: 3, availability: 'available' });
     await view.pool.takeOffline('gone');
     expect(await view.pool.assignNext('workers')).toBeNull();
   });
 
+  it('never makes an advisor with no live socket available, nor gives them a chat', async () => {
+    const view = processView();
+    await openChats(view, 1);
+    const ghost = await view.pool.update('ghost', {
+      queues: AUDIENCES,
+      name: 'G',
+      capacity: 3,
+      availability: 'available',
+    });
+    expect(ghost.availability).toBe('offline');
+    expect(await view.pool.assignNext('workers')).toBeNull();
+    // In a pool with presence gone (its socket closed after it was made available): skipped and dropped.
+    await view.connect('stale');
+    await view.pool.update('stale', { queues: AUDIENCES, name: 'S', capacity: 3, availability: 'available' });
+    await connections[0]!.hdel(keys.presence(), advisorMember('stale'));
+    expect(await view.pool.assignNext('workers')).toBeNull();
+    expect(await connections[0]!.zscore(keys.queueAdvisors('workers'), 'stale')).toBeNull();
+    await view.connect('here');
+    await view.pool.update('here', { queues: AUDIENCES, name: 'H', capacity: 3, availability: 'available' });
+    expect((await view.pool.assignNext('workers'))?.advisorId).toBe('here');
+  });
+
   it('puts chats returned by an absent advisor ahead of newer ones, in their original order', async () => {
     const view = processView();
     const ids = await openChats(view, 4);
+    await view.connect('leaver');
     await view.pool.update('leaver', {
       queues: AUDIENCES,
       name: 'L',
@@ -148,6 +183,7 @@ describe('atomic assignment', () => {
       availability: 'available',
     });
     await drain(view, 'workers');
+    await connections[0]!.hdel(keys.presence(), advisorMember('leaver'));
     await view.pool.takeOffline('leaver');
     const returned = await view.pool.requeueAll('leaver');
     expect(returned.map((r) => r.conversationId)).toEqual(expect.arrayContaining(ids.slice(0, 2)));
@@ -160,6 +196,7 @@ describe('atomic assignment', () => {
     const view = processView();
     const ids = await openChats(view, 6);
     expect((await view.queues.place('workers', ids[5]!))?.estimatedWaitSeconds).toBeNull();
+    await view.connect('steady');
     await view.pool.update('steady', {
       queues: AUDIENCES,
       name: 'S',

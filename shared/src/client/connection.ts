@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { handshakeAuth } from '../protocol/index.ts';
+import { handshakeAuth, WireErrorSchema } from '../protocol/index.ts';
 import { connectErrorOf, type UiError } from './ack.ts';
 import type { Store } from './store.ts';
 
@@ -8,7 +8,12 @@ export type ConnectionState =
   | { kind: 'connecting' }
   | { kind: 'connected' }
   | { kind: 'reconnecting'; attempt: number; lastError: UiError | null }
+  /** The server is up but a part it needs is not (SERVICE_UNAVAILABLE): trying again by itself. */
+  | { kind: 'unavailable'; retryInSeconds: number }
   | { kind: 'error'; error: UiError };
+
+/** Waits between attempts while the service is unavailable: 2 s, doubling, at most 30 s. */
+export const UNAVAILABLE_RETRY = { firstMs: 2_000, maxMs: 30_000 };
 
 export interface ConnectionOptions {
   serverUrl: string;
@@ -37,7 +42,8 @@ export function openSocket<
   S extends { connection: ConnectionState },
 >(options: ConnectionOptions, { namespace, store, announceLost }: SocketSetup<S>): Socket<Listen, Emit> {
   let retriedExpired = false;
-  // Untyped here: only reserved events and `session:ready`, which every namespace sends, are used.
+  // Untyped here: only reserved events and `session:ready`/`session:error`, which every namespace
+  // sends, are used.
   const socket = io(`${options.serverUrl}${namespace}`, {
     autoConnect: false,
     transports: ['websocket'],
@@ -60,15 +66,41 @@ export function openSocket<
       return wasUp ? announceLost(next) : next;
     });
 
+  // A session the server could not set up says why (`session:error`) before it disconnects; with
+  // SERVICE_UNAVAILABLE the client comes back by itself, calmly, after a pause that grows.
+  let sessionError: UiError | null = null;
+  let retryMs = UNAVAILABLE_RETRY.firstMs;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const retryLater = () => {
+    clearTimeout(retryTimer);
+    store.setState((s) => ({
+      ...s,
+      connection: { kind: 'unavailable', retryInSeconds: Math.round(retryMs / 1000) },
+    }));
+    // A disposed session has dropped every listener, this one included: it must not reconnect.
+    retryTimer = setTimeout(() => {
+      if (socket.hasListeners('session:error')) socket.connect();
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, UNAVAILABLE_RETRY.maxMs);
+  };
+  const onSessionError = (payload: unknown) => {
+    const wire = WireErrorSchema.safeParse(payload);
+    sessionError = wire.success ? wire.data : null;
+  };
+  socket.on('session:error', onSessionError);
+
   socket.on('disconnect', (reason) => {
     if (socket.active) reconnecting(0, null);
     else if (reason === 'io server disconnect') {
-      fail({ code: 'SERVER_DISCONNECTED', message: reason });
+      if (sessionError?.code === 'SERVICE_UNAVAILABLE') retryLater();
+      else fail(sessionError ?? { code: 'SERVER_DISCONNECTED', message: reason });
+      sessionError = null;
     }
   });
   socket.on('connect_error', (err) => {
     const error = connectErrorOf(err);
-    if (socket.active) {
+    if (error.code === 'SERVICE_UNAVAILABLE' && !socket.active) retryLater();
+    else if (socket.active) {
       const s = store.getState().connection;
       reconnecting(s.kind === 'reconnecting' ? s.attempt : 0, error);
     } else if (error.code === 'AUTH_TOKEN_EXPIRED' && !retriedExpired) {
@@ -83,6 +115,7 @@ export function openSocket<
   });
   socket.on('session:ready', () => {
     retriedExpired = false;
+    retryMs = UNAVAILABLE_RETRY.firstMs;
   });
   return socket;
 }

@@ -109,6 +109,17 @@ export const visitorEvents = {
   /** The status of your claims from the claims store, sent at connect before any advisor. */
   'claims:status': z.object({ claims: z.array(ClaimSummarySchema), asOf: IsoDateTimeSchema }),
   /**
+   * The claims store cannot be reached: your session works (chat included) without claims for now,
+   * and `claims:status` follows by itself once the store is back.
+   * Example: `{ code: 'SERVICE_UNAVAILABLE', message: '…', retryInSeconds: 2 }`
+   */
+  'claims:unavailable': z.object({
+    code: z.literal('SERVICE_UNAVAILABLE'),
+    message: z.string(),
+    /** When the server tries again. */
+    retryInSeconds: z.number().int().nonnegative(),
+  }),
+  /**
    * Your place in the queue or the estimated wait changed (1 = next). The estimate comes from the
    * queue's recent service pace; null while there is none to go on.
    */

@@ -5,6 +5,8 @@
 -- KEYS[1] waiting set (score: enqueue ms less 1e13 per priority level)
 -- KEYS[2] advisor pool (score: load * 1e13 + ms idle since; ZRANGE walks least loaded, then longest idle)
 -- KEYS[3] waiting id -> visitor key hash   KEYS[4] pace hash
+-- KEYS[5] presence hash (member 'a:<advisorId>' -> sockets): an advisor with none is skipped and
+-- dropped from this pool, whatever their hash says
 -- ARGV[1] key prefix   ARGV[2] now (ms)   ARGV[3] smoothing factor (0..1)
 -- Advisor and conversation keys are rebuilt from the prefix (same shapes as redis/keys.ts):
 -- which advisor gets the chat is only known inside the script.
@@ -18,7 +20,10 @@ for _, advisorId in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
   local advisorKey = prefix .. ':advisor:' .. advisorId
   local capacity, load, availability, queues =
     unpack(redis.call('HMGET', advisorKey, 'capacity', 'load', 'availability', 'queues'))
-  if availability == 'available' and tonumber(load or 0) < tonumber(capacity or 0) then
+  local present = tonumber(redis.call('HGET', KEYS[5], 'a:' .. advisorId) or '0') > 0
+  if not present then
+    redis.call('ZREM', KEYS[2], advisorId)
+  elseif availability == 'available' and tonumber(load or 0) < tonumber(capacity or 0) then
     redis.call('ZREM', KEYS[1], conversationId)
     local visitorKey = redis.call('HGET', KEYS[3], conversationId) or ''
     redis.call('HDEL', KEYS[3], conversationId)

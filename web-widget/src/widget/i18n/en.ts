@@ -11,6 +11,7 @@ export const en: WidgetTexts = {
     connecting: 'Connecting…',
     connected: 'Connected',
     reconnecting: 'Connection lost: trying again…',
+    unavailable: 'Temporarily unavailable: trying again…',
     error: 'Not connected',
   },
   retry: 'Try again',
@@ -20,6 +21,8 @@ export const en: WidgetTexts = {
     asOf: (when) => `Data as of ${when}`,
     refresh: 'Refresh',
     loading: 'Loading your claims…',
+    unavailable:
+      'Your claims cannot be shown right now: they will appear as soon as possible. You can still write to an advisor.',
     none: 'There are no wage-supplementation applications concerning you.',
     status: 'Application status',
     since: (date) => `since ${date}`,

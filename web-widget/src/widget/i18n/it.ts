@@ -13,6 +13,7 @@ export const it = {
     connecting: 'Connessione in corso…',
     connected: 'Connesso',
     reconnecting: 'Connessione persa: nuovo tentativo in corso…',
+    unavailable: 'Servizio momentaneamente non disponibile: nuovo tentativo in corso…',
     error: 'Non connesso',
   },
   retry: 'Riprova',
@@ -22,6 +23,8 @@ export const it = {
     asOf: (when: string) => `Dati aggiornati al ${when}`,
     refresh: 'Aggiorna',
     loading: 'Caricamento delle pratiche…',
+    unavailable:
+      'Le tue pratiche non sono consultabili in questo momento: le mostreremo appena possibile. Puoi comunque scrivere a un operatore.',
     none: 'Non risultano domande di cassa integrazione che ti riguardano.',
     status: 'Stato della domanda',
     since: (date: string) => `dal ${date}`,
