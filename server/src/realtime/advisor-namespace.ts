@@ -15,6 +15,7 @@ import type { Departures } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
 import { ALL_ADVISORS_ROOM, advisorRoom, type Notifier } from './notifier.ts';
+import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
 
 export interface AdvisorNamespaceDeps {
   verify: VerifyToken;
@@ -24,6 +25,7 @@ export interface AdvisorNamespaceDeps {
   followUps: FollowUpService;
   notifier: Notifier;
   defaultCapacity: number;
+  lifetime: SessionLifetimeDeps;
   log: FastifyBaseLogger;
 }
 
@@ -65,6 +67,9 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
   const { identity } = socket.data as SocketData;
   const advisorId = identity.sub;
   const me: Participant & { kind: 'advisor' } = { kind: 'advisor', advisorId, name: identity.name };
+  const member = advisorMember(advisorId);
+  // Assignment needs a valid token among the advisor's sessions: recorded before any hand-out.
+  const lifetime = startSessionLifetime(socket, member, deps.lifetime);
 
   // Registering starts at once, and commands that need the advisor's profile wait for it.
   const registered = pool.register(advisorId, identity.name, deps.defaultCapacity);
@@ -78,6 +83,7 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
     socket,
     advisorCommands,
     {
+      'auth:refresh': lifetime.refresh,
       'chat:send': ({ conversationId, clientMessageId, text }) =>
         chat.send(me, conversationId, clientMessageId, text),
       'chat:history': ({ conversationId, afterSeq, limit }) =>
@@ -101,14 +107,13 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
     },
     log,
   );
-  const member = advisorMember(advisorId);
   socket.on('disconnect', () => {
     departures.left(member).catch((err: unknown) => log.error({ err }, 'advisor departure failed'));
   });
   await departures.arrived(member);
   await socket.join([advisorRoom(advisorId), ALL_ADVISORS_ROOM]);
 
-  await registered;
+  await Promise.all([registered, lifetime.opened]);
   const availability = (await pool.preferenceOf(advisorId)) ?? 'available';
   const conversations = await chat.heldBy(advisorId);
   const state = await pool.update(advisorId, { availability });

@@ -24,6 +24,7 @@ import { type Departures, visitorMember } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
 import { visitorRoom } from './notifier.ts';
+import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
 
 export interface VisitorNamespaceDeps {
   verify: VerifyToken;
@@ -37,6 +38,7 @@ export interface VisitorNamespaceDeps {
   subjectFor: SubjectResolver;
   rollout: RolloutPlan;
   interactions: Interactions;
+  lifetime: SessionLifetimeDeps;
   log: FastifyBaseLogger;
 }
 
@@ -76,10 +78,13 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
     };
   const visitorKey = visitorKeyOf(identity.sub);
   const me: Participant = { kind: 'visitor', visitorKey, name: identity.name };
+  const member = visitorMember(visitorKey);
+  const lifetime = startSessionLifetime(socket, member, deps.lifetime);
   bindCommands(
     socket,
     visitorCommands,
     {
+      'auth:refresh': lifetime.refresh,
       'chat:request': admitted(async ({ topic, companyCf, applicationId }) =>
         chat.requestAdvisor(identity, topic, await subjectFor(identity, { companyCf, applicationId })),
       ),
@@ -107,7 +112,6 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
     },
     log,
   );
-  const member = visitorMember(visitorKey);
   socket.on('disconnect', () => {
     departures.left(member).catch((err: unknown) => log.error({ err }, 'visitor departure failed'));
   });
