@@ -21,6 +21,8 @@ export const en: ConsoleTexts = {
     error: 'Not connected',
   },
   retry: 'Try again',
+  sessionEnding: (time) =>
+    `We could not renew your sign-in: this session ends at ${time}. To carry on without a break, sign in again.`,
   availability: {
     label: 'Status',
     available: 'Available',

@@ -24,6 +24,8 @@ export const it = {
     error: 'Non connesso',
   },
   retry: 'Riprova',
+  sessionEnding: (time: string) =>
+    `Non è stato possibile rinnovare l’accesso: questa sessione termina alle ${time}. Per continuare senza interruzioni, accedi di nuovo.`,
   availability: {
     label: 'Stato',
     available: 'Disponibile',

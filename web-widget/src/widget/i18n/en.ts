@@ -14,6 +14,8 @@ export const en: WidgetTexts = {
     error: 'Not connected',
   },
   retry: 'Try again',
+  sessionEnding: (time) =>
+    `We could not renew your sign-in: this session ends at ${time}. To carry on without a break, sign in to the portal again.`,
   signedInAs: 'Signed in as',
   claims: {
     title: 'Your claims',

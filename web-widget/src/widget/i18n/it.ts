@@ -16,6 +16,8 @@ export const it = {
     error: 'Non connesso',
   },
   retry: 'Riprova',
+  sessionEnding: (time: string) =>
+    `Non siamo riusciti a rinnovare il tuo accesso: questa sessione termina alle ${time}. Per continuare senza interruzioni, accedi di nuovo al portale.`,
   signedInAs: 'Accesso come',
   claims: {
     title: 'Le tue pratiche',
