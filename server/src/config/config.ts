@@ -66,6 +66,8 @@ const EnvSchema = z.object({
   CONSOLE_DIST: z.string().optional(),
   /** Token-minting endpoints for trying the product; only ever in development. */
   DEV_TOOLS: booleanFlag.optional(),
+  /** Lifetime of the tokens `/dev/token` mints, e.g. short to watch sessions renew. */
+  DEV_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
 });
 
 export interface Config {
@@ -87,6 +89,7 @@ export interface Config {
   auditRetentionDays: number;
   staticDirs: { widget?: string; console?: string };
   devTools: boolean;
+  devTokenTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     staticDirs: { widget: e.WIDGET_DIST, console: e.CONSOLE_DIST },
     devTools,
+    devTokenTtlSeconds: e.DEV_TOKEN_TTL_SECONDS,
   };
 }
 

@@ -25,7 +25,7 @@ export async function devRoutes(app: FastifyInstance) {
   app.post('/dev/token', async (request) => {
     const parsed = TokenRequestSchema.safeParse(request.body);
     if (!parsed.success) throw validationError(parsed.error);
-    const ttlSeconds = 3600;
+    const ttlSeconds = app.config.devTokenTtlSeconds;
     const token = await mint(DEMO_PERSONAS[parsed.data.persona], ttlSeconds);
     return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString() };
   });
