@@ -9,6 +9,7 @@ import type { Config } from './config/config.ts';
 import type { MintToken } from './dev/token-minter.ts';
 import type { Interactions } from './figures/interactions.ts';
 import type { FollowUpService } from './followups/follow-up-service.ts';
+import type { Sessions } from './presence/sessions.ts';
 import type { Notifier } from './realtime/notifier.ts';
 import type { Keys } from './redis/keys.ts';
 import type { AdmissionFor } from './rollout/admission-service.ts';
@@ -33,6 +34,8 @@ declare module 'fastify' {
     chat: ChatService;
     pool: AdvisorPool;
     departures: Departures;
+    /** Each person's open sockets across processes, capped, with their tokens' expiry. */
+    sessions: Sessions;
     followUps: FollowUpService;
     claimsReader: ClaimsReader;
     interactions: Interactions;

@@ -6,6 +6,7 @@ import { createFollowUpService } from '../followups/follow-up-service.ts';
 import { createFollowUpStore } from '../followups/follow-up-store.ts';
 import { createTimers } from '../jobs/timers.ts';
 import { createPresence } from '../presence/presence.ts';
+import { createSessions } from '../presence/sessions.ts';
 import { purgeExpired } from '../privacy/retention.ts';
 import { createAdvisorPool } from '../routing/advisor-pool.ts';
 import { createDepartures } from '../routing/departures.ts';
@@ -125,6 +126,7 @@ export const chatPlugin = fp(
     app.decorate('chat', chat);
     app.decorate('pool', pool);
     app.decorate('departures', departures);
+    app.decorate('sessions', createSessions(redis, keys, presence.processId));
     app.decorate('followUps', followUps);
     app.decorate('claimsReader', claims);
     app.decorate('interactions', interactions);

@@ -60,7 +60,7 @@ export async function devRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const ttlSeconds = 3600;
+      const ttlSeconds = app.config.devTokenTtlSeconds;
       const token = await mint(DEMO_PERSONAS[request.body.persona], ttlSeconds);
       return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString() };
     },

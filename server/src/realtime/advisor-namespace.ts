@@ -16,6 +16,7 @@ import type { Departures } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
 import { ALL_ADVISORS_ROOM, advisorRoom, type Notifier } from './notifier.ts';
+import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
 import { trackPresence } from './track-presence.ts';
 
 export interface AdvisorNamespaceDeps {
@@ -26,6 +27,7 @@ export interface AdvisorNamespaceDeps {
   followUps: FollowUpService;
   notifier: Notifier;
   defaultCapacity: number;
+  lifetime: SessionLifetimeDeps;
   log: FastifyBaseLogger;
 }
 
@@ -69,6 +71,9 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
   const { identity } = socket.data as SocketData;
   const advisorId = identity.sub;
   const me: Participant & { kind: 'advisor' } = { kind: 'advisor', advisorId, name: identity.name };
+  const member = advisorMember(advisorId);
+  // Assignment needs a valid token among the advisor's sessions: recorded before any hand-out.
+  const lifetime = startSessionLifetime(socket, member, deps.lifetime);
 
   // Registering starts at once, and commands that need the advisor's profile wait for it.
   const registered = pool.register(advisorId, identity.name, deps.defaultCapacity);
@@ -82,6 +87,7 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
     socket,
     advisorCommands,
     {
+      'auth:refresh': lifetime.refresh,
       'chat:send': ({ conversationId, clientMessageId, text }) =>
         chat.send(me, conversationId, clientMessageId, text),
       'chat:history': ({ conversationId, afterSeq, limit }) =>
@@ -105,14 +111,13 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
     },
     log,
   );
-  const member = advisorMember(advisorId);
   // The socket may close while set-up awaits: its departure then runs once, after the arrival.
   const presence = trackPresence(socket, departures, member, log);
   await presence.arrive();
   if (presence.gone()) return;
   await socket.join([advisorRoom(advisorId), ALL_ADVISORS_ROOM]);
 
-  await registered;
+  await Promise.all([registered, lifetime.opened]);
   const availability = (await pool.preferenceOf(advisorId)) ?? 'available';
   if (presence.gone()) return;
   const conversations = await chat.heldBy(advisorId);

@@ -25,6 +25,7 @@ import { type Departures, visitorMember } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
 import { visitorRoom } from './notifier.ts';
+import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
 import { trackPresence } from './track-presence.ts';
 
 export interface VisitorNamespaceDeps {
@@ -39,6 +40,7 @@ export interface VisitorNamespaceDeps {
   subjectFor: SubjectResolver;
   rollout: RolloutPlan;
   interactions: Interactions;
+  lifetime: SessionLifetimeDeps;
   log: FastifyBaseLogger;
 }
 
@@ -80,10 +82,13 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
     };
   const visitorKey = visitorKeyOf(identity.sub);
   const me: Participant = { kind: 'visitor', visitorKey, name: identity.name };
+  const member = visitorMember(visitorKey);
+  const lifetime = startSessionLifetime(socket, member, deps.lifetime);
   bindCommands(
     socket,
     visitorCommands,
     {
+      'auth:refresh': lifetime.refresh,
       'chat:request': admitted(async ({ topic, companyCf, applicationId }) =>
         chat.requestAdvisor(identity, topic, await subjectFor(identity, { companyCf, applicationId })),
       ),
@@ -111,7 +116,6 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
     },
     log,
   );
-  const member = visitorMember(visitorKey);
   // The socket may close while set-up awaits: its departure then runs once, after the arrival.
   const presence = trackPresence(socket, departures, member, log);
   await presence.arrive();

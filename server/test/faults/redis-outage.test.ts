@@ -133,7 +133,10 @@ describe('when Redis is unreachable', () => {
   it('a client told SERVICE_UNAVAILABLE at set-up shows it calmly and comes back by itself once Redis is back', async () => {
     await redis.kill();
     await until(() => server.app.redis.status !== 'ready', 'the server notices Redis has gone');
-    const store = createStore<{ connection: ConnectionState }>({ connection: { kind: 'idle' } });
+    const store = createStore<{ connection: ConnectionState; sessionEndsAt: number | null }>({
+      connection: { kind: 'idle' },
+      sessionEndsAt: null,
+    });
     const socket = openSocket(
       { serverUrl: server.url, getToken: () => server.token(person(4)) },
       { namespace: NAMESPACES.visitor, store, announceLost: (s) => s },

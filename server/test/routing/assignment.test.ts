@@ -3,17 +3,22 @@ import { AUDIENCES, type Audience } from '@infocig/shared';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConversationRepository } from '../../src/chat/conversation-repository.ts';
+import { createSessions } from '../../src/presence/sessions.ts';
 import { createKeys, type Keys } from '../../src/redis/keys.ts';
-import { advisorMember, createAdvisorPool } from '../../src/routing/advisor-pool.ts';
+import { type AdvisorChanges, advisorMember, createAdvisorPool } from '../../src/routing/advisor-pool.ts';
 import { createQueueView } from '../../src/routing/queue-view.ts';
 import { deleteKeys, TEST_REDIS_URL } from '../support/index.ts';
 
 let keys: Keys;
 let connections: Redis[];
 
-beforeEach(() => {
+const PROCESS_ID = 'assignment-test';
+
+beforeEach(async () => {
   keys = createKeys(`infocig-test:${randomBytes(6).toString('hex')}`);
   connections = [];
+  // Sessions count only for live processes, as presence lists them.
+  await processView().redis.sadd(keys.processes(), PROCESS_ID);
 });
 afterEach(async () => {
   for (const c of connections) c.disconnect();
@@ -24,8 +29,19 @@ afterEach(async () => {
 function processView() {
   const redis = new Redis(TEST_REDIS_URL);
   connections.push(redis);
+  const pool = createAdvisorPool(redis, keys);
+  const sessions = createSessions(redis, keys, PROCESS_ID);
   return {
-    pool: createAdvisorPool(redis, keys),
+    pool: {
+      ...pool,
+      /** These advisors have no socket: each gets a session with a valid token, as a console would. */
+      async update(advisorId: string, changes: AdvisorChanges) {
+        await sessions.open(advisorMember(advisorId), `socket-of-${advisorId}`, Date.now() + 3_600_000, 3);
+        return pool.update(advisorId, changes);
+      },
+    },
+    sessions,
+    redis,
     conversations: createConversationRepository(redis, keys, 3600),
     queues: createQueueView(redis, keys),
     /** An advisor's socket is connected somewhere: only then can they be available. */
@@ -214,5 +230,29 @@ describe('atomic assignment', () => {
     const waits = head.map((h) => h.estimatedWaitSeconds ?? -1);
     expect(waits.every((w) => w >= 0)).toBe(true);
     expect(waits[2]).toBeGreaterThanOrEqual(waits[0]!);
+  });
+
+  it('passes over an advisor none of whose tokens is still valid, and only them', async () => {
+    const view = processView();
+    const [lapsed, valid] = ['lapsed', 'valid'].map(advisorMember) as [string, string];
+    await view.pool.update('lapsed', {
+      queues: AUDIENCES,
+      name: 'X',
+      capacity: 3,
+      availability: 'available',
+    });
+    // Its only socket's token ran out a moment ago; the socket has not been closed yet.
+    await view.sessions.open(lapsed, 'socket-of-lapsed', Date.now() - 1, 3);
+    await view.sessions.open(lapsed, 'second-tab', Date.now() - 5_000, 3);
+    await openChats(view, 1);
+    expect(await view.pool.assignNext('workers')).toBeNull();
+
+    await view.pool.update('valid', { queues: AUDIENCES, name: 'V', capacity: 3, availability: 'available' });
+    expect((await view.pool.assignNext('workers'))?.advisorId).toBe('valid');
+    // A renewed token brings the first one back.
+    await view.sessions.open(lapsed, 'second-tab', Date.now() + 60_000, 3);
+    await view.conversations.open('another-visitor', visitor(99), 'workers', '');
+    expect((await view.pool.assignNext('workers'))?.advisorId).toBe('lapsed');
+    expect(await view.sessions.open(valid, 'socket-of-valid', Date.now() + 60_000, 3)).toEqual([]);
   });
 });

@@ -1,6 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import { handshakeAuth, WireErrorSchema } from '../protocol/index.ts';
-import { connectErrorOf, type UiError } from './ack.ts';
+import {
+  handshakeAuth,
+  type SessionExpiry,
+  SessionExpirySchema,
+  sessionEvents,
+  WireErrorSchema,
+} from '../protocol/index.ts';
+import { ACK_TIMEOUT_MS, checked, command, connectErrorOf, type Outcome, type UiError } from './ack.ts';
+import { SessionRenewal } from './session-renewal.ts';
 import type { Store } from './store.ts';
 
 export type ConnectionState =
@@ -17,7 +24,10 @@ export const UNAVAILABLE_RETRY = { firstMs: 2_000, maxMs: 30_000 };
 
 export interface ConnectionOptions {
   serverUrl: string;
-  /** Asked on every (re)connect, so the host page or the sign-in can hand over a fresh token. */
+  /**
+   * Asked on every (re)connect, so the host page or the sign-in can hand over a fresh token, and
+   * shortly before the session's token expires, to renew it: return one that lasts longer.
+   */
   getToken: () => Promise<string>;
 }
 
@@ -39,7 +49,7 @@ export interface SocketSetup<S> {
 export function openSocket<
   Listen extends EventMap,
   Emit extends EventMap,
-  S extends { connection: ConnectionState },
+  S extends { connection: ConnectionState; sessionEndsAt: number | null },
 >(options: ConnectionOptions, { namespace, store, announceLost }: SocketSetup<S>): Socket<Listen, Emit> {
   let retriedExpired = false;
   // Untyped here: only reserved events and `session:ready`/`session:error`, which every namespace
@@ -89,11 +99,36 @@ export function openSocket<
   };
   socket.on('session:error', onSessionError);
 
+  /** Why the server ended the session, when it said so before disconnecting. */
+  let ended: UiError | null = null;
+  const renewal = new SessionRenewal({
+    getToken: options.getToken,
+    send: (token) => refresh(socket, token),
+    onTrouble: (endsAt) => store.setState((s) => ({ ...s, sessionEndsAt: endsAt })),
+  });
+  socket.on(
+    'session:expiry',
+    checked('session:expiry', SessionExpirySchema, (e) => {
+      ended = null;
+      store.setState((s) => ({ ...s, sessionEndsAt: null }));
+      renewal.expiresIn(e.expiresInSeconds);
+    }),
+  );
+  socket.on(
+    'session:ended',
+    checked('session:ended', sessionEvents['session:ended'], (e) => {
+      renewal.stop();
+      ended = e;
+    }),
+  );
+
   socket.on('disconnect', (reason) => {
+    renewal.stop();
     if (socket.active) reconnecting(0, null);
     else if (reason === 'io server disconnect') {
+      store.setState((s) => ({ ...s, sessionEndsAt: null }));
       if (sessionError?.code === 'SERVICE_UNAVAILABLE') retryLater();
-      else fail(sessionError ?? { code: 'SERVER_DISCONNECTED', message: reason });
+      else fail(sessionError ?? ended ?? { code: 'SERVER_DISCONNECTED', message: reason });
       sessionError = null;
     }
   });
@@ -118,4 +153,16 @@ export function openSocket<
     retryMs = UNAVAILABLE_RETRY.firstMs;
   });
   return socket;
+}
+
+/** `auth:refresh` on a socket whose event map this module does not know; the answer is checked. */
+async function refresh(socket: Socket, token: string): Promise<Outcome<SessionExpiry>> {
+  const out = await command<unknown>((ack) =>
+    socket.timeout(ACK_TIMEOUT_MS).emit('auth:refresh', { token }, ack),
+  );
+  if (!out.ok) return out;
+  const expiry = SessionExpirySchema.safeParse(out.data);
+  return expiry.success
+    ? { ok: true, data: expiry.data }
+    : { ok: false, error: { code: 'CONNECTION_FAILED', message: 'malformed auth:refresh answer' } };
 }

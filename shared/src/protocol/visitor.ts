@@ -11,11 +11,13 @@ import {
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
 import { FollowUpSchema, ServiceStatusSchema } from './follow-ups.ts';
 import { AccessLogEntrySchema } from './privacy.ts';
+import { sessionCommands, sessionEvents } from './session.ts';
 import { LIMITS } from './version.ts';
 
 /** Commands the widget sends on the `/visitor` namespace. */
 export const visitorCommands = {
   ...chatCommands,
+  ...sessionCommands,
   /**
    * Ask for an advisor. Opens a conversation and queues it; if the visitor already has an open
    * one, that one is returned instead (so a double click opens one chat).
@@ -80,6 +82,7 @@ export const visitorCommands = {
 /** Pushes the widget receives on the `/visitor` namespace. */
 export const visitorEvents = {
   ...chatEvents,
+  ...sessionEvents,
   /**
    * First thing after connecting: who the server says you are, and your open conversation if any
    * (join it by resuming with `chat:history` from the last `seq` you saw).
