@@ -235,6 +235,8 @@ describe('atomic assignment', () => {
   it('passes over an advisor none of whose tokens is still valid, and only them', async () => {
     const view = processView();
     const [lapsed, valid] = ['lapsed', 'valid'].map(advisorMember) as [string, string];
+    await view.connect('lapsed');
+    await view.connect('valid');
     await view.pool.update('lapsed', {
       queues: AUDIENCES,
       name: 'X',
