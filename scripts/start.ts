@@ -20,11 +20,12 @@ import { buildFrontEnds, FRONT_END_DIST } from './lib/build-apps.ts';
 import { freePort, type PrivateRedis, requireRedisServer, startPrivateRedis } from './lib/private-redis.ts';
 import { fromRoot } from './lib/repo.ts';
 
-const USAGE = `pnpm start [--port N]
+const USAGE = `pnpm start [--port N] [--dry-run]
 
 Builds the widget and the console and serves them with the server and demo data.
-  --port N   listen on port N (default: PORT, else 3000; 0 for any free port)
-  --help     this text
+  --port N    listen on port N (default: PORT, else 3000; 0 for any free port)
+  --dry-run   check the configuration and what is needed, say what would start, start nothing
+  --help      this text
 
 Redis: REDIS_URL, else a private redis-server whose data stays in INFOCIG_DATA_DIR/redis.
 Claims store: DATABASE_URL, else PGlite in INFOCIG_DATA_DIR/pglite (INFOCIG_DATA_DIR: .data).
@@ -33,19 +34,23 @@ Other settings: README, Configuration.`;
 // Taken before anything runs: the front-end build sets NODE_ENV for itself.
 const env = { ...process.env };
 
-function options(): { port?: string } {
+function options(): { port?: string; dryRun: boolean } {
   // `pnpm start -- --port 3100` passes the `--` on.
   const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'));
   try {
     const { values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        port: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
     if (values.help) {
       console.log(USAGE);
       process.exit(0);
     }
-    return values.port === undefined ? {} : { port: values.port };
+    return { ...(values.port === undefined ? {} : { port: values.port }), dryRun: values['dry-run'] };
   } catch (error) {
     throw new StartError(`${(error as Error).message} (pnpm start --help lists the options)`);
   }
@@ -65,7 +70,7 @@ async function stopStarted(): Promise<void> {
 process.once('exit', () => redis?.kill());
 
 async function main() {
-  const { port } = options();
+  const { port, dryRun } = options();
   const dataDir = path.resolve(env.INFOCIG_DATA_DIR ?? fromRoot('.data'));
   let privateRedisPort: number | undefined;
   if (!env.REDIS_URL) {
@@ -81,6 +86,15 @@ async function main() {
     WIDGET_DIST: FRONT_END_DIST.widget,
     CONSOLE_DIST: FRONT_END_DIST.console,
   });
+  const store = config.store.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${config.store.dataDir}`;
+  if (dryRun) {
+    const redisPlan = env.REDIS_URL
+      ? `Redis at REDIS_URL`
+      : `a private redis-server, data in ${dataDir}/redis`;
+    console.log(`Would start ${redisPlan}, build the widget and the console, open the claims store`);
+    console.log(`(${store}) and listen on ${config.host}:${config.port}. Configuration: ok.`);
+    return;
+  }
 
   const stopEarly = onStopSignal(async (signal) => {
     console.error(`Stopped by ${signal} while starting.`);
@@ -106,10 +120,7 @@ async function main() {
       await stopStarted();
     },
   });
-  printWelcome(
-    url,
-    config.store.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${config.store.dataDir}`,
-  );
+  printWelcome(url, store);
 }
 
 function printWelcome(base: string, store: string) {
