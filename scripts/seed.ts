@@ -5,13 +5,15 @@ import { fromRoot } from './lib/repo.ts';
 
 const USAGE = `Fills the claims store with synthetic demo data (the demo personas' included).
 
-  pnpm seed -- --workers 5000 [--seed 42] [--today 2026-11-22] [--schema name]
+  pnpm seed --workers 5000 [--seed 42] [--today 2026-11-22] [--schema name] [--dry-run]
+
+--dry-run checks the options and says what would be seeded where, touching nothing.
 
 Store: PostgreSQL at DATABASE_URL (in --schema, if given), else PGlite in INFOCIG_DATA_DIR/pglite
 (default .data/pglite in the repository). The store must be empty.`;
 
 function options() {
-  // `pnpm seed -- --workers 10` passes the `--` on; parseArgs would take everything after it as positional.
+  // `pnpm seed -- --workers 10` (the older way to write it) passes the `--` on; parseArgs would take everything after it as positional.
   const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'));
   const { values } = parseArgs({
     args,
@@ -20,6 +22,7 @@ function options() {
       seed: { type: 'string', default: '1' },
       today: { type: 'string' },
       schema: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -34,7 +37,7 @@ function options() {
     throw new Error(`--workers must be a whole number: ${values.workers}`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number: ${values.seed}`);
   if (today && Number.isNaN(today.getTime())) throw new Error(`--today must be YYYY-MM-DD: ${values.today}`);
-  return { workers, seed, today, schema: values.schema };
+  return { workers, seed, today, schema: values.schema, dryRun: values['dry-run'] };
 }
 
 function printReport(report: SeedReport, store: string): void {
@@ -58,13 +61,17 @@ function printReport(report: SeedReport, store: string): void {
 }
 
 async function main(): Promise<void> {
-  const { workers, seed, today, schema } = options();
+  const { workers, seed, today, schema, dryRun } = options();
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = path.join(
     process.env.INFOCIG_DATA_DIR ? path.resolve(process.env.INFOCIG_DATA_DIR) : fromRoot('.data'),
     'pglite',
   );
   const store = databaseUrl ? `PostgreSQL${schema ? ` (schema ${schema})` : ''}` : `PGlite at ${dataDir}`;
+  if (dryRun) {
+    console.log(`Would seed ${store} with ${workers.toLocaleString('en')} workers (seed ${seed}).`);
+    return;
+  }
   const db = await openDb(databaseUrl ? { databaseUrl, schema } : { dataDir });
   try {
     const { applied } = await migrate(db);

@@ -1,7 +1,6 @@
 /**
  * Mints a development identity token, signed with the local stand-in for the portal's key.
- *   pnpm token worker-rm
- *   pnpm token --role lavoratore --sub RSSMRA80D12H501G --name "Mario Rossi" --province RM
+ * `pnpm run token`: pnpm 12 has a `pnpm token` of its own (registry tokens).
  */
 import { parseArgs } from 'node:util';
 import {
@@ -14,9 +13,21 @@ import {
 } from '@infocig/server';
 import { fromRoot } from './lib/repo.ts';
 
+const USAGE = `Prints a development identity token, signed with the local stand-in for the portal's key
+(INFOCIG_DATA_DIR/dev-keys, default .data/dev-keys; made on first use).
+
+  pnpm run token worker-rm
+  pnpm run token --role lavoratore --sub RSSMRA80D12H501G --name "Mario Rossi" --province RM
+  options: --role --sub --name --province --company-cf --company-name --ttl SECONDS (3600)
+
+Demo personas: ${Object.keys(DEMO_PERSONAS).join(', ')}`;
+
 const { values, positionals } = parseArgs({
+  // `pnpm run token -- worker-rm` passes the `--` on.
+  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
   allowPositionals: true,
   options: {
+    help: { type: 'boolean', short: 'h', default: false },
     role: { type: 'string' },
     sub: { type: 'string' },
     name: { type: 'string' },
@@ -26,6 +37,11 @@ const { values, positionals } = parseArgs({
     ttl: { type: 'string', default: '3600' },
   },
 });
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 function claimsFromArgs(): IdentityClaims {
   const persona = positionals[0];
