@@ -9,11 +9,13 @@ import type { AdvisorPool, Assignment, TransferTarget } from '../routing/advisor
 import type { QueueView } from '../routing/queue-view.ts';
 import { isOpen, nextOpening, type ServiceHours } from '../routing/service-hours.ts';
 import { createConversationAccess } from './conversation-access.ts';
-import type {
-  ConversationRecord,
-  ConversationSubject,
-  Participant,
-  VisitorSnapshot,
+import {
+  type ConversationRecord,
+  type ConversationSubject,
+  heldAdvisorOf,
+  isParticipant,
+  type Participant,
+  type VisitorSnapshot,
 } from './conversation-record.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import { createDispatcher } from './dispatcher.ts';
@@ -50,7 +52,7 @@ const otherSide = (who: Participant) => (who.kind === 'visitor' ? 'advisor' : 'v
 export function createChatService(deps: ChatServiceDeps) {
   const { conversations, pool, queues, notifier, log } = deps;
   const positions = createPositionPusher(queues, notifier, log);
-  const { assignedView, participantOf } = createConversationAccess(deps);
+  const { assignedView, participantOf, transcript } = createConversationAccess(deps);
   const assignedListeners: ((record: ConversationRecord, at: number) => Promise<void>)[] = [];
   const queuedListeners: ((record: ConversationRecord) => Promise<void>)[] = [];
   const firstResponseListeners: ((conversationId: string, at: number, openedAt: number) => Promise<void>)[] =
@@ -226,16 +228,13 @@ export function createChatService(deps: ChatServiceDeps) {
       return { seq: message.seq, sentAt: message.sentAt, duplicate };
     },
 
-    async history(who: Participant, conversationId: string, afterSeq: number, limit: number) {
-      await participantOf(conversationId, who);
-      return conversations.history(conversationId, afterSeq, limit);
-    },
+    history: transcript,
 
     async typing(who: Participant, conversationId: string, typing: boolean) {
       const record = await participantOf(conversationId, who);
       const signal = { conversationId, author: who.kind, typing };
-      if (who.kind === 'visitor' && record.advisorId)
-        notifier.toAdvisor(record.advisorId, 'chat:typing', signal);
+      const advisorId = heldAdvisorOf(record);
+      if (who.kind === 'visitor' && advisorId) notifier.toAdvisor(advisorId, 'chat:typing', signal);
       if (who.kind === 'advisor') notifier.toVisitor(record.visitorKey, 'chat:typing', signal);
       return {};
     },
@@ -246,8 +245,8 @@ export function createChatService(deps: ChatServiceDeps) {
       const mark = await conversations.markRead(conversationId, who, seq);
       if (mark > before) {
         const receipt = { conversationId, reader: who.kind, seq: mark };
-        if (otherSide(who) === 'advisor' && record.advisorId)
-          notifier.toAdvisor(record.advisorId, 'chat:read', receipt);
+        const advisorId = heldAdvisorOf(record);
+        if (otherSide(who) === 'advisor' && advisorId) notifier.toAdvisor(advisorId, 'chat:read', receipt);
         if (otherSide(who) === 'visitor') notifier.toVisitor(record.visitorKey, 'chat:read', receipt);
       }
       return { seq: mark };
@@ -288,9 +287,8 @@ export function createChatService(deps: ChatServiceDeps) {
     async heldBy(advisorId: string) {
       const ids = await pool.conversationsOf(advisorId);
       const records = await Promise.all(ids.map((id) => conversations.get(id)));
-      const held = records.filter(
-        (r): r is ConversationRecord => r?.status === 'active' && r.advisorId === advisorId,
-      );
+      const me = { kind: 'advisor', advisorId, name: '' } as const;
+      const held = records.filter((r): r is ConversationRecord => r !== null && isParticipant(r, me));
       return Promise.all(held.map((record) => assignedView(record, advisorId)));
     },
 
