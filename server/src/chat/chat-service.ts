@@ -120,6 +120,14 @@ export function createChatService(deps: ChatServiceDeps) {
 
   const dispatcher = createDispatcher(dispatch, log);
 
+  /** A colleague is named by their opaque id; one nobody has is a colleague who cannot take it. */
+  async function resolveTarget(to: TransferTarget): Promise<TransferTarget> {
+    if (!('advisorId' in to)) return to;
+    const advisorId = await pool.advisorIdOf(to.advisorId);
+    if (!advisorId) throw new AppError('TRANSFER_TARGET_UNAVAILABLE');
+    return { advisorId };
+  }
+
   async function closeConversation(
     conversationId: string,
     closedBy: Participant['kind'] | 'system',
@@ -293,17 +301,19 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     /**
-     * An advisor hands a chat on, to a queue or a colleague, with an internal note. The note is
-     * written after the move succeeds; an advisor served from the queue in the instant between
-     * may see the chat before its note arrives with the next reload.
+     * An advisor hands a chat on, to a queue or a colleague (named by the opaque id
+     * `advisors:list` gives), with an internal note. The note is written after the move succeeds;
+     * an advisor served from the queue in the instant between may see the chat before its note
+     * arrives with the next reload.
      */
     async transfer(
       who: Participant & { kind: 'advisor' },
       conversationId: string,
-      to: TransferTarget,
+      target: TransferTarget,
       note: string,
     ) {
       const record = await participantOf(conversationId, who);
+      const to = await resolveTarget(target);
       const moved = await pool.transfer(conversationId, who.advisorId, to);
       await conversations.addNote(conversationId, {
         authorName: who.name,
@@ -329,11 +339,13 @@ export function createChatService(deps: ChatServiceDeps) {
       return {};
     },
 
+    /** Colleagues by name and opaque id: an advisor's codice fiscale is not for colleagues to see. */
     async colleagues(askingAdvisorId: string) {
       const advisors = await pool.list();
+      const publicIds = await Promise.all(advisors.map((a) => pool.publicIdOf(a.advisorId)));
       return {
-        advisors: advisors.map((a) => ({
-          advisorId: a.advisorId,
+        advisors: advisors.map((a, i) => ({
+          advisorId: publicIds[i] as string,
           name: a.name,
           availability: a.availability,
           activeChats: a.load,
