@@ -3,6 +3,7 @@ import {
   applyAssigned,
   applyClosed,
   applyMessage,
+  applyNoLongerHeld,
   applyReady,
   applyReleased,
   dismiss,
@@ -67,6 +68,21 @@ describe('console state', () => {
       { kind: 'released', visitorName: 'Anna Esposito', reason: 'no_longer_held' },
       { kind: 'connection-restored' },
     ]);
+  });
+
+  it('drops a chat the server refuses as no longer ours, and says so', () => {
+    let s = applyReady(
+      initialConsoleState,
+      ready([conversation(ids[0], 'Mario Rossi'), conversation(ids[1], 'Anna')]),
+    );
+    s = applyNoLongerHeld(s, ids[0]);
+    expect(s.chats.map((c) => c.conversation.id)).toEqual([ids[1]]);
+    expect(s.selectedId).toBe(ids[1]);
+    expect(events(s).at(-1)).toEqual({
+      kind: 'released',
+      visitorName: 'Mario Rossi',
+      reason: 'no_longer_held',
+    });
   });
 
   it('never lets a message into another conversation’s list', () => {

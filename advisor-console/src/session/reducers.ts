@@ -1,7 +1,7 @@
 import type { AssignedConversation, ChatMessage } from '@infocig/shared';
 import { announce, mergeStored } from '@infocig/shared/client';
 import { applyAvailability, applyProfile } from './reducers-profile.ts';
-import type { ChatEntry, ClosedBy, CloseReason, ConsoleState, Push } from './state.ts';
+import type { ChatEntry, ClosedBy, CloseReason, ConsoleState, Push, ReleaseReason } from './state.ts';
 
 /** Pure state changes for the chats the advisor holds: arrivals, messages, endings, selection. */
 
@@ -104,8 +104,19 @@ export function applyClosed(
   return announce(next, { kind: 'closed', visitorName, closedBy: c.closedBy, reason });
 }
 
+/**
+ * The server refused a chat with CONVERSATION_FORBIDDEN: our part in it ended (closed, handed on or
+ * returned to the queue) without our hearing of it. It leaves the list, as a released chat does.
+ */
+export function applyNoLongerHeld(s: ConsoleState, conversationId: string): ConsoleState {
+  return applyReleased(s, { conversationId, reason: 'no_longer_held' });
+}
+
 /** A chat is no longer ours (handed on, or returned to the queue while we were away): it leaves the list. */
-export function applyReleased(s: ConsoleState, r: Push<'chat:released'>): ConsoleState {
+export function applyReleased(
+  s: ConsoleState,
+  r: { conversationId: string; reason: ReleaseReason | 'no_longer_held' },
+): ConsoleState {
   const chat = chatOf(s, r.conversationId);
   if (!chat) return s;
   const chats = s.chats.filter((c) => c !== chat);
