@@ -61,7 +61,7 @@ describe("a supervisor's pause", () => {
     lifted.advisor.close();
   });
 
-  it('survives a restart of the server restarting', async () => {
+  it('survives a restart of the server process', async () => {
     const first = await arrive(restarting, 2);
     await supervise(restarting, staff(2).sub, 'paused');
     first.advisor.close();
