@@ -3,10 +3,12 @@ import {
   applyAssigned,
   applyClosed,
   applyMessage,
+  applyNoLongerHeld,
   applyReady,
   applyReleased,
   dismiss,
   select,
+  updateMessages,
 } from '../src/session/reducers.ts';
 import { type ConsoleState, initialConsoleState } from '../src/session/state.ts';
 import { conversation, events, ids, message, ready } from './support/fixtures.ts';
@@ -44,20 +46,57 @@ describe('console state', () => {
     expect(s.early).toEqual([]);
   });
 
-  it('after a reconnect keeps the messages held, and marks chats the server no longer gives as closed', () => {
+  it('after a reconnect keeps the messages held, and drops chats the server no longer gives', () => {
     let s = applyReady(
       initialConsoleState,
       ready([conversation(ids[0], 'Mario Rossi', [message(ids[0], 1, 'visitor')])]),
     );
     s = applyAssigned(s, conversation(ids[1], 'Anna Esposito'));
-    s = applyMessage(s, message(ids[0], 2, 'advisor'));
+    s = applyAssigned(s, conversation(ids[2], 'Luca Ferrari'));
+    s = applyClosed(s, { conversationId: ids[2], closedBy: 'advisor' });
+    s = applyMessage(select(s, ids[1]), message(ids[0], 2, 'advisor'));
     s = { ...s, connection: { kind: 'reconnecting', attempt: 1, lastError: null } };
 
     s = applyReady(s, ready([conversation(ids[0], 'Mario Rossi', [message(ids[0], 1, 'visitor')])]));
     expect(s.connection.kind).toBe('connected');
     expect(s.chats[0]?.messages.map((m) => m.seq)).toEqual([1, 2]);
-    expect(s.chats[1]).toMatchObject({ closedBy: 'system' });
-    expect(s.announcements.at(-1)?.event).toEqual({ kind: 'connection-restored' });
+    // Anna's chat went on without us: it leaves the screen, messages and all. The one we saw
+    // close stays until dismissed.
+    expect(s.chats.map((c) => c.conversation.id)).toEqual([ids[0], ids[2]]);
+    expect(s.selectedId).toBe(ids[0]);
+    expect(events(s).slice(-2)).toEqual([
+      { kind: 'released', visitorName: 'Anna Esposito', reason: 'no_longer_held' },
+      { kind: 'connection-restored' },
+    ]);
+  });
+
+  it('drops a chat the server refuses as no longer ours, and says so', () => {
+    let s = applyReady(
+      initialConsoleState,
+      ready([conversation(ids[0], 'Mario Rossi'), conversation(ids[1], 'Anna')]),
+    );
+    s = applyNoLongerHeld(s, ids[0]);
+    expect(s.chats.map((c) => c.conversation.id)).toEqual([ids[1]]);
+    expect(s.selectedId).toBe(ids[1]);
+    expect(events(s).at(-1)).toEqual({
+      kind: 'released',
+      visitorName: 'Mario Rossi',
+      reason: 'no_longer_held',
+    });
+  });
+
+  it('never lets a message into another conversation’s list', () => {
+    const stray = message(ids[1], 7, 'visitor');
+    let s = applyReady(
+      initialConsoleState,
+      ready([conversation(ids[0], 'Mario Rossi', [message(ids[0], 1, 'visitor'), stray])]),
+    );
+    expect(s.chats[0]?.messages.map((m) => [m.conversationId, m.seq])).toEqual([[ids[0], 1]]);
+    s = updateMessages(s, ids[0], (list) => [...list, { ...stray, delivery: 'sent' }]);
+    expect(s.chats[0]?.messages.map((m) => m.conversationId)).toEqual([ids[0]]);
+    s = applyAssigned(s, conversation(ids[1], 'Anna Esposito'));
+    s = applyMessage(s, stray);
+    expect(s.chats.map((c) => c.messages.map((m) => m.conversationId))).toEqual([[ids[0]], [ids[1]]]);
   });
 
   it('closes once, with the reason, and dismissing a closed chat selects the next one', () => {

@@ -1,14 +1,18 @@
 import { errorText, formatDate, formatTime } from '@infocig/shared/client';
 import { MessageList } from '@infocig/shared/ui';
+import type { ChatEntry } from '../session/state.ts';
 import { subjectApplication } from '../session/subject.ts';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
 import { ChatActions } from './ChatActions.tsx';
 import { InternalNotes } from './InternalNotes.tsx';
 
-/** The selected chat: internal notes, its messages, whether the person is typing, and the actions. */
+/**
+ * The selected chat. The whole view is keyed by its conversation, so switching chats replaces it:
+ * nothing of one person's chat (its list, its composer, its read marks) is reused for another's.
+ */
 export function ChatPanel() {
-  const { t, lang } = useConsole();
-  const { state, session } = useAdvisorSession();
+  const { t } = useConsole();
+  const { state } = useAdvisorSession();
   const chat = state.chats.find((c) => c.conversation.id === state.selectedId);
   if (!chat) {
     return (
@@ -17,10 +21,17 @@ export function ChatPanel() {
       </section>
     );
   }
+  return <ChatView key={chat.conversation.id} chat={chat} />;
+}
+
+/** One chat: internal notes, its messages, whether the person is typing, and the actions. */
+function ChatView({ chat }: { chat: ChatEntry }) {
+  const { t, lang } = useConsole();
+  const { state, session } = useAdvisorSession();
   const c = chat.conversation;
   const application = subjectApplication(c);
   return (
-    <section className="icc-column icc-chat" aria-labelledby="icc-chat-title">
+    <section className="icc-column icc-chat" aria-labelledby="icc-chat-title" data-conversation-id={c.id}>
       <div className="icc-chat-head">
         <h2 id="icc-chat-title">{c.visitor.displayName}</h2>
         <p className="icc-muted">{t.chat.assignedAt(formatTime(lang, c.assignedAt))}</p>
@@ -47,8 +58,8 @@ export function ChatPanel() {
       </div>
       <InternalNotes notes={c.notes} />
       <MessageList
-        key={c.id}
         prefix="icc"
+        conversationId={c.id}
         messages={chat.messages}
         ownAuthor="advisor"
         lang={lang}
@@ -62,7 +73,7 @@ export function ChatPanel() {
       <p className="icc-typing" data-testid="icc-typing">
         {chat.typingUntil !== null ? t.chat.typing(c.visitor.displayName) : ''}
       </p>
-      <ChatActions key={c.id} chat={chat} />
+      <ChatActions chat={chat} />
       {state.commandError && (
         <p className="icc-error" role="alert">
           {t.errorPrefix}: {errorText(t, state.commandError)} <code>{state.commandError.code}</code>

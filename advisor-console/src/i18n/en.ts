@@ -149,6 +149,8 @@ export const en: ConsoleTexts = {
     released: {
       transferred: (name) => `The chat with ${name} was transferred and has left your list.`,
       advisor_left: (name) => `The chat with ${name} went back to the queue: you were away too long.`,
+      no_longer_held: (name) =>
+        `The chat with ${name} is no longer yours: it ended or moved on while you were disconnected.`,
     },
     profile: (queues, capacity) => `Profile updated: queues ${queues}; up to ${capacity} chats.`,
     followUpAnswered: (name) => `Answer sent to ${name}.`,

@@ -154,6 +154,8 @@ export const it = {
     released: {
       transferred: (name: string) => `La chat con ${name} è stata trasferita e non è più nel tuo elenco.`,
       advisor_left: (name: string) => `La chat con ${name} è tornata in coda: eri assente da troppo tempo.`,
+      no_longer_held: (name: string) =>
+        `La chat con ${name} non è più assegnata a te: è terminata o è passata ad altri mentre eri disconnesso.`,
     },
     profile: (queues: string, capacity: number) =>
       `Profilo aggiornato: code ${queues}; fino a ${capacity} chat.`,

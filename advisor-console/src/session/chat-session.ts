@@ -20,8 +20,9 @@ import {
   SocketSession,
   TYPING_SHOWN_MS,
   TypingSignal,
+  type UiError,
 } from '@infocig/shared/client';
-import { applyReady, chatOf, updateMessages } from './reducers.ts';
+import { applyNoLongerHeld, applyReady, chatOf, updateMessages } from './reducers.ts';
 import { applyRead, expireTyping } from './reducers-signals.ts';
 import { type ConsoleState, initialConsoleState, type Push, type Result } from './state.ts';
 
@@ -81,7 +82,10 @@ export class AdvisorChatSession extends SocketSession<
     const out = await this.call<Result<'chat:read'>>((ack) =>
       this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:read', { conversationId, seq }, ack),
     );
-    if (!out.ok) return this.readMarks.failed(conversationId, seq);
+    if (!out.ok) {
+      if (out.error.code === 'CONVERSATION_FORBIDDEN') this.refused(conversationId, out.error);
+      return this.readMarks.failed(conversationId, seq);
+    }
     this.update((s) => applyRead(s, { conversationId, reader: 'advisor', seq: out.data.seq }));
   }
 
@@ -93,6 +97,16 @@ export class AdvisorChatSession extends SocketSession<
   /** A chat left the list: its typing signal goes too. */
   protected forget(conversationId: string): void {
     this.typing.delete(conversationId);
+  }
+
+  /** A command on a chat failed; CONVERSATION_FORBIDDEN means it is no longer ours, and it leaves. */
+  private refused(conversationId: string, error: UiError): void {
+    if (error.code === 'CONVERSATION_FORBIDDEN') {
+      this.forget(conversationId);
+      this.update((s) => applyNoLongerHeld(s, conversationId));
+    } else {
+      this.update((s) => ({ ...s, commandError: error }));
+    }
   }
 
   /** After a `chat:typing` push: hide "is typing" once no refresh came in time. */
@@ -146,6 +160,8 @@ export class AdvisorChatSession extends SocketSession<
         .emit('chat:send', { conversationId, clientMessageId, text: message.text }, ack),
     );
     this.inFlight.delete(clientMessageId);
+    if (!out.ok && out.error.code === 'CONVERSATION_FORBIDDEN')
+      return this.refused(conversationId, out.error);
     this.update((s) =>
       updateMessages(s, conversationId, (m) =>
         out.ok
@@ -161,7 +177,7 @@ export class AdvisorChatSession extends SocketSession<
       const out = await this.call<Result<'chat:history'>>((ack) =>
         this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:history', { conversationId, afterSeq }, ack),
       );
-      if (!out.ok) return this.update((s) => ({ ...s, commandError: out.error }));
+      if (!out.ok) return this.refused(conversationId, out.error);
       this.update((s) =>
         updateMessages(s, conversationId, (m) => mergeStored(m, out.data.messages, 'advisor')),
       );

@@ -1,7 +1,7 @@
 import type { AssignedConversation, ChatMessage } from '@infocig/shared';
 import { announce, mergeStored } from '@infocig/shared/client';
 import { applyAvailability, applyProfile } from './reducers-profile.ts';
-import type { ChatEntry, ClosedBy, CloseReason, ConsoleState, Push } from './state.ts';
+import type { ChatEntry, ClosedBy, CloseReason, ConsoleState, Push, ReleaseReason } from './state.ts';
 
 /** Pure state changes for the chats the advisor holds: arrivals, messages, endings, selection. */
 
@@ -11,10 +11,14 @@ export function withChat(s: ConsoleState, id: string, change: (c: ChatEntry) => 
 
 export const chatOf = (s: ConsoleState, id: string) => s.chats.find((c) => c.conversation.id === id);
 
+/** Only a conversation's own messages ever enter its list, whatever a push or a page carried. */
+const ownOf = <M extends { conversationId: string }>(id: string, list: M[]): M[] =>
+  list.every((m) => m.conversationId === id) ? list : list.filter((m) => m.conversationId === id);
+
 function entryOf({ messages, ...conversation }: AssignedConversation, prev?: ChatEntry): ChatEntry {
   return {
     conversation,
-    messages: mergeStored(prev?.messages ?? [], messages, 'advisor'),
+    messages: mergeStored(prev?.messages ?? [], ownOf(conversation.id, messages), 'advisor'),
     unread: prev?.unread ?? 0,
     closedBy: null,
     closeReason: null,
@@ -27,11 +31,10 @@ export function applyReady(s: ConsoleState, ready: Push<'session:ready'>): Conso
   const held = new Set(ready.conversations.map((c) => c.id));
   const byId = new Map(s.chats.map((c) => [c.conversation.id, c]));
   const fresh = ready.conversations.map((c) => entryOf(c, byId.get(c.id)));
-  // Chats we showed that the server no longer gives us ended while we were away.
-  const gone = s.chats
-    .filter((c) => !held.has(c.conversation.id))
-    .map((c) => (c.closedBy ? c : { ...c, closedBy: 'system' as const }));
-  const chats = [...fresh, ...gone];
+  // Chats we showed that the server no longer gives us ended or moved on while we were away: our
+  // part in them is over, so they leave the screen. Those we already saw close stay until dismissed.
+  const gone = s.chats.filter((c) => !held.has(c.conversation.id));
+  const chats = [...fresh, ...gone.filter((c) => c.closedBy)];
   const selectedId = chats.some((c) => c.conversation.id === s.selectedId)
     ? s.selectedId
     : (chats[0]?.conversation.id ?? null);
@@ -47,6 +50,13 @@ export function applyReady(s: ConsoleState, ready: Push<'session:ready'>): Conso
   next = s.availability
     ? applyAvailability(next, ready.availability)
     : { ...next, availability: ready.availability };
+  for (const c of gone.filter((x) => !x.closedBy)) {
+    next = announce(next, {
+      kind: 'released',
+      visitorName: c.conversation.visitor.displayName,
+      reason: 'no_longer_held',
+    });
+  }
   return restored ? announce(next, { kind: 'connection-restored' }) : next;
 }
 
@@ -94,8 +104,19 @@ export function applyClosed(
   return announce(next, { kind: 'closed', visitorName, closedBy: c.closedBy, reason });
 }
 
+/**
+ * The server refused a chat with CONVERSATION_FORBIDDEN: our part in it ended (closed, handed on or
+ * returned to the queue) without our hearing of it. It leaves the list, as a released chat does.
+ */
+export function applyNoLongerHeld(s: ConsoleState, conversationId: string): ConsoleState {
+  return applyReleased(s, { conversationId, reason: 'no_longer_held' });
+}
+
 /** A chat is no longer ours (handed on, or returned to the queue while we were away): it leaves the list. */
-export function applyReleased(s: ConsoleState, r: Push<'chat:released'>): ConsoleState {
+export function applyReleased(
+  s: ConsoleState,
+  r: { conversationId: string; reason: ReleaseReason | 'no_longer_held' },
+): ConsoleState {
   const chat = chatOf(s, r.conversationId);
   if (!chat) return s;
   const chats = s.chats.filter((c) => c !== chat);
@@ -131,5 +152,5 @@ export function updateMessages(
   id: string,
   change: (messages: ChatEntry['messages']) => ChatEntry['messages'],
 ): ConsoleState {
-  return withChat(s, id, (c) => ({ ...c, messages: change(c.messages) }));
+  return withChat(s, id, (c) => ({ ...c, messages: ownOf(id, change(c.messages)) }));
 }

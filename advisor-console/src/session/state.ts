@@ -30,7 +30,8 @@ export type AdvisorAnnouncement =
   | { kind: 'message'; visitorName: string; text: string }
   | { kind: 'notice'; visitorName: string; text: string }
   | { kind: 'closed'; visitorName: string; closedBy: ClosedBy; reason: CloseReason | null }
-  | { kind: 'released'; visitorName: string; reason: ReleaseReason }
+  /** `no_longer_held`: found at a reconnect, the chat ended or moved on while we were away. */
+  | { kind: 'released'; visitorName: string; reason: ReleaseReason | 'no_longer_held' }
   | { kind: 'availability'; availability: AdvisorAvailability }
   | { kind: 'profile'; queues: Audience[]; capacity: number }
   | { kind: 'followup-answered'; visitorName: string };

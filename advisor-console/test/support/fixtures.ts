@@ -1,7 +1,11 @@
 import type { AdvisorFollowUp, AdvisorProfile, AssignedConversation, ChatMessage } from '@infocig/shared';
 import type { ConsoleState, Push } from '../../src/session/state.ts';
 
-export const ids = ['01JD3Q7J0X7M2Y5V9W4T6R8S1A', '01JD3Q7J0X7M2Y5V9W4T6R8S1B'] as const;
+export const ids = [
+  '01JD3Q7J0X7M2Y5V9W4T6R8S1A',
+  '01JD3Q7J0X7M2Y5V9W4T6R8S1B',
+  '01JD3Q7J0X7M2Y5V9W4T6R8S1C',
+] as const;
 
 export function conversation(id: string, name: string, messages: ChatMessage[] = []): AssignedConversation {
   return {

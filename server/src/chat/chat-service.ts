@@ -9,11 +9,13 @@ import type { AdvisorPool, Assignment, TransferTarget } from '../routing/advisor
 import type { QueueView } from '../routing/queue-view.ts';
 import { isOpen, nextOpening, type ServiceHours } from '../routing/service-hours.ts';
 import { createConversationAccess } from './conversation-access.ts';
-import type {
-  ConversationRecord,
-  ConversationSubject,
-  Participant,
-  VisitorSnapshot,
+import {
+  type ConversationRecord,
+  type ConversationSubject,
+  heldAdvisorOf,
+  isParticipant,
+  type Participant,
+  type VisitorSnapshot,
 } from './conversation-record.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import { createDispatcher } from './dispatcher.ts';
@@ -58,7 +60,7 @@ const otherSide = (who: Participant) => (who.kind === 'visitor' ? 'advisor' : 'v
 export function createChatService(deps: ChatServiceDeps) {
   const { conversations, pool, queues, notifier, log } = deps;
   const positions = createPositionPusher(queues, notifier, log);
-  const { assignedView, participantOf } = createConversationAccess(deps);
+  const { assignedView, participantOf, transcript } = createConversationAccess(deps);
   const assignedListeners: ((record: ConversationRecord, at: number) => Promise<void>)[] = [];
   const queuedListeners: ((record: ConversationRecord) => Promise<void>)[] = [];
   const afterCloseListeners: ((conversationId: string) => Promise<void>)[] = [];
@@ -139,6 +141,14 @@ export function createChatService(deps: ChatServiceDeps) {
   }
 
   const dispatcher = createDispatcher(dispatch, log);
+
+  /** A colleague is named by their opaque id; one nobody has is a colleague who cannot take it. */
+  async function resolveTarget(to: TransferTarget): Promise<TransferTarget> {
+    if (!('advisorId' in to)) return to;
+    const advisorId = await pool.advisorIdOf(to.advisorId);
+    if (!advisorId) throw new AppError('TRANSFER_TARGET_UNAVAILABLE');
+    return { advisorId };
+  }
 
   async function closeConversation(
     conversationId: string,
@@ -267,16 +277,13 @@ export function createChatService(deps: ChatServiceDeps) {
       return { seq: message.seq, sentAt: message.sentAt, duplicate };
     },
 
-    async history(who: Participant, conversationId: string, afterSeq: number, limit: number) {
-      await participantOf(conversationId, who);
-      return conversations.history(conversationId, afterSeq, limit);
-    },
+    history: transcript,
 
     async typing(who: Participant, conversationId: string, typing: boolean) {
       const record = await participantOf(conversationId, who);
       const signal = { conversationId, author: who.kind, typing };
-      if (who.kind === 'visitor' && record.advisorId)
-        notifier.toAdvisor(record.advisorId, 'chat:typing', signal);
+      const advisorId = heldAdvisorOf(record);
+      if (who.kind === 'visitor' && advisorId) notifier.toAdvisor(advisorId, 'chat:typing', signal);
       if (who.kind === 'advisor') notifier.toVisitor(record.visitorKey, 'chat:typing', signal);
       return {};
     },
@@ -287,8 +294,8 @@ export function createChatService(deps: ChatServiceDeps) {
       const mark = await conversations.markRead(conversationId, who, seq);
       if (mark > before) {
         const receipt = { conversationId, reader: who.kind, seq: mark };
-        if (otherSide(who) === 'advisor' && record.advisorId)
-          notifier.toAdvisor(record.advisorId, 'chat:read', receipt);
+        const advisorId = heldAdvisorOf(record);
+        if (otherSide(who) === 'advisor' && advisorId) notifier.toAdvisor(advisorId, 'chat:read', receipt);
         if (otherSide(who) === 'visitor') notifier.toVisitor(record.visitorKey, 'chat:read', receipt);
       }
       return { seq: mark };
@@ -329,24 +336,25 @@ export function createChatService(deps: ChatServiceDeps) {
     async heldBy(advisorId: string) {
       const ids = await pool.conversationsOf(advisorId);
       const records = await Promise.all(ids.map((id) => conversations.get(id)));
-      const held = records.filter(
-        (r): r is ConversationRecord => r?.status === 'active' && r.advisorId === advisorId,
-      );
+      const me = { kind: 'advisor', advisorId, name: '' } as const;
+      const held = records.filter((r): r is ConversationRecord => r !== null && isParticipant(r, me));
       return Promise.all(held.map((record) => assignedView(record, advisorId)));
     },
 
     /**
-     * An advisor hands a chat on, to a queue or a colleague, with an internal note. The note is
-     * written after the move succeeds; an advisor served from the queue in the instant between
-     * may see the chat before its note arrives with the next reload.
+     * An advisor hands a chat on, to a queue or a colleague (named by the opaque id
+     * `advisors:list` gives), with an internal note. The note is written after the move succeeds;
+     * an advisor served from the queue in the instant between may see the chat before its note
+     * arrives with the next reload.
      */
     async transfer(
       who: Participant & { kind: 'advisor' },
       conversationId: string,
-      to: TransferTarget,
+      target: TransferTarget,
       note: string,
     ) {
       const record = await participantOf(conversationId, who);
+      const to = await resolveTarget(target);
       const moved = await pool.transfer(conversationId, who.advisorId, to);
       await conversations.addNote(conversationId, {
         authorName: who.name,
@@ -372,11 +380,13 @@ export function createChatService(deps: ChatServiceDeps) {
       return {};
     },
 
+    /** Colleagues by name and opaque id: an advisor's codice fiscale is not for colleagues to see. */
     async colleagues(askingAdvisorId: string) {
       const advisors = await pool.list();
+      const publicIds = await Promise.all(advisors.map((a) => pool.publicIdOf(a.advisorId)));
       return {
-        advisors: advisors.map((a) => ({
-          advisorId: a.advisorId,
+        advisors: advisors.map((a, i) => ({
+          advisorId: publicIds[i] as string,
           name: a.name,
           availability: a.availability,
           activeChats: a.load,

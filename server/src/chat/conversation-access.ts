@@ -1,7 +1,12 @@
 import { LIMITS } from '@infocig/shared';
 import { AppError } from '../errors/app-error.ts';
 import type { ChatServiceDeps } from './chat-service.ts';
-import { type ConversationRecord, isParticipant, type Participant } from './conversation-record.ts';
+import {
+  type ConversationRecord,
+  isParticipant,
+  type Participant,
+  refusalOf,
+} from './conversation-record.ts';
 import { advisorView } from './visitor-views.ts';
 
 /** Who may reach a conversation, and what an advisor sees of one; both audited. */
@@ -30,8 +35,9 @@ export function createConversationAccess(
   }
 
   /**
-   * The conversation, if `who` takes part in it. An advisor reaching for a conversation that is not
-   * theirs is refused and the attempt recorded in the access audit: it would expose someone's data.
+   * The conversation, if `who` takes part in it now (`isParticipant`). An advisor reaching for a
+   * conversation that is not theirs, or no longer theirs, is refused with CONVERSATION_FORBIDDEN
+   * and the attempt recorded in the access audit: it would expose someone's data.
    */
   async function participantOf(conversationId: string, who: Participant): Promise<ConversationRecord> {
     const record = await conversations.get(conversationId);
@@ -44,7 +50,7 @@ export function createConversationAccess(
         actorRole: 'advisor',
         subject: record.visitor.codiceFiscale,
         what: 'transcript',
-        purpose: 'conversation not assigned to the advisor',
+        purpose: refusalOf(record, who.advisorId),
         conversationId,
         outcome: 'refused',
       });
@@ -52,5 +58,23 @@ export function createConversationAccess(
     throw new AppError('CONVERSATION_FORBIDDEN');
   }
 
-  return { assignedView, participantOf };
+  /** A page of the transcript; an advisor's read of it is audited before it is returned. */
+  async function transcript(who: Participant, conversationId: string, afterSeq: number, limit: number) {
+    const record = await participantOf(conversationId, who);
+    const page = await conversations.history(conversationId, afterSeq, limit);
+    if (who.kind === 'advisor') {
+      await deps.audit.record({
+        actor: who.advisorId,
+        actorName: who.name,
+        actorRole: 'advisor',
+        subject: record.visitor.codiceFiscale,
+        what: 'transcript',
+        purpose: 'chat history',
+        conversationId,
+      });
+    }
+    return page;
+  }
+
+  return { assignedView, participantOf, transcript };
 }

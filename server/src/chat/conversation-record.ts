@@ -66,6 +66,22 @@ export function fromHash(hash: Record<string, string>): ConversationRecord | nul
   };
 }
 
+/**
+ * The one rule for reaching a conversation, used by every command and route that touches one: a
+ * visitor reaches their own; an advisor only one they hold now, while it is active. Closing, a
+ * transfer, a hand-back to the queue and the return to the queue after the grace period each end
+ * an advisor's part. Supervisors have no part in any conversation (they see aggregates only).
+ */
 export function isParticipant(record: ConversationRecord, who: Participant): boolean {
-  return who.kind === 'visitor' ? record.visitorKey === who.visitorKey : record.advisorId === who.advisorId;
+  if (who.kind === 'visitor') return record.visitorKey === who.visitorKey;
+  return record.status === 'active' && record.advisorId === who.advisorId;
 }
+
+/** Why an advisor is refused a conversation, as the person reads it in their access log. */
+export function refusalOf(record: ConversationRecord, advisorId: string): string {
+  return record.advisorId === advisorId ? 'chat no longer open' : 'chat not assigned to the advisor';
+}
+
+/** Whether pushes from the visitor still reach the advisor: only while that advisor holds the chat. */
+export const heldAdvisorOf = (record: ConversationRecord) =>
+  record.status === 'active' ? record.advisorId : undefined;

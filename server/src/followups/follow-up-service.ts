@@ -59,6 +59,7 @@ export function createFollowUpService(
       for (const row of rows) {
         await audit.record({
           actor: advisor.cf,
+          actorName: advisor.name,
           actorRole: 'advisor',
           subject: row.visitor_cf,
           what: 'follow-up',
@@ -77,6 +78,7 @@ export function createFollowUpService(
       const row = await store.answer(id, queues, advisor, text);
       await audit.record({
         actor: advisor.cf,
+        actorName: advisor.name,
         actorRole: 'advisor',
         subject: row.visitor_cf,
         what: 'follow-up',

@@ -37,6 +37,8 @@ export function createKeys(prefix: string) {
     /** Every advisor ever seen, for supervisors' listings. */
     advisors: () => `${prefix}:advisors`,
     advisorConversations: (advisorId: string) => `${prefix}:advisor:${advisorId}:convs`,
+    /** An advisor's opaque id, as colleagues see it → their advisor id (codice fiscale). */
+    advisorPublicIds: () => `${prefix}:advisor-public-ids`,
   };
 }
 

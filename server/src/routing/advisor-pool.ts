@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AUDIENCES, type Audience } from '@infocig/shared';
 import type { Redis } from 'ioredis';
 import { AppError } from '../errors/app-error.ts';
@@ -135,13 +136,52 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
       return out;
     },
 
-    /** What the advisor last chose in the console, restored when they reconnect. */
+    /**
+     * What the advisor last chose in the console, restored when they reconnect. Their own choice
+     * is deliberate: it also ends a supervisor's pause.
+     */
     async rememberPreference(advisorId: string, availability: 'available' | 'paused'): Promise<void> {
-      await redis.hset(keys.advisor(advisorId), 'preference', availability);
+      await redis
+        .multi()
+        .hset(keys.advisor(advisorId), 'preference', availability)
+        .hdel(keys.advisor(advisorId), 'pausedBy')
+        .exec();
     },
 
+    /**
+     * A supervisor pauses an advisor (kept apart from the advisor's own choice, so that neither a
+     * reconnect nor a restart undoes it) or lets them work again.
+     */
+    async rememberSupervision(
+      advisorId: string,
+      availability: 'available' | 'paused',
+      supervisorId: string,
+    ): Promise<void> {
+      if (availability === 'paused') await redis.hset(keys.advisor(advisorId), 'pausedBy', supervisorId);
+      else await redis.hdel(keys.advisor(advisorId), 'pausedBy');
+    },
+
+    /** What the advisor comes back as when they connect: a supervisor's pause wins over their choice. */
     async preferenceOf(advisorId: string): Promise<'available' | 'paused' | null> {
-      return (await redis.hget(keys.advisor(advisorId), 'preference')) as 'available' | 'paused' | null;
+      const [preference, pausedBy] = await redis.hmget(keys.advisor(advisorId), 'preference', 'pausedBy');
+      if (pausedBy) return 'paused';
+      return preference as 'available' | 'paused' | null;
+    },
+
+    /**
+     * The opaque id colleagues know an advisor by (their codice fiscale is not theirs to see):
+     * made once, kept in Redis, the same in every process.
+     */
+    async publicIdOf(advisorId: string): Promise<string> {
+      await redis.hsetnx(keys.advisor(advisorId), 'publicId', randomBytes(12).toString('base64url'));
+      const publicId = (await redis.hget(keys.advisor(advisorId), 'publicId')) as string;
+      await redis.hset(keys.advisorPublicIds(), publicId, advisorId);
+      return publicId;
+    },
+
+    /** Whose opaque id this is, or null. */
+    async advisorIdOf(publicId: string): Promise<string | null> {
+      return redis.hget(keys.advisorPublicIds(), publicId);
     },
 
     async conversationsOf(advisorId: string): Promise<string[]> {

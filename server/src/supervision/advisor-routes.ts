@@ -71,6 +71,10 @@ export async function supervisionRoutes(app: FastifyInstance) {
     async (request) => {
       const { advisorId } = request.params;
       if (!(await app.pool.state(advisorId))) throw new AppError('ADVISOR_NOT_FOUND');
+      const { availability } = request.body;
+      // Kept apart from the advisor's own choice: a reconnect or a restart does not undo it.
+      if (availability)
+        await app.pool.rememberSupervision(advisorId, availability, request.identity?.sub ?? '');
       const state = await changeAdvisor(
         { pool: app.pool, chat: app.chat, notifier: app.notifier },
         advisorId,

@@ -37,15 +37,12 @@ describe('transfers', () => {
     const second = await advisorServing(2, ['employers']);
 
     const { advisors } = await first.ok('advisors:list', {});
-    expect(advisors.find((a) => a.advisorId === staff(2).sub)).toMatchObject({
-      availability: 'available',
-      activeChats: 0,
-      self: false,
-    });
-    expect(advisors.find((a) => a.advisorId === staff(1).sub)?.self).toBe(true);
+    const colleague = advisors.find((a) => a.name === staff(2).name);
+    expect(colleague).toMatchObject({ availability: 'available', activeChats: 0, self: false });
+    expect(advisors.find((a) => a.name === staff(1).name)?.self).toBe(true);
     await first.ok('chat:transfer', {
       conversationId: conversation.id,
-      to: { advisorId: staff(2).sub },
+      to: { advisorId: colleague?.advisorId },
       note: 'Serve un esperto',
     });
 
@@ -121,7 +118,10 @@ describe('transfers', () => {
     const paused = await advisorServing(6, ['workers']);
     await paused.ok('advisor:availability', { availability: 'paused' });
 
-    for (const to of [{ advisorId: staff(6).sub }, { advisorId: staff(5).sub }, { advisorId: 'NOBODY' }]) {
+    const { advisors } = await holder.ok('advisors:list', {});
+    const idOf = (n: number) => advisors.find((a) => a.name === staff(n).name)?.advisorId;
+    const targets = [idOf(6), idOf(5), 'NOBODY'].map((advisorId) => ({ advisorId }));
+    for (const to of targets) {
       const res = await holder.request('chat:transfer', { conversationId: conversation.id, to, note: 'x' });
       expect(res).toMatchObject({ ok: false, error: { code: 'TRANSFER_TARGET_UNAVAILABLE' } });
     }

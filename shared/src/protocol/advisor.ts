@@ -87,8 +87,8 @@ export const advisorCommands = {
   /**
    * Hand a chat you hold to another queue (it goes ahead of newer chats there) or straight to a
    * colleague with a free slot, with an internal note the visitor never sees. The history goes
-   * along. Errors: VALIDATION_FAILED, CONVERSATION_NOT_FOUND, CONVERSATION_FORBIDDEN,
-   * TRANSFER_TARGET_UNAVAILABLE.
+   * along. A colleague is named by the opaque `advisorId` of `advisors:list`. Errors:
+   * VALIDATION_FAILED, CONVERSATION_NOT_FOUND, CONVERSATION_FORBIDDEN, TRANSFER_TARGET_UNAVAILABLE.
    * Example: `{ conversationId, to: { queue: 'employers' }, note: 'Domanda sulla matricola' }` → `{}`
    */
   'chat:transfer': command(
@@ -117,7 +117,8 @@ export const advisorCommands = {
     z.object({ followUp: AdvisorFollowUpSchema }),
   ),
   /**
-   * Colleagues and their availability, to choose whom to transfer to.
+   * Colleagues and their availability, to choose whom to transfer to. `advisorId` is an opaque
+   * id, never a codice fiscale.
    * Example: `{}` → `{ advisors: [{ advisorId, name, availability: 'available', activeChats: 1, capacity: 3 }] }`
    */
   'advisors:list': command(

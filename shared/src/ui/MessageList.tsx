@@ -22,6 +22,8 @@ export interface MessageListTexts {
 export interface MessageListProps {
   /** The app's class prefix (`icw`, `icc`). */
   prefix: string;
+  /** The conversation shown: a message of any other is never rendered here, whatever the list holds. */
+  conversationId: string;
   messages: readonly UiMessage[];
   /** Whose messages are ours: shown as "you", on the other side. */
   ownAuthor: ChatMessage['author'];
@@ -63,10 +65,14 @@ function Delivery({ message, prefix, texts, errors, onResend, read }: DeliveryPr
   return read ? <span className={`${prefix}-read`}> · {texts.read}</span> : null;
 }
 
+/** Unique within a conversation: a stored message by its `seq`, one of ours not yet stored by its client id. */
+const keyOf = (m: UiMessage) => (m.seq !== null ? `seq-${m.seq}` : `pending-${m.clientMessageId}`);
+
 /** Not a live region itself: arrivals are read out once, by the live region. */
 export function MessageList({
   prefix,
-  messages,
+  conversationId,
+  messages: held,
   ownAuthor,
   lang,
   texts,
@@ -76,6 +82,7 @@ export function MessageList({
   readUpTo = 0,
   onSeen,
 }: MessageListProps) {
+  const messages = held.filter((m) => m.conversationId === conversationId);
   const listRef = useRef<HTMLOListElement>(null);
   useEffect(() => {
     const list = listRef.current;
@@ -85,14 +92,24 @@ export function MessageList({
 
   if (messages.length === 0) return <p className={`${prefix}-muted`}>{texts.noMessages}</p>;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <ol ref={listRef} className={`${prefix}-messages`} aria-label={texts.messages} tabIndex={0}>
+    <ol
+      ref={listRef}
+      className={`${prefix}-messages`}
+      aria-label={texts.messages}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+      tabIndex={0}
+      data-conversation-id={conversationId}
+    >
       {messages.map((m) => {
-        const key = m.seq ?? m.clientMessageId;
+        const key = keyOf(m);
         const time = <time dateTime={m.sentAt}>{formatTime(lang, m.sentAt)}</time>;
         if (m.author === 'system') {
           return (
-            <li key={key} className={`${prefix}-message ${prefix}-system`}>
+            <li
+              key={key}
+              className={`${prefix}-message ${prefix}-system`}
+              data-conversation-id={m.conversationId}
+            >
               <p className={`${prefix}-message-meta`}>
                 <span className={`${prefix}-strong`}>{texts.system}</span> {time}
               </p>
@@ -103,7 +120,11 @@ export function MessageList({
         const own = m.author === ownAuthor;
         const read = own && m.seq !== null && m.seq <= readUpTo;
         return (
-          <li key={key} className={`${prefix}-message ${own ? `${prefix}-own` : `${prefix}-other`}`}>
+          <li
+            key={key}
+            className={`${prefix}-message ${own ? `${prefix}-own` : `${prefix}-other`}`}
+            data-conversation-id={m.conversationId}
+          >
             <p className={`${prefix}-message-meta`}>
               <span className={`${prefix}-strong`}>{own ? texts.you : nameOf(m)}</span> {time}
               {own && (

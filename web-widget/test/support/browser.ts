@@ -18,11 +18,17 @@ const FLAGS = [
 
 export interface TestBrowser {
   context: BrowserContext;
-  /** A new tab; its uncaught errors and console errors are collected in `errors`. */
+  /**
+   * A new tab; its uncaught errors, console errors and warnings (React's key and prop warnings
+   * among them) and failed responses are collected in `errors`.
+   */
   page(): Promise<Page>;
   errors: string[];
   close(): Promise<void>;
 }
+
+/** React reports duplicate or missing keys and bad props with console.error or console.warn. */
+const REPORTED_CONSOLE_TYPES: readonly string[] = ['error', 'warning'];
 
 export async function launchBrowser(): Promise<TestBrowser> {
   // A persistent context is how Playwright takes a fresh `--user-data-dir`.
@@ -43,7 +49,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
       const page = await context.newPage();
       page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
       page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
+        if (REPORTED_CONSOLE_TYPES.includes(msg.type())) {
+          errors.push(`${page.url()}: console.${msg.type()}: ${msg.text()}`);
+        }
       });
       page.on('response', (res) => {
         if (res.status() >= 400) errors.push(`${res.status()} ${res.url()}`);

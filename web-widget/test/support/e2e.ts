@@ -12,14 +12,20 @@ const widgetRoot = path.resolve(here, '../..');
 const consoleRoot = path.resolve(here, '../../../advisor-console');
 
 /**
- * Builds what ships, into a folder of this run's own (suites build side by side). Vitest sets
- * NODE_ENV=test, which would bundle React's development build.
+ * Builds the app into a folder of this run's own (suites build side by side), minified as it
+ * ships but with React's development build: only that one reports duplicate keys and other
+ * mistakes, and every browser test fails on such a report (see `close`).
  */
 async function buildApp(root: string, outDir: string) {
   const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
+  process.env.NODE_ENV = 'development';
   try {
-    await build({ root, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+    await build({
+      root,
+      logLevel: 'warn',
+      mode: 'production',
+      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
@@ -35,6 +41,10 @@ export interface E2E {
    * one of `part` alone (`name-part.png`) when given: the widget's chat sits below a long page.
    */
   shot(page: Page, name: string, part?: Locator): Promise<void>;
+  /**
+   * Closes everything, then fails if any page reported an error or a warning (a React key
+   * warning included) at any time: every suite's `afterAll` asserts a clean console this way.
+   */
   close(): Promise<void>;
 }
 
@@ -72,6 +82,9 @@ export async function startE2E(suite: string, env: Record<string, string> = {}):
       await browser.close();
       await server.close();
       await rm(dist, { recursive: true, force: true });
+      if (browser.errors.length > 0) {
+        throw new Error(`the browser reported errors or warnings:\n${browser.errors.join('\n')}`);
+      }
     },
   };
 }

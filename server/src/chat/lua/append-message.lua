@@ -6,7 +6,7 @@
 -- ARGV[7] sent at (ISO)   ARGV[8] now (ms): people's messages mark the conversation active
 -- Returns {seq, 1, visitorKey, advisorId, firstResponse (1|0), openedAt} when stored, so that the
 -- caller pushes to both sides without reading the conversation again; {seq, 0} for a resend;
--- {-1} no such conversation, {-2} closed, {-3} sender is not a participant.
+-- {-1} no such conversation, {-2} closed, {-3} sender is not a participant (an advisor: not now).
 -- A resend is recognised by sender and client id before anything else: a sender whose ack was
 -- lost gets the same seq even if the chat has since closed or passed to someone else.
 if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
@@ -16,6 +16,8 @@ if existing then return {tonumber(existing), 0} end
 local status, participant, visitorKey, advisorId, openedAt =
   unpack(redis.call('HMGET', KEYS[1], 'status', ARGV[1], 'visitorKey', 'advisorId', 'openedAt'))
 if participant ~= ARGV[2] then return {-3} end
+-- An advisor writes only while holding an active chat (isParticipant in conversation-record.ts).
+if ARGV[3] == 'advisor' and status ~= 'active' then return {-3} end
 if status == 'closed' then return {-2} end
 local seq = redis.call('HINCRBY', KEYS[1], 'lastSeq', 1)
 redis.call('XADD', KEYS[2], seq .. '-0',

@@ -31,6 +31,7 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
       {offered && <FollowUpOffer conversationId={conversation.id} />}
       <MessageList
         prefix="icw"
+        conversationId={conversation.id}
         messages={state.messages}
         ownAuthor="visitor"
         lang={lang}
