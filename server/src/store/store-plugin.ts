@@ -1,19 +1,34 @@
 import fp from 'fastify-plugin';
+import { auditKeyFrom, loadOrCreateDevAuditKey } from '../audit/audit-key.ts';
+import { auditRewritableByServer } from '../audit/audit-protection.ts';
 import { createPgAccessAudit } from '../audit/pg-access-audit.ts';
-import { createClaimsStore, migrate, openDb } from './index.ts';
+import { createClaimsStore, openMigratedStore } from './index.ts';
+
+/** The migration that keys the access audit; whoever applies it vouches for the rows before it. */
+const AUDIT_KEYING_MIGRATION = '007_audit_witness.sql';
 
 /** The claims store: PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
 export const storePlugin = fp(
   async (app) => {
-    const db = await openDb(app.config.store);
-    const { applied } = await migrate(db);
-    if (applied.length > 0) app.log.info({ applied }, 'store migrations applied');
-    app.decorate('db', db);
-    app.decorate('claims', createClaimsStore(db));
-    app.decorate('audit', createPgAccessAudit(db));
+    const { config } = app;
+    const { db, applied } = await openMigratedStore(config.store);
     app.addHook('onClose', async () => {
       await db.close();
     });
+    if (applied.length > 0) app.log.info({ applied }, 'store migrations applied');
+    const key = config.auditHmacKey
+      ? auditKeyFrom(config.auditHmacKey)
+      : await loadOrCreateDevAuditKey(config.dataDir);
+    const audit = createPgAccessAudit(db, { key });
+    if (applied.includes(AUDIT_KEYING_MIGRATION)) await audit.signLegacyHead();
+    if (db.engine === 'postgres' && (await auditRewritableByServer(db))) {
+      app.log.warn(
+        'the access audit is not protected from this server: its database role is a superuser or owns the audit; connect as an ordinary role and migrate through DATABASE_ADMIN_URL',
+      );
+    }
+    app.decorate('db', db);
+    app.decorate('claims', createClaimsStore(db));
+    app.decorate('audit', audit);
   },
   { name: 'store' },
 );
