@@ -1,11 +1,8 @@
 import fp from 'fastify-plugin';
 import { auditKeyFrom, loadOrCreateDevAuditKey } from '../audit/audit-key.ts';
 import { auditRewritableByServer } from '../audit/audit-protection.ts';
-import { createPgAccessAudit } from '../audit/pg-access-audit.ts';
+import { openAccessAudit } from '../audit/open-access-audit.ts';
 import { createClaimsStore, openMigratedStore } from './index.ts';
-
-/** The migration that keys the access audit; whoever applies it vouches for the rows before it. */
-const AUDIT_KEYING_MIGRATION = '007_audit_witness.sql';
 
 /** The claims store: PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
 export const storePlugin = fp(
@@ -19,8 +16,7 @@ export const storePlugin = fp(
     const key = config.auditHmacKey
       ? auditKeyFrom(config.auditHmacKey)
       : await loadOrCreateDevAuditKey(config.dataDir);
-    const audit = createPgAccessAudit(db, { key });
-    if (applied.includes(AUDIT_KEYING_MIGRATION)) await audit.signLegacyHead();
+    const audit = await openAccessAudit(db, key, applied);
     if (db.engine === 'postgres' && (await auditRewritableByServer(db))) {
       app.log.warn(
         'the access audit is not protected from this server: its database role is a superuser or owns the audit; connect as an ordinary role and migrate through DATABASE_ADMIN_URL',

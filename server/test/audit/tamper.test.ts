@@ -1,39 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { anchorMac, checkpointMac, legacyChainHash, rowMac } from '../../src/audit/audit-chain.ts';
 import { auditKeyFrom } from '../../src/audit/audit-key.ts';
 import { auditRewritableByServer } from '../../src/audit/audit-protection.ts';
 import { createPgAccessAudit, type PgAccessAudit } from '../../src/audit/pg-access-audit.ts';
 import { type Db, openDb, openMigratedStore } from '../../src/store/index.ts';
-import { TEST_DATABASE_URL } from '../store/engines.ts';
 import { TEST_AUDIT_KEY } from './audit-test-key.ts';
+import { ADMIN_URL, AUDIT_OWNER, createServerRole, type ServerRole, testSchemaName } from './pg-roles.ts';
 
 /**
  * The six tamperings an outside review did directly in PostgreSQL, done again: as the server's own
  * role where it could try (a dedicated non-superuser LOGIN role made for this file, as production
  * must connect), and as the audit's owner otherwise. `verify` must catch every one.
  */
-const ADMIN_URL = TEST_DATABASE_URL;
-const OWNER = 'infocig_audit_owner';
 const DAY = 86_400_000;
 const DENIED = { code: '42501' };
 const WRONG_KEY = auditKeyFrom('not-the-servers-key-but-just-as-long-0000');
 
-const serverRole = `infocig_tamper_${randomBytes(5).toString('hex')}`;
-const serverUrl = (() => {
-  const url = new URL(ADMIN_URL);
-  url.username = serverRole;
-  url.password = '';
-  return url.toString();
-})();
-
 let admin: Db;
+let serverRole: ServerRole;
 beforeAll(async () => {
   admin = await openDb({ databaseUrl: ADMIN_URL, poolSize: 1 });
-  await admin.exec(`CREATE ROLE ${serverRole} LOGIN`);
+  serverRole = await createServerRole(admin);
 });
 afterAll(async () => {
-  await admin.exec(`DROP OWNED BY ${serverRole}; DROP ROLE ${serverRole}`);
+  await serverRole.drop();
   await admin.close();
 });
 
@@ -46,9 +36,9 @@ interface Fixture {
 
 /** A schema of its own, migrated by the admin, with the server's role granted what the server gets. */
 async function openFixture(): Promise<Fixture> {
-  const schema = `infocig_tamper_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName();
   const { db: server } = await openMigratedStore({
-    databaseUrl: serverUrl,
+    databaseUrl: serverRole.url,
     adminUrl: ADMIN_URL,
     schema,
     poolSize: 2,
@@ -66,7 +56,7 @@ async function closeFixture(f: Fixture): Promise<void> {
 /** Acting as the audit's owner, the one role that may change its tables (never the server's). */
 async function asOwner<T>(f: Fixture, fn: (tx: Db) => Promise<T>): Promise<T> {
   return f.owner.transaction(async (tx) => {
-    await tx.exec(`SET LOCAL ROLE ${OWNER}`);
+    await tx.exec(`SET LOCAL ROLE ${AUDIT_OWNER}`);
     return fn(tx);
   });
 }
@@ -126,7 +116,7 @@ describe('the access audit on PostgreSQL, tampered with', () => {
     await expect(f.server.query("UPDATE access_audit_policy SET min_retention = '0'")).rejects.toMatchObject(
       DENIED,
     );
-    await expect(f.server.query(`SET ROLE ${OWNER}`)).rejects.toMatchObject(DENIED);
+    await expect(f.server.query(`SET ROLE ${AUDIT_OWNER}`)).rejects.toMatchObject(DENIED);
     // The purge function is the server's one way to remove rows, and it keeps the retention floor.
     await expect(f.audit.purgeOlderThan(new Date())).rejects.toThrow(/minimum retention/);
     expect(await f.audit.verify()).toEqual({ ok: true, rows: 8 });
