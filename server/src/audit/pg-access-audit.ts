@@ -199,7 +199,10 @@ export function createPgAccessAudit(db: Db, options: PgAccessAuditOptions) {
      */
     async purgeOlderThan(cutoff: Date): Promise<number> {
       const [through] = await db.query<{ seq: number; hash: string }>(PURGE_BOUNDARY, [cutoff]);
-      if (!through) return 0;
+      if (!through) {
+        await db.query('SELECT access_audit_prune_checkpoints()');
+        return 0;
+      }
       const [result] = await db.query<{ deleted: number }>(
         'SELECT access_audit_purge($1, $2, $3, $4) AS deleted',
         [cutoff, through.seq, through.hash, anchorMac(key, through.seq, through.hash)],

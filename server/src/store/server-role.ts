@@ -14,7 +14,7 @@ const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * Gives the role the server connects as what it needs in the current schema, through the admin
  * connection that ran the migrations (so it owns the tables, or is a superuser): read and write on
  * the service's own tables; on the access audit only SELECT, INSERT on the rows and checkpoints,
- * and EXECUTE on the purge function. Run after every migration, so new tables are covered.
+ * and EXECUTE on the purge functions. Run after every migration, so new tables are covered.
  */
 export async function grantServerRole(admin: Db, role: string): Promise<void> {
   const who = quoteIdent(role);
@@ -36,6 +36,7 @@ export async function grantServerRole(admin: Db, role: string): Promise<void> {
       GRANT SELECT, INSERT ON access_audit, access_audit_checkpoint TO ${who};
       GRANT SELECT ON access_audit_anchor, access_audit_policy TO ${who};
       GRANT EXECUTE ON FUNCTION access_audit_purge(timestamptz, bigint, text, text) TO ${who};
+      GRANT EXECUTE ON FUNCTION access_audit_prune_checkpoints() TO ${who};
       ${sequences.map((s) => `REVOKE ALL ON SEQUENCE ${s} FROM ${who};`).join('\n')}
     `);
   });

@@ -258,6 +258,18 @@ describe('the access audit on PostgreSQL, purged by retention', () => {
     expect(await elsewhere(f).verify()).toEqual({ ok: true, rows: 5 });
   });
 
+  it('keeps only the newest checkpoint, even when no row is old enough to purge', async () => {
+    await recordReads(f.audit, 3);
+    expect(await f.server.query('SELECT seq FROM access_audit_checkpoint ORDER BY seq')).toEqual([
+      { seq: 1 },
+      { seq: 2 },
+      { seq: 3 },
+    ]);
+    expect(await f.audit.purgeOlderThan(new Date(Date.now() - 30 * DAY))).toBe(0);
+    expect(await f.server.query('SELECT seq FROM access_audit_checkpoint')).toEqual([{ seq: 3 }]);
+    expect(await elsewhere(f).verify()).toEqual({ ok: true, rows: 3 });
+  });
+
   it('purges every row and carries on from the anchor', async () => {
     const old = createPgAccessAudit(f.server, {
       key: TEST_AUDIT_KEY,

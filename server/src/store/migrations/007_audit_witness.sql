@@ -82,10 +82,26 @@ CREATE TRIGGER access_audit_anchor_owner_only BEFORE INSERT OR UPDATE OR DELETE 
 CREATE TRIGGER access_audit_anchor_no_truncate BEFORE TRUNCATE ON access_audit_anchor
   FOR EACH STATEMENT EXECUTE FUNCTION access_audit_no_truncate();
 
+-- verify needs only the newest checkpoint, and the legacy one while no signed anchor has passed
+-- it; the others (one per batch written) go, so the table stays small.
+CREATE FUNCTION access_audit_prune_checkpoints() RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER AS $$
+DECLARE
+  v_pruned bigint;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('infocig.audit:' || current_schema()));
+  DELETE FROM access_audit_checkpoint
+    WHERE seq < (SELECT max(seq) FROM access_audit_checkpoint)
+      AND (NOT legacy
+           OR seq <= (SELECT coalesce(max(last_purged_seq), -1) FROM access_audit_anchor WHERE mac IS NOT NULL));
+  GET DIAGNOSTICS v_pruned = ROW_COUNT;
+  RETURN v_pruned;
+END
+$$;
+
 -- The only way rows leave. The server names the last row to remove (seq and hash) and passes the
 -- anchor's MAC, which it alone can compute; the function checks that every row up to it is older
 -- than the cutoff and the cutoff older than the minimum retention, deletes them, moves the anchor
--- and drops checkpoints nothing needs any more (the newest, and a legacy one still covering rows).
+-- and drops checkpoints nothing needs any more.
 CREATE FUNCTION access_audit_purge(p_cutoff timestamptz, p_through_seq bigint, p_through_hash text, p_anchor_mac text)
 RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
@@ -121,21 +137,22 @@ BEGIN
     ON CONFLICT (id) DO UPDATE SET last_purged_id = EXCLUDED.last_purged_id,
       last_purged_seq = EXCLUDED.last_purged_seq, last_purged_hash = EXCLUDED.last_purged_hash,
       purged_at = EXCLUDED.purged_at, mac = EXCLUDED.mac;
-  DELETE FROM access_audit_checkpoint
-    WHERE seq < (SELECT max(seq) FROM access_audit_checkpoint) AND (NOT legacy OR seq <= p_through_seq);
+  PERFORM access_audit_prune_checkpoints();
   RETURN v_deleted;
 END
 $$;
 
--- The function must not resolve names through a search path its caller chose.
+-- The functions must not resolve names through a search path their caller chose.
 DO $$
 BEGIN
   EXECUTE format(
     'ALTER FUNCTION access_audit_purge(timestamptz, bigint, text, text) SET search_path = %I, pg_temp',
     current_schema());
+  EXECUTE format('ALTER FUNCTION access_audit_prune_checkpoints() SET search_path = %I, pg_temp', current_schema());
 END
 $$;
 REVOKE ALL ON FUNCTION access_audit_purge(timestamptz, bigint, text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION access_audit_prune_checkpoints() FROM PUBLIC;
 
 -- Roles are shared by the whole cluster: another schema's migration may be creating it right now.
 DO $$
@@ -160,6 +177,7 @@ ALTER TABLE access_audit_anchor OWNER TO infocig_audit_owner;
 ALTER TABLE access_audit_checkpoint OWNER TO infocig_audit_owner;
 ALTER TABLE access_audit_policy OWNER TO infocig_audit_owner;
 ALTER FUNCTION access_audit_purge(timestamptz, bigint, text, text) OWNER TO infocig_audit_owner;
+ALTER FUNCTION access_audit_prune_checkpoints() OWNER TO infocig_audit_owner;
 ALTER FUNCTION access_audit_append_only() OWNER TO infocig_audit_owner;
 ALTER FUNCTION access_audit_owner_only() OWNER TO infocig_audit_owner;
 ALTER FUNCTION access_audit_no_truncate() OWNER TO infocig_audit_owner;
