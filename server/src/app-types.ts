@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import type { PgAccessAudit } from './audit/pg-access-audit.ts';
@@ -8,6 +9,7 @@ import type { Config } from './config/config.ts';
 import type { MintToken } from './dev/token-minter.ts';
 import type { Interactions } from './figures/interactions.ts';
 import type { FollowUpService } from './followups/follow-up-service.ts';
+import type { Sessions } from './presence/sessions.ts';
 import type { Notifier } from './realtime/notifier.ts';
 import type { Keys } from './redis/keys.ts';
 import type { AdmissionFor } from './rollout/admission-service.ts';
@@ -32,10 +34,14 @@ declare module 'fastify' {
     chat: ChatService;
     pool: AdvisorPool;
     departures: Departures;
+    /** Each person's open sockets across processes, capped, with their tokens' expiry. */
+    sessions: Sessions;
     followUps: FollowUpService;
     claimsReader: ClaimsReader;
     interactions: Interactions;
     rollout: RolloutPlan;
     admissionFor: AdmissionFor;
+    /** Every BullMQ queue the server runs (timers: grace periods, inactivity, follow-up offers, purges). */
+    jobQueues: readonly Queue[];
   }
 }

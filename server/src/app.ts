@@ -1,12 +1,17 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import './app-types.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
+import { operatorCookies, operatorRoutes } from './auth/operator-routes.ts';
 import { chatPlugin } from './chat/chat-plugin.ts';
 import type { Config } from './config/config.ts';
 import { devRoutes } from './dev/dev-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { jobBoardRoutes } from './jobs/job-board.ts';
+import { metricsPlugin } from './metrics/metrics-plugin.ts';
+import { docsRoutes } from './openapi/docs-plugin.ts';
+import { openapiPlugin } from './openapi/openapi-plugin.ts';
 import { namespacesPlugin } from './realtime/namespaces-plugin.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { redisPlugin } from './redis/redis-plugin.ts';
@@ -34,6 +39,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('config', config);
   installErrorHandling(app);
   await app.register(securityHeaders);
+  await app.register(openapiPlugin);
+  await app.register(operatorCookies);
 
   await app.register(redisPlugin);
   await app.register(storePlugin);
@@ -42,12 +49,16 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(realtimePlugin);
   await app.register(chatPlugin);
   await app.register(namespacesPlugin);
+  await app.register(metricsPlugin);
 
   await app.register(healthRoutes);
   await app.register(supervisionRoutes);
   await app.register(rolloutRoutes);
   await app.register(meRoutes);
   if (config.devTools) await app.register(devRoutes);
+  await app.register(operatorRoutes);
+  await app.register(docsRoutes);
+  await app.register(jobBoardRoutes);
   await app.register(staticRoutes);
   return app;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyReady } from '../src/widget/session/reducers.ts';
 import {
   applyApplicationGone,
+  applyClaimsUnavailable,
   applyCompanyChosen,
   applyCompanyClaims,
   applyCompanyRefused,
@@ -28,6 +29,15 @@ import {
 const asOf = '2026-11-22T09:00:00.000Z';
 
 describe('widget state: whose claims are shown', () => {
+  it('says the claims are unavailable while the store is away, until they arrive', () => {
+    const away = applyClaimsUnavailable(readyState());
+    expect(away.claimsUnavailable).toBe(true);
+    expect(away.claims).toBeNull();
+    const back = applyOwnClaims(away, { claims: [claim()], asOf });
+    expect(back.claimsUnavailable).toBe(false);
+    expect(back.claims?.list).toEqual([claim()]);
+  });
+
   it('shows a worker their own claims, and an owner their company preselected', () => {
     const worker = applyOwnClaims(readyState(), { claims: [claim()], asOf });
     expect(worker.claims).toEqual({ list: [claim()], asOf, companyCf: null });

@@ -1,9 +1,12 @@
-import { errorText } from '@infocig/shared/client';
+import { errorText, formatTime } from '@infocig/shared/client';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
 
-/** The connection's state in words, with the error's message and a retry once it gave up. */
+/**
+ * The connection's state in words, with the error's message and a retry once it gave up, and a
+ * calm warning when the session could not be renewed and will end.
+ */
 export function ConnectionStatus() {
-  const { t } = useConsole();
+  const { t, lang } = useConsole();
   const { state, session } = useAdvisorSession();
   const c = state.connection;
   return (
@@ -22,6 +25,11 @@ export function ConnectionStatus() {
             {t.retry}
           </button>
         </>
+      )}
+      {state.sessionEndsAt !== null && c.kind !== 'error' && (
+        <p className="icc-notice" role="status">
+          {t.sessionEnding(formatTime(lang, new Date(state.sessionEndsAt).toISOString()))}
+        </p>
       )}
     </div>
   );

@@ -18,9 +18,12 @@ export const en: ConsoleTexts = {
     connecting: 'Connecting…',
     connected: 'Connected',
     reconnecting: 'Connection lost: trying again…',
+    unavailable: 'Temporarily unavailable: trying again…',
     error: 'Not connected',
   },
   retry: 'Try again',
+  sessionEnding: (time) =>
+    `We could not renew your sign-in: this session ends at ${time}. To carry on without a break, sign in again.`,
   availability: {
     label: 'Status',
     available: 'Available',
@@ -159,6 +162,9 @@ export const en: ConsoleTexts = {
     AUTH_TOKEN_INVALID: 'Your identity could not be verified: sign in again.',
     AUTH_TOKEN_EXPIRED: 'Your session has expired: sign in again.',
     AUTH_ROLE_FORBIDDEN: 'Your profile may not use the console.',
+    AUTH_IDENTITY_MISMATCH: 'The sign-in now belongs to someone else: reload the page.',
+    TOO_MANY_SESSIONS:
+      'The console is open in other tabs, so this one was closed. You can continue here with “Try again”.',
     PROTOCOL_VERSION_UNSUPPORTED: 'This page is out of date: reload it.',
     VALIDATION_FAILED: 'The request is not valid.',
     MESSAGE_TOO_LONG: 'The message is too long.',

@@ -21,9 +21,12 @@ export const it = {
     connecting: 'Connessione in corso…',
     connected: 'Connesso',
     reconnecting: 'Connessione persa: nuovo tentativo in corso…',
+    unavailable: 'Servizio momentaneamente non disponibile: nuovo tentativo in corso…',
     error: 'Non connesso',
   },
   retry: 'Riprova',
+  sessionEnding: (time: string) =>
+    `Non è stato possibile rinnovare l’accesso: questa sessione termina alle ${time}. Per continuare senza interruzioni, accedi di nuovo.`,
   availability: {
     label: 'Stato',
     available: 'Disponibile',
@@ -165,6 +168,9 @@ export const it = {
     AUTH_TOKEN_INVALID: 'Non è stato possibile verificare la tua identità: accedi di nuovo.',
     AUTH_TOKEN_EXPIRED: 'La sessione è scaduta: accedi di nuovo.',
     AUTH_ROLE_FORBIDDEN: 'Il tuo profilo non può usare la console.',
+    AUTH_IDENTITY_MISMATCH: 'L’accesso ora è di un’altra persona: ricarica la pagina.',
+    TOO_MANY_SESSIONS:
+      'La console è aperta in altre schede, quindi questa è stata chiusa. Puoi continuare qui con «Riprova».',
     PROTOCOL_VERSION_UNSUPPORTED: 'Questa pagina non è aggiornata: ricaricala.',
     VALIDATION_FAILED: 'La richiesta non è valida.',
     MESSAGE_TOO_LONG: 'Il messaggio è troppo lungo.',

@@ -17,8 +17,23 @@ export const IdentityClaimsSchema = z.object({
     .optional(),
   /** The company an owner or legal representative acts for. */
   company: z.object({ cf: z.string().regex(/^\d{11}$/), name: z.string().min(1).max(200) }).optional(),
+  /**
+   * Extra rights the portal grants a staff member, beyond their role. Unknown ones are carried
+   * and ignored, so the portal can add rights without breaking tokens. See RIGHTS.
+   */
+  rights: z.array(z.string().max(64)).max(32).readonly().optional(),
 });
 export type IdentityClaims = z.infer<typeof IdentityClaimsSchema>;
+
+/** The rights the server acts on. */
+export const RIGHTS = {
+  /** A supervisor who may retry, promote, clean and remove jobs on the job board (else read-only). */
+  manageJobs: 'jobs:manage',
+} as const;
+export type Right = (typeof RIGHTS)[keyof typeof RIGHTS];
+
+export const hasRight = (identity: IdentityClaims, right: Right): boolean =>
+  identity.rights?.includes(right) ?? false;
 
 /** A verified identity, as handlers see it. */
 export interface Identity extends IdentityClaims {

@@ -6,6 +6,7 @@ import { createFollowUpService } from '../followups/follow-up-service.ts';
 import { createFollowUpStore } from '../followups/follow-up-store.ts';
 import { createTimers } from '../jobs/timers.ts';
 import { createPresence } from '../presence/presence.ts';
+import { createSessions } from '../presence/sessions.ts';
 import { purgeExpired } from '../privacy/retention.ts';
 import { createAdvisorPool } from '../routing/advisor-pool.ts';
 import { createDepartures } from '../routing/departures.ts';
@@ -14,6 +15,8 @@ import { createPaymentTiming } from '../timing/payment-timing.ts';
 import { createChatService } from './chat-service.ts';
 import { createConversationRepository } from './conversation-repository.ts';
 import { createInactivityWatch } from './inactivity.ts';
+
+const followUpOfferJobId = (conversationId: string) => `followup-offer-${conversationId}`;
 
 const HEARTBEAT_MS = 5_000;
 const SWEEP_MS = 5_000;
@@ -40,7 +43,7 @@ export const chatPlugin = fp(
       log: app.log,
     });
     const presence = createPresence(redis, keys, ulid());
-    const timers = createTimers(config.redis.url, keys.prefix);
+    const timers = createTimers(config.redis.url, keys.prefix, app.log);
     const inactivity = createInactivityWatch(
       conversations,
       timers,
@@ -48,11 +51,28 @@ export const chatPlugin = fp(
       { notice: chat.notice, close: (id) => chat.closeAsSystem(id, 'inactive') },
       app.log,
     );
-    chat.onAssigned((record, at) => inactivity.watch(record.id, at));
     const followUps = createFollowUpService(createFollowUpStore(app.db), app.audit, app.notifier, app.log);
-    chat.onQueued((record) =>
-      timers.schedule('followup-offer', { conversationId: record.id }, config.followUpOfferAfterMs),
-    );
+    // Each chat's timers have fixed ids, so the ones that no longer apply are removed, not left idle.
+    chat.onQueued(async (record) => {
+      const jobId = followUpOfferJobId(record.id);
+      await timers.schedule(
+        'followup-offer',
+        { conversationId: record.id },
+        config.followUpOfferAfterMs,
+        jobId,
+      );
+      // Assigned or closed while this was scheduled: the removal may have come first.
+      if ((await conversations.get(record.id))?.status !== 'queued') await timers.cancel(jobId);
+    });
+    chat.onAssigned(async (record, at) => {
+      await Promise.all([timers.cancel(followUpOfferJobId(record.id)), inactivity.watch(record.id, at)]);
+    });
+    chat.afterClose(async (conversationId) => {
+      await Promise.all([
+        timers.cancel(followUpOfferJobId(conversationId)),
+        inactivity.unwatch(conversationId),
+      ]);
+    });
     const interactions = createInteractions(app.db);
     chat.onQueued((record) => interactions.chatOpened(record));
     chat.onAssigned((record, at) => interactions.assigned(record, (at - record.openedAt) / 1000));
@@ -106,9 +126,11 @@ export const chatPlugin = fp(
     app.decorate('chat', chat);
     app.decorate('pool', pool);
     app.decorate('departures', departures);
+    app.decorate('sessions', createSessions(redis, keys, presence.processId));
     app.decorate('followUps', followUps);
     app.decorate('claimsReader', claims);
     app.decorate('interactions', interactions);
+    app.decorate('jobQueues', [timers.queue]);
     // Runs after realtime's preClose has closed the sockets, and before Redis is closed: hand
     // this process's people to the grace timers, then stop working timers.
     app.addHook('preClose', async () => {

@@ -44,6 +44,14 @@ export function snapshotOf(identity: Identity): VisitorSnapshot {
 
 const SYSTEM = { kind: 'system', name: 'Info CIG' } as const;
 
+/** A chat that just closed, as listeners (metrics) see it. */
+export interface ClosedChat {
+  queue: Audience;
+  closedBy: Participant['kind'] | 'system';
+  /** Closed while still in the queue (the visitor left or gave up waiting). */
+  wasWaiting: boolean;
+}
+
 const otherSide = (who: Participant) => (who.kind === 'visitor' ? 'advisor' : 'visitor');
 
 /** The conversation lifecycle: open and queue, hand to advisors, carry messages, close. */
@@ -53,8 +61,22 @@ export function createChatService(deps: ChatServiceDeps) {
   const { assignedView, participantOf } = createConversationAccess(deps);
   const assignedListeners: ((record: ConversationRecord, at: number) => Promise<void>)[] = [];
   const queuedListeners: ((record: ConversationRecord) => Promise<void>)[] = [];
+  const afterCloseListeners: ((conversationId: string) => Promise<void>)[] = [];
   const firstResponseListeners: ((conversationId: string, at: number, openedAt: number) => Promise<void>)[] =
     [];
+  const closedListeners: ((closed: ClosedChat) => void)[] = [];
+  const messageListeners: ((author: Participant['kind'] | 'system') => void)[] = [];
+
+  /** Counters run inline on the message path: synchronous, and their failure is only logged. */
+  function tell<A>(listeners: ((arg: A) => void)[], arg: A) {
+    for (const listener of listeners) {
+      try {
+        listener(arg);
+      } catch (err) {
+        log.warn({ err }, 'chat listener failed');
+      }
+    }
+  }
 
   /** Listeners keep figures and timers, side by side; their failure must not fail the person's action. */
   async function notify<A extends unknown[]>(listeners: ((...args: A) => Promise<void>)[], ...args: A) {
@@ -130,6 +152,8 @@ export function createChatService(deps: ChatServiceDeps) {
       payload: { conversationId, closedBy, ...(reason ? { reason } : {}) },
     });
     log.info({ conversationId, closedBy, reason }, 'chat closed');
+    tell(closedListeners, { queue: closed.queue, closedBy, wasWaiting: closed.previousStatus === 'queued' });
+    dispatcher.track(notify(afterCloseListeners, conversationId));
     if (closed.previousStatus === 'queued') positions.changed(closed.queue);
     else dispatcher.kickAll();
   }
@@ -149,20 +173,36 @@ export function createChatService(deps: ChatServiceDeps) {
       queuedListeners.push(listener);
     },
 
+    /** Runs after a conversation closes (its timers are removed here). */
+    afterClose(listener: (conversationId: string) => Promise<void>) {
+      afterCloseListeners.push(listener);
+    },
+
     /** Runs after an advisor's first reply in a conversation (first-response times are taken here). */
     onFirstResponse(listener: (conversationId: string, at: number, openedAt: number) => Promise<void>) {
       firstResponseListeners.push(listener);
     },
 
+    /** Runs after a chat closes, for counting (synchronous). */
+    onClosed(listener: (closed: ClosedChat) => void) {
+      closedListeners.push(listener);
+    },
+
+    /** Runs after each message is stored (not for a resent duplicate), for counting (synchronous). */
+    onMessage(listener: (author: Participant['kind'] | 'system') => void) {
+      messageListeners.push(listener);
+    },
+
     /** A notice from the service itself, written into the conversation for both sides. */
     async notice(conversationId: string, clientMessageId: string, text: string) {
-      const { message, recipients } = await conversations.append(
+      const { message, recipients, duplicate } = await conversations.append(
         conversationId,
         SYSTEM,
         clientMessageId,
         text,
       );
       if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message });
+      if (!duplicate) tell(messageListeners, 'system');
     },
 
     async visitorSession(identity: Identity) {
@@ -219,6 +259,7 @@ export function createChatService(deps: ChatServiceDeps) {
           throw error;
         });
       if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message });
+      if (!duplicate) tell(messageListeners, who.kind);
       if (firstResponse) {
         const at = Date.parse(message.sentAt);
         dispatcher.track(notify(firstResponseListeners, conversationId, at, firstResponse.openedAt));

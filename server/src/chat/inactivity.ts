@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Timers } from '../jobs/timers.ts';
+import type { TimerOutcome, Timers } from '../jobs/timers.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 
 export interface InactivityPolicy {
@@ -15,7 +15,7 @@ const warningText = (minutes: number) =>
 
 /**
  * Closes chats that went quiet, with a warning first. One BullMQ job per conversation looks at the
- * last activity when it runs and either acts or reschedules itself, so messages cost no timer work.
+ * last activity when it runs and either acts or delays itself, so messages cost no timer work.
  */
 export interface InactivityActions {
   /** Writes a notice from the service into the conversation, to both sides. */
@@ -30,21 +30,30 @@ export function createInactivityWatch(
   actions: InactivityActions,
   log: FastifyBaseLogger,
 ) {
-  const schedule = (conversationId: string, dueAt: number) =>
-    timers.schedule(
-      'inactivity-check',
-      { conversationId },
-      Math.max(0, dueAt - Date.now()),
-      `inactivity-${conversationId}-${dueAt}`,
-    );
+  /** One job per conversation, under one id, so that closing the chat can remove it. */
+  const jobId = inactivityJobId;
 
   return {
-    /** Starts watching a chat that has just been assigned. */
-    watch(conversationId: string, since: number) {
-      return schedule(conversationId, since + policy.timeoutMs - policy.warningMs);
+    /** Starts watching a chat that has just been assigned (again: a returned chat's job is replaced). */
+    async watch(conversationId: string, since: number) {
+      await timers.cancel(jobId(conversationId));
+      await timers.schedule(
+        'inactivity-check',
+        { conversationId },
+        Math.max(0, since + policy.timeoutMs - policy.warningMs - Date.now()),
+        jobId(conversationId),
+      );
+      // Closed while this was scheduled: the removal may have come first.
+      if ((await conversations.get(conversationId))?.status !== 'active')
+        await timers.cancel(jobId(conversationId));
     },
 
-    async check({ conversationId }: { conversationId: string }): Promise<void> {
+    /** The chat closed: its watch no longer applies. */
+    unwatch(conversationId: string) {
+      return timers.cancel(jobId(conversationId));
+    },
+
+    async check({ conversationId }: { conversationId: string }): Promise<TimerOutcome> {
       const record = await conversations.get(conversationId);
       if (record?.status !== 'active') return;
       const lastActivity = Math.max(record.lastActivityAt ?? 0, record.assignedAt ?? record.openedAt);
@@ -60,12 +69,13 @@ export function createInactivityWatch(
           await actions.notice(conversationId, `inactivity-${lastActivity}`, warningText(minutes));
           await conversations.markWarned(conversationId, lastActivity);
         }
-        await schedule(conversationId, lastActivity + policy.timeoutMs);
-        return;
+        return { runAgainAt: lastActivity + policy.timeoutMs };
       }
-      await schedule(conversationId, lastActivity + policy.timeoutMs - policy.warningMs);
+      return { runAgainAt: lastActivity + policy.timeoutMs - policy.warningMs };
     },
   };
 }
+
+export const inactivityJobId = (conversationId: string) => `inactivity-${conversationId}`;
 
 export type InactivityWatch = ReturnType<typeof createInactivityWatch>;

@@ -46,6 +46,9 @@ const EnvSchema = z.object({
   AUTH_PUBLIC_KEY: z.string().optional(),
   AUTH_JWKS_URL: z.url().optional(),
   ADVISOR_DEFAULT_CAPACITY: z.coerce.number().int().min(1).max(20).default(3),
+  /** Sockets one person may hold at once (tabs, devices); past it the oldest is closed. */
+  MAX_SOCKETS_PER_VISITOR: z.coerce.number().int().min(1).max(100).default(5),
+  MAX_SOCKETS_PER_ADVISOR: z.coerce.number().int().min(1).max(100).default(3),
   /** How long an advisor with no connection keeps their chats before they return to the queue. */
   ADVISOR_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   /** How long a visitor with no connection keeps their conversation before it closes. */
@@ -68,8 +71,17 @@ const EnvSchema = z.object({
   /** Built front-ends to serve: the widget's demo page at `/`, the console at `/console/`. */
   WIDGET_DIST: z.string().optional(),
   CONSOLE_DIST: z.string().optional(),
+  /**
+   * Bearer token that /metrics asks for (16+ characters). Without it: in production /metrics is
+   * off; elsewhere one is made and kept in INFOCIG_DATA_DIR/metrics-token.
+   */
+  METRICS_TOKEN: z.string().min(16).max(512).optional(),
+  /** Who sees /docs: anyone ("open") or supervisors only; default open except in production. */
+  DOCS_ACCESS: z.enum(['open', 'supervisor']).optional(),
   /** Token-minting endpoints for trying the product; only ever in development. */
   DEV_TOOLS: booleanFlag.optional(),
+  /** Lifetime of the tokens `/dev/token` mints, e.g. short to watch sessions renew. */
+  DEV_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
 });
 
 export interface Config {
@@ -84,6 +96,7 @@ export interface Config {
   dataDir: string;
   auth: { issuer: string; audience: string; publicKeyPem?: string; jwksUrl?: string };
   advisorDefaultCapacity: number;
+  maxSockets: { visitor: number; advisor: number };
   graceMs: { advisor: number; visitor: number };
   inactivity: { timeoutMs: number; warningMs: number };
   serviceHours: Record<Audience, ServiceHours>;
@@ -92,6 +105,10 @@ export interface Config {
   auditRetentionDays: number;
   staticDirs: { widget?: string; console?: string };
   devTools: boolean;
+  /** Undefined: generated (development, test) or /metrics off (production). */
+  metricsToken?: string;
+  docsAccess: 'open' | 'supervisor';
+  devTokenTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.AUTH_JWKS_URL,
     },
     advisorDefaultCapacity: e.ADVISOR_DEFAULT_CAPACITY,
+    maxSockets: { visitor: e.MAX_SOCKETS_PER_VISITOR, advisor: e.MAX_SOCKETS_PER_ADVISOR },
     serviceHours: {
       workers: e.SERVICE_HOURS_WORKERS ?? defaultHours(e.NODE_ENV),
       employers: e.SERVICE_HOURS_EMPLOYERS ?? defaultHours(e.NODE_ENV),
@@ -155,6 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     staticDirs: { widget: e.WIDGET_DIST, console: e.CONSOLE_DIST },
     devTools,
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
+    docsAccess: e.DOCS_ACCESS ?? (e.NODE_ENV === 'production' ? 'supervisor' : 'open'),
+    devTokenTtlSeconds: e.DEV_TOKEN_TTL_SECONDS,
   };
 }
 

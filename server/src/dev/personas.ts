@@ -38,6 +38,13 @@ export const DEMO_PERSONAS = {
     role: 'supervisor',
     name: 'Elena Marino',
   },
+  /** A supervisor who may also act on the job board (retry, clean, remove jobs). */
+  'supervisor-admin': {
+    sub: 'RCCFNC66C10F205P',
+    role: 'supervisor',
+    name: 'Franco Ricci',
+    rights: ['jobs:manage'],
+  },
 } as const satisfies Record<string, IdentityClaims>;
 
 export type PersonaId = keyof typeof DEMO_PERSONAS;

@@ -1,5 +1,6 @@
 import { ERRORS, type ErrorCode, type WireError } from '@infocig/shared';
 import type { z } from 'zod';
+import { isDependencyFailure } from './dependency-failure.ts';
 
 /** An error a client may see, with a stable code from the shared catalogue. */
 export class AppError extends Error {
@@ -28,8 +29,16 @@ export function validationError(error: z.ZodError): AppError {
   return new AppError('VALIDATION_FAILED', undefined, issues);
 }
 
+/**
+ * The coded error for any failure: ours as they are, an unreachable Redis or claims store as
+ * SERVICE_UNAVAILABLE, anything else as INTERNAL_ERROR.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError(isDependencyFailure(error) ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_ERROR');
+}
+
 /** What a client is told about any failure: the code for ours, nothing internal for the rest. */
 export function toWireError(error: unknown): WireError {
-  if (error instanceof AppError) return error.toWire();
-  return { code: 'INTERNAL_ERROR', message: ERRORS.INTERNAL_ERROR.message };
+  return toAppError(error).toWire();
 }

@@ -19,7 +19,11 @@ export const securityHeaders = fp(async (app) => {
         frameAncestors: ["'none'"],
       },
     },
-    // The demo runs on plain http://127.0.0.1; production TLS terminates in front of the server.
-    hsts: app.config.env === 'production',
+    // The demo runs on plain http://127.0.0.1; production TLS terminates in front of the server,
+    // and browsers must then never try plain HTTP on this host or its subdomains for a year.
+    hsts:
+      app.config.env === 'production'
+        ? { maxAge: 31_536_000, includeSubDomains: true, preload: false }
+        : false,
   });
 });

@@ -1,4 +1,4 @@
-import { type Job, Queue, Worker } from 'bullmq';
+import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 
@@ -13,7 +13,10 @@ export interface TimerJobs {
 }
 
 export type TimerName = keyof TimerJobs;
-export type TimerHandlers = { [K in TimerName]: (data: TimerJobs[K]) => Promise<void> };
+/** A handler may ask to run again at a time (ms): the same job, under the same id, is delayed. */
+// biome-ignore lint/suspicious/noConfusingVoidType: handlers that never delay themselves return Promise<void>.
+export type TimerOutcome = void | { runAgainAt: number };
+export type TimerHandlers = { [K in TimerName]: (data: TimerJobs[K]) => Promise<TimerOutcome> };
 
 const QUEUE_NAME = 'timers';
 
@@ -21,8 +24,12 @@ const QUEUE_NAME = 'timers';
  * Timers on BullMQ: delayed and repeatable jobs in Redis, so they survive restarts and each runs
  * once whichever process picks it up.
  */
-export function createTimers(redisUrl: string, prefix: string) {
+export function createTimers(redisUrl: string, prefix: string, log: FastifyBaseLogger) {
+  // Timers wait and retry through an outage (no per-request limit), unlike request paths.
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: 'infocig-timers' });
+  // Errors go through the app's log as one line each, never as raw stacks on stderr.
+  const logError = (source: string) => (err: Error) => log.warn({ err: err.message, source }, 'timers error');
+  connection.on('error', logError('connection'));
   const queue = new Queue(QUEUE_NAME, {
     connection,
     prefix: `${prefix}:bull`,
@@ -33,10 +40,15 @@ export function createTimers(redisUrl: string, prefix: string) {
       backoff: { type: 'exponential', delay: 500 },
     },
   });
+  queue.on('error', logError('queue'));
   let worker: Worker | undefined;
   const workerConnection = connection.duplicate({ connectionName: 'infocig-timers-worker' });
+  workerConnection.on('error', logError('worker connection'));
 
   return {
+    /** The queue itself, for the job board and the job-count metrics (reading, not scheduling). */
+    queue,
+
     async schedule<K extends TimerName>(
       name: K,
       data: TimerJobs[K],
@@ -46,18 +58,33 @@ export function createTimers(redisUrl: string, prefix: string) {
       await queue.add(name, data, { delay: delayMs, ...(jobId ? { jobId } : {}) });
     },
 
+    /**
+     * Removes a pending job by its id, when it no longer applies. A job running now cannot be
+     * removed; it finds nothing to do and ends.
+     */
+    async cancel(jobId: string): Promise<void> {
+      await queue.remove(jobId);
+    },
+
     async every(name: TimerName, intervalMs: number): Promise<void> {
       await queue.upsertJobScheduler(name, { every: intervalMs }, { name, data: {} });
     },
 
     /** Starts working the jobs in this process too. */
-    start(handlers: TimerHandlers, log: FastifyBaseLogger): void {
+    start(handlers: TimerHandlers, workerLog: FastifyBaseLogger = log): void {
       worker = new Worker(
         QUEUE_NAME,
-        async (job: Job) => {
-          const handler = handlers[job.name as TimerName] as ((data: unknown) => Promise<void>) | undefined;
+        async (job: Job, token?: string) => {
+          const handler = handlers[job.name as TimerName] as
+            | ((data: unknown) => Promise<TimerOutcome>)
+            | undefined;
           if (!handler) throw new Error(`no handler for timer ${job.name}`);
-          await handler(job.data);
+          const outcome = await handler(job.data);
+          if (outcome) {
+            // BullMQ's way to delay the running job itself: it keeps its id, so it can be cancelled.
+            await job.moveToDelayed(outcome.runAgainAt, token);
+            throw new DelayedError();
+          }
         },
         {
           connection: workerConnection,
@@ -65,8 +92,8 @@ export function createTimers(redisUrl: string, prefix: string) {
           concurrency: 8,
         },
       );
-      worker.on('failed', (job, err) => log.error({ err, timer: job?.name }, 'timer failed'));
-      worker.on('error', (err) => log.warn({ err: err.message }, 'timer worker error'));
+      worker.on('failed', (job, err) => workerLog.error({ err, timer: job?.name }, 'timer failed'));
+      worker.on('error', logError('worker'));
     },
 
     async close(): Promise<void> {

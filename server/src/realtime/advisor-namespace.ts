@@ -4,6 +4,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
+import { toWireError } from '../errors/app-error.ts';
 import type { FollowUpService } from '../followups/follow-up-service.ts';
 import {
   type AdvisorChanges,
@@ -15,6 +16,8 @@ import type { Departures } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
 import { ALL_ADVISORS_ROOM, advisorRoom, type Notifier } from './notifier.ts';
+import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
+import { trackPresence } from './track-presence.ts';
 
 export interface AdvisorNamespaceDeps {
   verify: VerifyToken;
@@ -24,6 +27,7 @@ export interface AdvisorNamespaceDeps {
   followUps: FollowUpService;
   notifier: Notifier;
   defaultCapacity: number;
+  lifetime: SessionLifetimeDeps;
   log: FastifyBaseLogger;
 }
 
@@ -55,6 +59,8 @@ export function setUpAdvisorNamespace(nsp: Namespace, deps: AdvisorNamespaceDeps
   nsp.on('connection', (socket: Socket) => {
     onConnection(socket, deps).catch((err: unknown) => {
       deps.log.error({ err }, 'advisor session setup failed');
+      // A code before the disconnect, so the console knows to come back (SERVICE_UNAVAILABLE).
+      if (socket.connected) socket.emit('session:error', toWireError(err));
       socket.disconnect(true);
     });
   });
@@ -65,6 +71,9 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
   const { identity } = socket.data as SocketData;
   const advisorId = identity.sub;
   const me: Participant & { kind: 'advisor' } = { kind: 'advisor', advisorId, name: identity.name };
+  const member = advisorMember(advisorId);
+  // Assignment needs a valid token among the advisor's sessions: recorded before any hand-out.
+  const lifetime = startSessionLifetime(socket, member, deps.lifetime);
 
   // Registering starts at once, and commands that need the advisor's profile wait for it.
   const registered = pool.register(advisorId, identity.name, deps.defaultCapacity);
@@ -78,6 +87,7 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
     socket,
     advisorCommands,
     {
+      'auth:refresh': lifetime.refresh,
       'chat:send': ({ conversationId, clientMessageId, text }) =>
         chat.send(me, conversationId, clientMessageId, text),
       'chat:history': ({ conversationId, afterSeq, limit }) =>
@@ -101,17 +111,20 @@ async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
     },
     log,
   );
-  const member = advisorMember(advisorId);
-  socket.on('disconnect', () => {
-    departures.left(member).catch((err: unknown) => log.error({ err }, 'advisor departure failed'));
-  });
-  await departures.arrived(member);
+  // The socket may close while set-up awaits: its departure then runs once, after the arrival.
+  const presence = trackPresence(socket, departures, member, log);
+  await presence.arrive();
+  if (presence.gone()) return;
   await socket.join([advisorRoom(advisorId), ALL_ADVISORS_ROOM]);
 
-  await registered;
+  await Promise.all([registered, lifetime.opened]);
   const availability = (await pool.preferenceOf(advisorId)) ?? 'available';
+  if (presence.gone()) return;
   const conversations = await chat.heldBy(advisorId);
+  if (presence.gone()) return;
   const state = await pool.update(advisorId, { availability });
+  // The departure's takeOffline may have run before this update: it runs again once it is over.
+  if (presence.gone()) return presence.settle(() => pool.takeOffline(advisorId));
   socket.emit('session:ready', {
     protocolVersion: PROTOCOL_VERSION,
     identity: { role: identity.role, displayName: identity.name },

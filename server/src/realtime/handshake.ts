@@ -40,6 +40,8 @@ async function admit(verify: VerifyToken, roles: readonly Role[], auth: unknown)
     );
   }
   const identity = await verify(parsed.data.token);
+  // The verifier's clock tolerance aside: a session never starts past its token's end.
+  if (identity.expiresAt * 1000 <= Date.now()) throw new AppError('AUTH_TOKEN_EXPIRED');
   if (!roles.includes(identity.role)) throw new AppError('AUTH_ROLE_FORBIDDEN');
   return identity;
 }

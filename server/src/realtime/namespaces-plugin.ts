@@ -16,6 +16,12 @@ export const namespacesPlugin = fp(
       followUps: app.followUps,
       log: app.log,
     };
+    const lifetime = (maxSockets: number) => ({
+      verify: app.verifyToken,
+      sessions: app.sessions,
+      maxSockets,
+      log: app.log,
+    });
     const companies = createCompanyAccess(app.claims, app.audit);
     setUpVisitorNamespace(app.io.of(NAMESPACES.visitor), {
       ...deps,
@@ -26,12 +32,14 @@ export const namespacesPlugin = fp(
       subjectFor: createSubjectResolver(companies, app.claimsReader, app.rollout),
       rollout: app.rollout,
       interactions: app.interactions,
+      lifetime: lifetime(app.config.maxSockets.visitor),
     });
     setUpAdvisorNamespace(app.io.of(NAMESPACES.advisor), {
       ...deps,
       pool: app.pool,
       notifier: app.notifier,
       defaultCapacity: app.config.advisorDefaultCapacity,
+      lifetime: lifetime(app.config.maxSockets.advisor),
     });
   },
   { name: 'namespaces', dependencies: ['auth', 'chat', 'realtime', 'rollout'] },

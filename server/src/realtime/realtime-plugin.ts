@@ -12,6 +12,10 @@ export const realtimePlugin = fp(
     const subscriber = app.redis.duplicate({
       connectionName: `infocig-${process.pid}-pushes`,
       enableAutoPipelining: false,
+      // Unlike request paths, a (un)subscription made while Redis is away waits for it to come
+      // back: the adapter does not await SUNSUBSCRIBE, so a failed one would be an unhandled rejection.
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
     });
     subscriber.on('error', (err) => app.log.warn({ err: err.message }, 'redis subscriber error'));
     const io = new Server(app.server, {

@@ -12,10 +12,11 @@ import type { VerifyToken } from '../auth/token-verifier.ts';
 import { type ChatService, snapshotOf } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
 import { visitorKeyOf } from '../chat/visitor-key.ts';
+import { orWhenUnreachable, pushClaims } from '../claims/claims-push.ts';
 import type { ClaimsReader } from '../claims/claims-reader.ts';
 import type { CompanyAccess } from '../claims/company-access.ts';
 import type { SubjectResolver } from '../claims/conversation-subject.ts';
-import { AppError } from '../errors/app-error.ts';
+import { AppError, toWireError } from '../errors/app-error.ts';
 import type { Interactions } from '../figures/interactions.ts';
 import type { FollowUpService } from '../followups/follow-up-service.ts';
 import type { AdmissionFor } from '../rollout/admission-service.ts';
@@ -24,6 +25,8 @@ import { type Departures, visitorMember } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity, type SocketData } from './handshake.ts';
 import { visitorRoom } from './notifier.ts';
+import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
+import { trackPresence } from './track-presence.ts';
 
 export interface VisitorNamespaceDeps {
   verify: VerifyToken;
@@ -37,6 +40,7 @@ export interface VisitorNamespaceDeps {
   subjectFor: SubjectResolver;
   rollout: RolloutPlan;
   interactions: Interactions;
+  lifetime: SessionLifetimeDeps;
   log: FastifyBaseLogger;
 }
 
@@ -46,6 +50,8 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
   nsp.on('connection', (socket: Socket) => {
     onConnection(socket, deps).catch((err: unknown) => {
       deps.log.error({ err }, 'visitor session setup failed');
+      // A code before the disconnect, so the client knows to come back (SERVICE_UNAVAILABLE).
+      if (socket.connected) socket.emit('session:error', toWireError(err));
       socket.disconnect(true);
     });
   });
@@ -76,10 +82,13 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
     };
   const visitorKey = visitorKeyOf(identity.sub);
   const me: Participant = { kind: 'visitor', visitorKey, name: identity.name };
+  const member = visitorMember(visitorKey);
+  const lifetime = startSessionLifetime(socket, member, deps.lifetime);
   bindCommands(
     socket,
     visitorCommands,
     {
+      'auth:refresh': lifetime.refresh,
       'chat:request': admitted(async ({ topic, companyCf, applicationId }) =>
         chat.requestAdvisor(identity, topic, await subjectFor(identity, { companyCf, applicationId })),
       ),
@@ -107,11 +116,10 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
     },
     log,
   );
-  const member = visitorMember(visitorKey);
-  socket.on('disconnect', () => {
-    departures.left(member).catch((err: unknown) => log.error({ err }, 'visitor departure failed'));
-  });
-  await departures.arrived(member);
+  // The socket may close while set-up awaits: its departure then runs once, after the arrival.
+  const presence = trackPresence(socket, departures, member, log);
+  await presence.arrive();
+  if (presence.gone()) return;
   await socket.join(visitorRoom(visitorKey));
 
   const snapshot = snapshotOf(identity);
@@ -119,9 +127,11 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
   const [admission, session, ownFollowUps, ownCompanies] = await Promise.all([
     admissionFor(identity),
     chat.visitorSession(identity),
-    followUps.ofVisitor(identity.sub),
-    companies.companiesOf(identity),
+    // Without the claims store the session still starts: these come empty, claims come later.
+    orWhenUnreachable(followUps.ofVisitor(identity.sub), []),
+    orWhenUnreachable(companies.companiesOf(identity), []),
   ]);
+  if (presence.gone()) return;
   socket.emit('session:ready', {
     protocolVersion: PROTOCOL_VERSION,
     identity: {
@@ -141,10 +151,12 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
     })),
   });
   if (admission.admitted) {
-    const [answer] = await Promise.all([
-      chat.visitorClaims(identity),
-      interactions.visited(visitorKey, audienceOf(identity.role as VisitorRole), identity.role),
+    await Promise.all([
+      pushClaims(socket, () => chat.visitorClaims(identity), log),
+      orWhenUnreachable(
+        interactions.visited(visitorKey, audienceOf(identity.role as VisitorRole), identity.role),
+        undefined,
+      ),
     ]);
-    socket.emit('claims:status', answer);
   }
 }

@@ -3,14 +3,16 @@ import { defineScripts } from './scripts.ts';
 
 /**
  * A connection for request paths: commands fail fast while Redis is unreachable instead of
- * queueing, so a visitor gets SERVICE_UNAVAILABLE rather than a hung ack. Commands issued in the
- * same tick by many sockets go out in one write (auto-pipelining): one syscall, not one each.
+ * queueing (no offline queue; one retry for commands in flight when it drops), so a visitor gets
+ * SERVICE_UNAVAILABLE at once rather than a hung ack and a command run seconds later, after its
+ * sender was told it failed. Timers (BullMQ) keep connections of their own that wait and retry.
+ * Commands issued in the same tick by many sockets go out in one write (auto-pipelining).
  */
 export function connectRedis(url: string, name: string): Redis {
   const redis = new Redis(url, {
     connectionName: name,
     maxRetriesPerRequest: 1,
-    enableOfflineQueue: true,
+    enableOfflineQueue: false,
     lazyConnect: false,
     enableAutoPipelining: true,
   });

@@ -21,6 +21,11 @@ export function createKeys(prefix: string) {
     queuePace: (queue: Audience) => `${prefix}:queue:${queue}:pace`,
     /** Member (`v:<visitorKey>` or `a:<advisorId>`) → number of connected sockets, all processes. */
     presence: () => `${prefix}:presence`,
+    /**
+     * A member's open sockets across processes: socket id → "connectedAtMs processId tokenExpiresAtMs".
+     * Assignment reads an advisor's (`a:<advisorId>`) for a token still valid.
+     */
+    sessions: (member: string) => `${prefix}:sessions:${member}`,
     /** When a member's current absence began (ms), while they have no socket anywhere. */
     awaySince: (member: string) => `${prefix}:away:${member}`,
     /** The rollout plan version every process should be applying. */

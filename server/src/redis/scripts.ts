@@ -10,9 +10,15 @@ export interface LuaScript {
 /** Every script read so far, to define on each connection as it opens. */
 const registry = new Map<string, LuaScript>();
 
-/** Reads a Lua script that sits beside the module using it. */
+/**
+ * Reads a Lua script that sits beside the module using it. A line `--#include includes/x.lua`
+ * is replaced by that file (relative to the script), so scripts share fragments without copies.
+ */
 export function luaScript(moduleUrl: string, file: string, numberOfKeys: number): LuaScript {
-  const lua = readFileSync(new URL(file, moduleUrl), 'utf8');
+  const url = new URL(file, moduleUrl);
+  const lua = readFileSync(url, 'utf8').replace(/^--#include (\S+)$/gm, (_, fragment: string) =>
+    readFileSync(new URL(fragment, url), 'utf8'),
+  );
   const script = {
     name: file.replace(/\.lua$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
     numberOfKeys,

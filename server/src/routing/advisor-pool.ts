@@ -4,8 +4,8 @@ import { AppError } from '../errors/app-error.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 
-const assignScript = luaScript(import.meta.url, './lua/assign-next.lua', 4);
-const updateScript = luaScript(import.meta.url, './lua/update-advisor.lua', 2);
+const assignScript = luaScript(import.meta.url, './lua/assign-next.lua', 5);
+const updateScript = luaScript(import.meta.url, './lua/update-advisor.lua', 3);
 const takeOfflineScript = luaScript(import.meta.url, './lua/take-offline.lua', 1);
 const requeueScript = luaScript(import.meta.url, './lua/requeue-advisor-chats.lua', 3);
 const transferScript = luaScript(import.meta.url, './lua/transfer.lua', 3);
@@ -63,7 +63,7 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
     const [load, capacity, availability, queues] = (await runScript(
       redis,
       updateScript,
-      [keys.advisor(advisorId), keys.advisors()],
+      [keys.advisor(advisorId), keys.advisors(), keys.presence()],
       [
         keys.prefix,
         Date.now(),
@@ -71,6 +71,7 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
         changes.queues?.join(',') ?? '',
         changes.capacity ?? '',
         changes.name ?? '',
+        advisorMember(advisorId),
       ],
     )) as [number, number, Availability, string];
     const name = changes.name ?? (await nameOf(advisorId));
@@ -177,6 +178,7 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
           keys.queueAdvisors(queue),
           keys.queueVisitors(queue),
           keys.queuePace(queue),
+          keys.presence(),
         ],
         [keys.prefix, Date.now(), PACE_SMOOTHING],
       )) as string[];

@@ -1,12 +1,14 @@
-import { VISITOR_ROLES } from '@infocig/shared';
+import { AccessLogEntrySchema, ClaimSummarySchema, VISITOR_ROLES } from '@infocig/shared';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accessLogOf } from '../audit/access-log.ts';
 import { requireRole } from '../auth/http-auth.ts';
 import type { Identity } from '../auth/identity.ts';
 import { snapshotOf } from '../chat/chat-service.ts';
 import { createCompanyAccess } from '../claims/company-access.ts';
-import { AppError, validationError } from '../errors/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
+import { bearer, errorResponses } from '../openapi/responses.ts';
 
 const ClaimsQuerySchema = z
   .object({
@@ -23,26 +25,51 @@ const ClaimsQuerySchema = z
  */
 export async function meRoutes(app: FastifyInstance) {
   const companies = createCompanyAccess(app.claims, app.audit);
-  app.addHook('preHandler', requireRole(app.verifyToken, VISITOR_ROLES));
+  app.addHook('onRequest', requireRole(app.verifyToken, VISITOR_ROLES));
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['self-service'];
   const me = (identity: Identity | undefined) => {
     if (!identity) throw new AppError('AUTH_TOKEN_MISSING');
     return identity;
   };
 
-  app.get('/api/me/claims', async (request) => {
-    const identity = me(request.identity);
-    if (!(await app.admissionFor(identity)).admitted) throw new AppError('NOT_YET_AVAILABLE');
-    const query = ClaimsQuerySchema.safeParse(request.query);
-    if (!query.success) throw validationError(query.error);
-    const asOf = new Date().toISOString();
-    if (query.data.companyCf) {
-      const company = await companies.authorize(identity, query.data.companyCf);
-      return { claims: await app.claimsReader.ofCompany(company.cf), asOf };
-    }
-    return { claims: await app.claimsReader.visibleTo(snapshotOf(identity)), asOf };
-  });
+  routes.get(
+    '/api/me/claims',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        summary:
+          'Your claims, or those of a company you may see (owner, representative, delegated intermediary)',
+        querystring: ClaimsQuerySchema,
+        response: {
+          200: z.object({ claims: z.array(ClaimSummarySchema), asOf: z.iso.datetime({ offset: true }) }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const identity = me(request.identity);
+      if (!(await app.admissionFor(identity)).admitted) throw new AppError('NOT_YET_AVAILABLE');
+      const asOf = new Date().toISOString();
+      if (request.query.companyCf) {
+        const company = await companies.authorize(identity, request.query.companyCf);
+        return { claims: await app.claimsReader.ofCompany(company.cf), asOf };
+      }
+      return { claims: await app.claimsReader.visibleTo(snapshotOf(identity)), asOf };
+    },
+  );
 
-  app.get('/api/me/access-log', async (request) => ({
-    entries: await accessLogOf(app.audit, me(request.identity).sub),
-  }));
+  routes.get(
+    '/api/me/access-log',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'Who read your data, when, why, and whether it was allowed',
+        response: { 200: z.object({ entries: z.array(AccessLogEntrySchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => ({ entries: await accessLogOf(app.audit, me(request.identity).sub) }),
+  );
 }

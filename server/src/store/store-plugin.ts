@@ -3,15 +3,31 @@ import { auditKeyFrom, loadOrCreateDevAuditKey } from '../audit/audit-key.ts';
 import { auditRewritableByServer } from '../audit/audit-protection.ts';
 import { openAccessAudit } from '../audit/open-access-audit.ts';
 import { createClaimsStore, openMigratedStore } from './index.ts';
+import { observeFailures, type StoreOperation } from './observed-db.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Registers a listener told of each failed store statement or transaction (metrics). */
+    onStoreFailure(listener: (operation: StoreOperation) => void): void;
+  }
+}
 
 /** The claims store: PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
 export const storePlugin = fp(
   async (app) => {
     const { config } = app;
-    const { db, applied } = await openMigratedStore(config.store);
+    const failureListeners: ((operation: StoreOperation) => void)[] = [];
+    const opened = await openMigratedStore(config.store);
+    const db = observeFailures(opened.db, (operation) => {
+      for (const listener of failureListeners) listener(operation);
+    });
+    app.decorate('onStoreFailure', (listener: (operation: StoreOperation) => void) => {
+      failureListeners.push(listener);
+    });
     app.addHook('onClose', async () => {
       await db.close();
     });
+    const { applied } = opened;
     if (applied.length > 0) app.log.info({ applied }, 'store migrations applied');
     const key = config.auditHmacKey
       ? auditKeyFrom(config.auditHmacKey)

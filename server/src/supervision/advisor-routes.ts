@@ -1,11 +1,14 @@
-import { AdvisorSettingsSchema, AUDIENCES, italianDay } from '@infocig/shared';
+import { AdvisorProfileSchema, AdvisorSettingsSchema, AUDIENCES, italianDay } from '@infocig/shared';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/http-auth.ts';
-import { AppError, validationError } from '../errors/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { publishedFigures } from '../figures/published-figures.ts';
+import { bearer, errorResponses } from '../openapi/responses.ts';
 import { changeAdvisor, profileOf } from '../realtime/advisor-namespace.ts';
 import { advisorMember } from '../routing/advisor-pool.ts';
+import { FiguresSchema, QueueSummarySchema } from './supervision-schemas.ts';
 
 const FiguresQuerySchema = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }).strict();
 
@@ -13,51 +16,104 @@ const AdvisorPatchSchema = AdvisorSettingsSchema.partial()
   .extend({ availability: z.enum(['available', 'paused']).optional() })
   .strict();
 
+const AdvisorParamsSchema = z.object({ advisorId: z.string().min(1).max(64) });
+
+const AdvisorSchema = AdvisorProfileSchema.extend({ advisorId: z.string(), name: z.string() });
+
 /** Supervisors see every advisor and every queue, and change advisors' queues, capacity and availability. */
 export async function supervisionRoutes(app: FastifyInstance) {
-  app.addHook('preHandler', requireRole(app.verifyToken, ['supervisor']));
+  // At the request's start, so nobody learns how a body is validated before showing who they are.
+  app.addHook('onRequest', requireRole(app.verifyToken, ['supervisor']));
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['supervision'];
 
-  app.get('/api/supervisor/advisors', async () => {
-    const advisors = await app.pool.list();
-    const connected = await Promise.all(
-      advisors.map((a) => app.departures.isPresent(advisorMember(a.advisorId))),
-    );
-    return {
-      advisors: advisors.map((a, i) => ({
-        advisorId: a.advisorId,
-        name: a.name,
-        connected: connected[i],
-        ...profileOf(a),
-      })),
-    };
-  });
+  routes.get(
+    '/api/supervisor/advisors',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'Every advisor, connected or not, with availability, queues, capacity and load',
+        response: {
+          200: z.object({ advisors: z.array(AdvisorSchema.extend({ connected: z.boolean() })) }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async () => {
+      const advisors = await app.pool.list();
+      const connected = await Promise.all(
+        advisors.map((a) => app.departures.isPresent(advisorMember(a.advisorId))),
+      );
+      return {
+        advisors: advisors.map((a, i) => ({
+          advisorId: a.advisorId,
+          name: a.name,
+          connected: connected[i] ?? false,
+          ...profileOf(a),
+        })),
+      };
+    },
+  );
 
-  app.patch<{ Params: { advisorId: string } }>('/api/supervisor/advisors/:advisorId', async (request) => {
-    const parsed = AdvisorPatchSchema.safeParse(request.body);
-    if (!parsed.success) throw validationError(parsed.error);
-    const { advisorId } = request.params;
-    if (!(await app.pool.state(advisorId))) throw new AppError('ADVISOR_NOT_FOUND');
-    const state = await changeAdvisor(
-      { pool: app.pool, chat: app.chat, notifier: app.notifier },
-      advisorId,
-      parsed.data,
-    );
-    request.log.info(
-      { supervisor: request.identity?.sub, advisorId, changes: parsed.data },
-      'advisor changed by supervisor',
-    );
-    return { advisorId, name: state.name, ...profileOf(state) };
-  });
+  routes.patch(
+    '/api/supervisor/advisors/:advisorId',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        summary: "Change an advisor's queues, capacity or availability",
+        params: AdvisorParamsSchema,
+        body: AdvisorPatchSchema,
+        response: { 200: AdvisorSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { advisorId } = request.params;
+      if (!(await app.pool.state(advisorId))) throw new AppError('ADVISOR_NOT_FOUND');
+      const state = await changeAdvisor(
+        { pool: app.pool, chat: app.chat, notifier: app.notifier },
+        advisorId,
+        request.body,
+      );
+      request.log.info(
+        { supervisor: request.identity?.sub, advisorId, changes: request.body },
+        'advisor changed by supervisor',
+      );
+      return { advisorId, name: state.name, ...profileOf(state) };
+    },
+  );
 
-  app.get<{ Querystring: { from?: string; to?: string } }>('/api/supervisor/figures', async (request) => {
-    const parsed = FiguresQuerySchema.safeParse(request.query);
-    if (!parsed.success) throw validationError(parsed.error);
-    const to = parsed.data.to ?? italianDay(new Date());
-    const from = parsed.data.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
-    return publishedFigures(app.db, from, to);
-  });
+  routes.get(
+    '/api/supervisor/figures',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'The published figures by audience, for a period (default: the last year)',
+        querystring: FiguresQuerySchema,
+        response: { 200: FiguresSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const to = request.query.to ?? italianDay(new Date());
+      const from = request.query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+      return publishedFigures(app.db, from, to);
+    },
+  );
 
-  app.get('/api/supervisor/queues', async () => ({
-    queues: await Promise.all(AUDIENCES.map((queue) => app.chat.queueSummary(queue))),
-  }));
+  routes.get(
+    '/api/supervisor/queues',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'Each queue with how many wait, the oldest wait and the estimate for the next',
+        response: { 200: z.object({ queues: z.array(QueueSummarySchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async () => ({
+      queues: await Promise.all(AUDIENCES.map((queue) => app.chat.queueSummary(queue))),
+    }),
+  );
 }

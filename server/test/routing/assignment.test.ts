@@ -3,17 +3,22 @@ import { AUDIENCES, type Audience } from '@infocig/shared';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConversationRepository } from '../../src/chat/conversation-repository.ts';
+import { createSessions } from '../../src/presence/sessions.ts';
 import { createKeys, type Keys } from '../../src/redis/keys.ts';
-import { createAdvisorPool } from '../../src/routing/advisor-pool.ts';
+import { type AdvisorChanges, advisorMember, createAdvisorPool } from '../../src/routing/advisor-pool.ts';
 import { createQueueView } from '../../src/routing/queue-view.ts';
 import { deleteKeys, TEST_REDIS_URL } from '../support/index.ts';
 
 let keys: Keys;
 let connections: Redis[];
 
-beforeEach(() => {
+const PROCESS_ID = 'assignment-test';
+
+beforeEach(async () => {
   keys = createKeys(`infocig-test:${randomBytes(6).toString('hex')}`);
   connections = [];
+  // Sessions count only for live processes, as presence lists them.
+  await processView().redis.sadd(keys.processes(), PROCESS_ID);
 });
 afterEach(async () => {
   for (const c of connections) c.disconnect();
@@ -24,10 +29,25 @@ afterEach(async () => {
 function processView() {
   const redis = new Redis(TEST_REDIS_URL);
   connections.push(redis);
+  const pool = createAdvisorPool(redis, keys);
+  const sessions = createSessions(redis, keys, PROCESS_ID);
   return {
-    pool: createAdvisorPool(redis, keys),
+    pool: {
+      ...pool,
+      /** These advisors have no socket: each gets a session with a valid token, as a console would. */
+      async update(advisorId: string, changes: AdvisorChanges) {
+        await sessions.open(advisorMember(advisorId), `socket-of-${advisorId}`, Date.now() + 3_600_000, 3);
+        return pool.update(advisorId, changes);
+      },
+    },
+    sessions,
+    redis,
     conversations: createConversationRepository(redis, keys, 3600),
     queues: createQueueView(redis, keys),
+    /** An advisor's socket is connected somewhere: only then can they be available. */
+    connect: async (advisorId: string) => {
+      await redis.hincrby(keys.presence(), advisorMember(advisorId), 1);
+    },
   };
 }
 
@@ -58,6 +78,7 @@ describe('atomic assignment', () => {
     const [a, b] = [processView(), processView()];
     const capacities = [1, 2, 3, 4, 5];
     for (const [i, capacity] of capacities.entries()) {
+      await a.connect(`adv-${i}`);
       await a.pool.update(`adv-${i}`, {
         name: `A${i}`,
         capacity,
@@ -83,6 +104,7 @@ describe('atomic assignment', () => {
   it('serves the oldest first and the least-loaded advisor first', async () => {
     const view = processView();
     const ids = await openChats(view, 4);
+    await view.connect('busy');
     await view.pool.update('busy', {
       queues: AUDIENCES,
       name: 'Busy',
@@ -90,6 +112,7 @@ describe('atomic assignment', () => {
       availability: 'available',
     });
     expect((await view.pool.assignNext('workers'))?.conversationId).toBe(ids[0]);
+    await view.connect('fresh');
     await view.pool.update('fresh', {
       queues: AUDIENCES,
       name: 'Fresh',
@@ -105,6 +128,7 @@ describe('atomic assignment', () => {
 
   it('breaks load ties by who has been idle longest', async () => {
     const view = processView();
+    await view.connect('first-free');
     await view.pool.update('first-free', {
       queues: AUDIENCES,
       name: 'F',
@@ -112,6 +136,7 @@ describe('atomic assignment', () => {
       availability: 'available',
     });
     await new Promise((r) => setTimeout(r, 5));
+    await view.connect('later-free');
     await view.pool.update('later-free', {
       queues: AUDIENCES,
       name: 'L',
@@ -125,7 +150,9 @@ describe('atomic assignment', () => {
   it('skips paused and offline advisors, and queues that no one serves', async () => {
     const view = processView();
     await openChats(view, 2);
+    await view.connect('paused');
     await view.pool.update('paused', { queues: AUDIENCES, name: 'P', capacity: 3, availability: 'paused' });
+    await view.connect('employers-only');
     await view.pool.update('employers-only', {
       name: 'E',
       capacity: 3,
@@ -133,14 +160,38 @@ describe('atomic assignment', () => {
       availability: 'available',
     });
     expect(await view.pool.assignNext('workers')).toBeNull();
+    await view.connect('gone');
     await view.pool.update('gone', { queues: AUDIENCES, name: 'G', capacity: 3, availability: 'available' });
     await view.pool.takeOffline('gone');
     expect(await view.pool.assignNext('workers')).toBeNull();
   });
 
+  it('never makes an advisor with no live socket available, nor gives them a chat', async () => {
+    const view = processView();
+    await openChats(view, 1);
+    const ghost = await view.pool.update('ghost', {
+      queues: AUDIENCES,
+      name: 'G',
+      capacity: 3,
+      availability: 'available',
+    });
+    expect(ghost.availability).toBe('offline');
+    expect(await view.pool.assignNext('workers')).toBeNull();
+    // In a pool with presence gone (its socket closed after it was made available): skipped and dropped.
+    await view.connect('stale');
+    await view.pool.update('stale', { queues: AUDIENCES, name: 'S', capacity: 3, availability: 'available' });
+    await connections[0]!.hdel(keys.presence(), advisorMember('stale'));
+    expect(await view.pool.assignNext('workers')).toBeNull();
+    expect(await connections[0]!.zscore(keys.queueAdvisors('workers'), 'stale')).toBeNull();
+    await view.connect('here');
+    await view.pool.update('here', { queues: AUDIENCES, name: 'H', capacity: 3, availability: 'available' });
+    expect((await view.pool.assignNext('workers'))?.advisorId).toBe('here');
+  });
+
   it('puts chats returned by an absent advisor ahead of newer ones, in their original order', async () => {
     const view = processView();
     const ids = await openChats(view, 4);
+    await view.connect('leaver');
     await view.pool.update('leaver', {
       queues: AUDIENCES,
       name: 'L',
@@ -148,6 +199,7 @@ describe('atomic assignment', () => {
       availability: 'available',
     });
     await drain(view, 'workers');
+    await connections[0]!.hdel(keys.presence(), advisorMember('leaver'));
     await view.pool.takeOffline('leaver');
     const returned = await view.pool.requeueAll('leaver');
     expect(returned.map((r) => r.conversationId)).toEqual(expect.arrayContaining(ids.slice(0, 2)));
@@ -160,6 +212,7 @@ describe('atomic assignment', () => {
     const view = processView();
     const ids = await openChats(view, 6);
     expect((await view.queues.place('workers', ids[5]!))?.estimatedWaitSeconds).toBeNull();
+    await view.connect('steady');
     await view.pool.update('steady', {
       queues: AUDIENCES,
       name: 'S',
@@ -177,5 +230,29 @@ describe('atomic assignment', () => {
     const waits = head.map((h) => h.estimatedWaitSeconds ?? -1);
     expect(waits.every((w) => w >= 0)).toBe(true);
     expect(waits[2]).toBeGreaterThanOrEqual(waits[0]!);
+  });
+
+  it('passes over an advisor none of whose tokens is still valid, and only them', async () => {
+    const view = processView();
+    const [lapsed, valid] = ['lapsed', 'valid'].map(advisorMember) as [string, string];
+    await view.pool.update('lapsed', {
+      queues: AUDIENCES,
+      name: 'X',
+      capacity: 3,
+      availability: 'available',
+    });
+    // Its only socket's token ran out a moment ago; the socket has not been closed yet.
+    await view.sessions.open(lapsed, 'socket-of-lapsed', Date.now() - 1, 3);
+    await view.sessions.open(lapsed, 'second-tab', Date.now() - 5_000, 3);
+    await openChats(view, 1);
+    expect(await view.pool.assignNext('workers')).toBeNull();
+
+    await view.pool.update('valid', { queues: AUDIENCES, name: 'V', capacity: 3, availability: 'available' });
+    expect((await view.pool.assignNext('workers'))?.advisorId).toBe('valid');
+    // A renewed token brings the first one back.
+    await view.sessions.open(lapsed, 'second-tab', Date.now() + 60_000, 3);
+    await view.conversations.open('another-visitor', visitor(99), 'workers', '');
+    expect((await view.pool.assignNext('workers'))?.advisorId).toBe('lapsed');
+    expect(await view.sessions.open(valid, 'socket-of-valid', Date.now() + 60_000, 3)).toEqual([]);
   });
 });

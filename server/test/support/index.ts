@@ -1,2 +1,3 @@
+export * from './restartable-redis.ts';
 export * from './test-client.ts';
 export * from './test-server.ts';

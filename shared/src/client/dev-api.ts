@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../domain/index.ts';
+import { RENEW_AHEAD_MS } from './session-renewal.ts';
 
 /**
  * The server's development endpoints, standing in for the portal's and the staff's sign-in: a list
@@ -50,7 +51,8 @@ function expiryMs(value: unknown): number {
 export function tokenProvider(baseUrl: string, personaId: string): () => Promise<string> {
   let held: { token: string; expiresAt: number } | null = null;
   return async () => {
-    if (held && held.expiresAt - Date.now() > 30_000) return held.token;
+    // More than the session renewal's lead, so that a renewal gets a token that lasts longer.
+    if (held && held.expiresAt - Date.now() > 2 * RENEW_AHEAD_MS) return held.token;
     const response = await fetch(`${baseUrl}/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -9,6 +9,7 @@ export * from './messages.ts';
 export * from './page-address.ts';
 export * from './read-receipts.ts';
 export * from './service-hours.ts';
+export * from './session-renewal.ts';
 export * from './session-state.ts';
 export * from './socket-session.ts';
 export * from './store.ts';

@@ -13,6 +13,11 @@ export interface SessionState<A> {
   commandError: UiError | null;
   /** What the live region reads out, most recent last. */
   announcements: Announced<A>[];
+  /**
+   * Set when the session could not be renewed (the host gave no fresh token, or the server refused
+   * it): when the server will end it (epoch ms). `null` while renewals go through.
+   */
+  sessionEndsAt: number | null;
 }
 
 export const initialSessionState: SessionState<never> = {
@@ -21,4 +26,5 @@ export const initialSessionState: SessionState<never> = {
   busy: false,
   commandError: null,
   announcements: [],
+  sessionEndsAt: null,
 };

@@ -17,7 +17,7 @@ export interface SessionSetup<S> {
  * `useSyncExternalStore`, the socket's lifecycle, and commands that fail at once when offline.
  */
 export class SocketSession<
-  S extends { connection: ConnectionState },
+  S extends { connection: ConnectionState; sessionEndsAt: number | null },
   Listen extends EventMap,
   Emit extends EventMap,
 > {
@@ -46,6 +46,8 @@ export class SocketSession<
 
   dispose(): void {
     this.disposed = true;
+    // Stops the renewal timer with the socket; listeners go next.
+    this.socket.disconnect();
     this.socket.removeAllListeners();
     this.socket.io.removeAllListeners();
     this.socket.disconnect();

@@ -11,6 +11,7 @@ import {
 } from './common.ts';
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
 import { AdvisorFollowUpSchema } from './follow-ups.ts';
+import { sessionCommands, sessionEvents } from './session.ts';
 import { LIMITS } from './version.ts';
 
 export const AdvisorAvailabilitySchema = z.enum(['available', 'paused']);
@@ -67,6 +68,7 @@ export type AssignedConversation = z.infer<typeof AssignedConversationSchema>;
 /** Commands the console sends on the `/advisor` namespace. */
 export const advisorCommands = {
   ...chatCommands,
+  ...sessionCommands,
   /**
    * Become available for new chats, or pause (chats you hold stay yours).
    * Errors: VALIDATION_FAILED.
@@ -139,6 +141,7 @@ export const advisorCommands = {
 /** Pushes the console receives on the `/advisor` namespace. */
 export const advisorEvents = {
   ...chatEvents,
+  ...sessionEvents,
   /** First thing after connecting: who you are, your availability and the chats you hold. */
   'session:ready': z.object({
     protocolVersion: z.number().int(),

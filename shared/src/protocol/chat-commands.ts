@@ -7,6 +7,7 @@ import {
   SeqSchema,
 } from './common.ts';
 import { command } from './contract.ts';
+import { WireErrorSchema } from './errors.ts';
 import { LIMITS } from './version.ts';
 
 /** Commands that both sides of a conversation use, with the same shapes. */
@@ -89,6 +90,12 @@ export const chatEvents = {
     reader: z.enum(['visitor', 'advisor']),
     seq: SeqSchema,
   }),
+  /**
+   * Your session could not be set up; the server disconnects right after. With
+   * `SERVICE_UNAVAILABLE` a dependency is down: connect again after a pause.
+   * Example: `{ code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable.' }`
+   */
+  'session:error': WireErrorSchema,
 };
 
 /** Enforced separately from the schema so the error says exactly what is wrong. */

@@ -9,6 +9,14 @@ export const ERRORS = {
   AUTH_TOKEN_INVALID: { status: 401, message: 'The identity token is not valid.' },
   AUTH_TOKEN_EXPIRED: { status: 401, message: 'The identity token has expired.' },
   AUTH_ROLE_FORBIDDEN: { status: 403, message: 'This role may not use this service.' },
+  AUTH_IDENTITY_MISMATCH: {
+    status: 403,
+    message: 'The new identity token is for someone else; the session keeps its old one.',
+  },
+  TOO_MANY_SESSIONS: {
+    status: 409,
+    message: 'You opened Info CIG in too many places; this older one was closed.',
+  },
   PROTOCOL_VERSION_UNSUPPORTED: { status: 400, message: 'This protocol version is not supported.' },
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
   MESSAGE_TOO_LONG: { status: 400, message: 'The message is too long.' },

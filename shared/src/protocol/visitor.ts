@@ -11,11 +11,13 @@ import {
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
 import { FollowUpSchema, ServiceStatusSchema } from './follow-ups.ts';
 import { AccessLogEntrySchema } from './privacy.ts';
+import { sessionCommands, sessionEvents } from './session.ts';
 import { LIMITS } from './version.ts';
 
 /** Commands the widget sends on the `/visitor` namespace. */
 export const visitorCommands = {
   ...chatCommands,
+  ...sessionCommands,
   /**
    * Ask for an advisor. Opens a conversation and queues it; if the visitor already has an open
    * one, that one is returned instead (so a double click opens one chat).
@@ -80,6 +82,7 @@ export const visitorCommands = {
 /** Pushes the widget receives on the `/visitor` namespace. */
 export const visitorEvents = {
   ...chatEvents,
+  ...sessionEvents,
   /**
    * First thing after connecting: who the server says you are, and your open conversation if any
    * (join it by resuming with `chat:history` from the last `seq` you saw).
@@ -108,6 +111,17 @@ export const visitorEvents = {
   }),
   /** The status of your claims from the claims store, sent at connect before any advisor. */
   'claims:status': z.object({ claims: z.array(ClaimSummarySchema), asOf: IsoDateTimeSchema }),
+  /**
+   * The claims store cannot be reached: your session works (chat included) without claims for now,
+   * and `claims:status` follows by itself once the store is back.
+   * Example: `{ code: 'SERVICE_UNAVAILABLE', message: '…', retryInSeconds: 2 }`
+   */
+  'claims:unavailable': z.object({
+    code: z.literal('SERVICE_UNAVAILABLE'),
+    message: z.string(),
+    /** When the server tries again. */
+    retryInSeconds: z.number().int().nonnegative(),
+  }),
   /**
    * Your place in the queue or the estimated wait changed (1 = next). The estimate comes from the
    * queue's recent service pace; null while there is none to go on.

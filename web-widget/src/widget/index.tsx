@@ -13,8 +13,10 @@ export interface InfocigWidgetOptions {
   /** Where the Info CIG server is, e.g. `https://infocig.example.it`. */
   serverUrl: string;
   /**
-   * The portal's signed identity token. Called at every (re)connect, so return a fresh one: the
-   * widget never asks who the person is, it trusts only what the portal signed.
+   * The portal's signed identity token. Called at every (re)connect, and shortly before the held
+   * token expires to renew the session, so return a fresh one (lasting longer than the last): the
+   * widget never asks who the person is, it trusts only what the portal signed. When it rejects
+   * near the end, the widget tells the person the session is about to end.
    */
   getToken: () => Promise<string>;
   /** Starting language; the reader can switch. Default Italian. */

@@ -1,14 +1,17 @@
 -- Assigns the head of a queue (highest priority, then oldest) to the least-loaded available
--- advisor with a free slot (ties: idle longest), atomically: never two advisors for one chat,
--- never above capacity. Also keeps the queue's pace: a smoothed interval between assignments
--- while chats wait, from which waits are estimated.
+-- advisor with a free slot and a token still valid (ties: idle longest), atomically: never two
+-- advisors for one chat, never above capacity. Also keeps the queue's pace: a smoothed interval
+-- between assignments while chats wait, from which waits are estimated.
 -- KEYS[1] waiting set (score: enqueue ms less 1e13 per priority level)
 -- KEYS[2] advisor pool (score: load * 1e13 + ms idle since; ZRANGE walks least loaded, then longest idle)
 -- KEYS[3] waiting id -> visitor key hash   KEYS[4] pace hash
+-- KEYS[5] presence hash (member 'a:<advisorId>' -> sockets): an advisor with none is skipped and
+-- dropped from this pool, whatever their hash says
 -- ARGV[1] key prefix   ARGV[2] now (ms)   ARGV[3] smoothing factor (0..1)
 -- Advisor and conversation keys are rebuilt from the prefix (same shapes as redis/keys.ts):
 -- which advisor gets the chat is only known inside the script.
 -- Returns {conversationId, advisorId, visitorKey}, or {} when nothing waits or no slot is free.
+--#include includes/holds-valid-token.lua
 local head = redis.call('ZRANGE', KEYS[1], 0, 0)
 if #head == 0 then return {} end
 local conversationId = head[1]
@@ -18,7 +21,11 @@ for _, advisorId in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
   local advisorKey = prefix .. ':advisor:' .. advisorId
   local capacity, load, availability, queues =
     unpack(redis.call('HMGET', advisorKey, 'capacity', 'load', 'availability', 'queues'))
-  if availability == 'available' and tonumber(load or 0) < tonumber(capacity or 0) then
+  local present = tonumber(redis.call('HGET', KEYS[5], 'a:' .. advisorId) or '0') > 0
+  if not present then
+    redis.call('ZREM', KEYS[2], advisorId)
+  elseif availability == 'available' and tonumber(load or 0) < tonumber(capacity or 0)
+    and holdsValidToken(prefix, advisorId, now) then
     redis.call('ZREM', KEYS[1], conversationId)
     local visitorKey = redis.call('HGET', KEYS[3], conversationId) or ''
     redis.call('HDEL', KEYS[3], conversationId)

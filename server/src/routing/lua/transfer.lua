@@ -4,7 +4,8 @@
 -- ARGV[1] key prefix   ARGV[2] current advisor id   ARGV[3] 'queue' or 'advisor'
 -- ARGV[4] target queue or advisor id   ARGV[5] now (ms)   ARGV[6] priority for a queued transfer
 -- Returns {1, queue, visitorKey}; -1 not this advisor's active chat; -2 target advisor unknown,
--- offline, paused or full (or the same advisor); -3 target queue unknown.
+-- offline, paused, full or without a valid token (or the same advisor); -3 target queue unknown.
+--#include includes/holds-valid-token.lua
 local prefix, from, kind, target, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
 local id, status, holder, queue, visitorKey, enqueuedAt =
   unpack(redis.call('HMGET', KEYS[1], 'id', 'status', 'advisorId', 'queue', 'visitorKey', 'enqueuedAt'))
@@ -21,7 +22,8 @@ local targetKey
 if kind == 'advisor' then
   targetKey = prefix .. ':advisor:' .. target
   local capacity, load, availability = unpack(redis.call('HMGET', targetKey, 'capacity', 'load', 'availability'))
-  if target == from or availability ~= 'available' or tonumber(load or 0) >= tonumber(capacity or 0) then return -2 end
+  if target == from or availability ~= 'available' or tonumber(load or 0) >= tonumber(capacity or 0)
+    or not holdsValidToken(prefix, target, now) then return -2 end
 elseif target ~= 'workers' and target ~= 'employers' then
   return -3
 end

@@ -13,7 +13,9 @@ export function ClaimsPanel() {
   const picking = reader === 'intermediary';
   const company = picking ? selectedCompany(state) : null;
   const claims = state.claims;
-  const waiting = !claims && state.connection.kind !== 'error' && (!picking || company !== null);
+  const unavailable = !claims && state.claimsUnavailable;
+  const waiting =
+    !claims && !unavailable && state.connection.kind !== 'error' && (!picking || company !== null);
   return (
     <section className="icw-section" aria-labelledby="icw-claims-title">
       <div className="icw-section-head">
@@ -37,6 +39,11 @@ export function ClaimsPanel() {
       {picking && !company && state.companies.length > 0 && <p>{t.companies.chooseFirst}</p>}
       {company && <p className="icw-strong icw-claims-of">{t.companies.claimsOf(company.name)}</p>}
       {waiting && <p className="icw-muted">{t.claims.loading}</p>}
+      {unavailable && (
+        <p className="icw-muted" role="status">
+          {t.claims.unavailable}
+        </p>
+      )}
       {claims?.list.length === 0 && <p>{claims.companyCf ? t.companies.noClaims : t.claims.none}</p>}
       {claims && claims.list.length > 0 && (
         <ul className="icw-claims">

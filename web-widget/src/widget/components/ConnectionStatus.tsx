@@ -1,9 +1,12 @@
-import { errorText } from '@infocig/shared/client';
+import { errorText, formatTime } from '@infocig/shared/client';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
 
-/** The connection's state in words (not only colour), with the error and a retry when it gave up. */
+/**
+ * The connection's state in words (not only colour), with the error and a retry when it gave up,
+ * and a calm warning when the session could not be renewed and will end.
+ */
 export function ConnectionStatus() {
-  const { t } = useWidget();
+  const { t, lang } = useWidget();
   const { state, session } = useVisitorSession();
   const c = state.connection;
   return (
@@ -19,6 +22,11 @@ export function ConnectionStatus() {
             {t.retry}
           </button>
         </>
+      )}
+      {state.sessionEndsAt !== null && c.kind !== 'error' && (
+        <p className="icw-notice icw-notice-warn" role="status">
+          {t.sessionEnding(formatTime(lang, new Date(state.sessionEndsAt).toISOString()))}
+        </p>
       )}
     </div>
   );

@@ -11,15 +11,20 @@ export const en: WidgetTexts = {
     connecting: 'Connecting…',
     connected: 'Connected',
     reconnecting: 'Connection lost: trying again…',
+    unavailable: 'Temporarily unavailable: trying again…',
     error: 'Not connected',
   },
   retry: 'Try again',
+  sessionEnding: (time) =>
+    `We could not renew your sign-in: this session ends at ${time}. To carry on without a break, sign in to the portal again.`,
   signedInAs: 'Signed in as',
   claims: {
     title: 'Your claims',
     asOf: (when) => `Data as of ${when}`,
     refresh: 'Refresh',
     loading: 'Loading your claims…',
+    unavailable:
+      'Your claims cannot be shown right now: they will appear as soon as possible. You can still write to an advisor.',
     none: 'There are no wage-supplementation applications concerning you.',
     status: 'Application status',
     since: (date) => `since ${date}`,
@@ -127,6 +132,9 @@ export const en: WidgetTexts = {
     AUTH_TOKEN_INVALID: 'Your identity could not be verified: sign in to the portal again.',
     AUTH_TOKEN_EXPIRED: 'Your session has expired: sign in to the portal again.',
     AUTH_ROLE_FORBIDDEN: 'Your profile may not use this service.',
+    AUTH_IDENTITY_MISMATCH: 'The portal is now signed in as someone else: reload the page.',
+    TOO_MANY_SESSIONS:
+      'Info CIG is open in other tabs or devices, so this one was closed. You can continue here with “Try again”.',
     PROTOCOL_VERSION_UNSUPPORTED: 'This page is out of date: reload it.',
     VALIDATION_FAILED: 'The request is not valid.',
     MESSAGE_TOO_LONG: 'The message is too long.',

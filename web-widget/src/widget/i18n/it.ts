@@ -13,15 +13,20 @@ export const it = {
     connecting: 'Connessione in corso…',
     connected: 'Connesso',
     reconnecting: 'Connessione persa: nuovo tentativo in corso…',
+    unavailable: 'Servizio momentaneamente non disponibile: nuovo tentativo in corso…',
     error: 'Non connesso',
   },
   retry: 'Riprova',
+  sessionEnding: (time: string) =>
+    `Non siamo riusciti a rinnovare il tuo accesso: questa sessione termina alle ${time}. Per continuare senza interruzioni, accedi di nuovo al portale.`,
   signedInAs: 'Accesso come',
   claims: {
     title: 'Le tue pratiche',
     asOf: (when: string) => `Dati aggiornati al ${when}`,
     refresh: 'Aggiorna',
     loading: 'Caricamento delle pratiche…',
+    unavailable:
+      'Le tue pratiche non sono consultabili in questo momento: le mostreremo appena possibile. Puoi comunque scrivere a un operatore.',
     none: 'Non risultano domande di cassa integrazione che ti riguardano.',
     status: 'Stato della domanda',
     since: (date: string) => `dal ${date}`,
@@ -132,6 +137,9 @@ export const it = {
     AUTH_TOKEN_INVALID: 'Non è stato possibile verificare la tua identità: accedi di nuovo al portale.',
     AUTH_TOKEN_EXPIRED: 'La sessione è scaduta: accedi di nuovo al portale.',
     AUTH_ROLE_FORBIDDEN: 'Il tuo profilo non può usare questo servizio.',
+    AUTH_IDENTITY_MISMATCH: 'Il portale ora è collegato a un’altra persona: ricarica la pagina.',
+    TOO_MANY_SESSIONS:
+      'Info CIG è aperto in altre schede o dispositivi, quindi questa è stata chiusa. Puoi continuare qui con «Riprova».',
     PROTOCOL_VERSION_UNSUPPORTED: 'Questa pagina non è aggiornata: ricaricala.',
     VALIDATION_FAILED: 'La richiesta non è valida.',
     MESSAGE_TOO_LONG: 'Il messaggio è troppo lungo.',

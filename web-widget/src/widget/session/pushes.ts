@@ -8,6 +8,7 @@ export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 export interface PushHandlers {
   ready(ready: Push<'session:ready'>): void;
   claims(claims: Push<'claims:status'>): void;
+  claimsUnavailable(notice: Push<'claims:unavailable'>): void;
   position(position: Push<'queue:position'>): void;
   offered(offer: Push<'queue:followup-offered'>): void;
   requeued(requeued: Push<'chat:requeued'>): void;
@@ -24,6 +25,10 @@ export function listen(socket: VisitorSocket, h: PushHandlers): void {
   const e = visitorEvents;
   socket.on('session:ready', checked('session:ready', e['session:ready'], h.ready));
   socket.on('claims:status', checked('claims:status', e['claims:status'], h.claims));
+  socket.on(
+    'claims:unavailable',
+    checked('claims:unavailable', e['claims:unavailable'], h.claimsUnavailable),
+  );
   socket.on('queue:position', checked('queue:position', e['queue:position'], h.position));
   socket.on(
     'queue:followup-offered',

@@ -31,8 +31,13 @@ export function applyCompanies(s: VisitorState, companies: Company[]): VisitorSt
 
 /** `claims:status` or `claims:get`: the visitor's own claims (an intermediary has none of their own). */
 export function applyOwnClaims(s: VisitorState, c: { claims: ClaimSummary[]; asOf: string }): VisitorState {
-  if (picksCompany(s)) return s;
-  return { ...s, claims: { list: c.claims, asOf: c.asOf, companyCf: null } };
+  if (picksCompany(s)) return { ...s, claimsUnavailable: false };
+  return { ...s, claimsUnavailable: false, claims: { list: c.claims, asOf: c.asOf, companyCf: null } };
+}
+
+/** `claims:unavailable`: the store is away; the claims follow by themselves (`claims:status`). */
+export function applyClaimsUnavailable(s: VisitorState): VisitorState {
+  return { ...s, claimsUnavailable: true };
 }
 
 /** An intermediary picked a company: its claims are on their way (kept if already shown). */

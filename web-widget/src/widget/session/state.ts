@@ -70,6 +70,8 @@ export interface VisitorConversationState extends VisitorConversation {
 /** `busy` covers the chat request, closing and leaving a follow-up; `commandError` shows by the controls. */
 export interface VisitorState extends SessionState<Announcement> {
   claims: ShownClaims | null;
+  /** The claims store could not be reached: the server sends the claims by itself once it is back. */
+  claimsUnavailable: boolean;
   /** Whether the rollout has reached this person; `null` until the session is ready. */
   admission: Admission | null;
   /** The companies an owner or intermediary acts for (an intermediary names one when asking). */
@@ -91,6 +93,7 @@ export interface VisitorState extends SessionState<Announcement> {
 export const initialVisitorState: VisitorState = {
   ...initialSessionState,
   claims: null,
+  claimsUnavailable: false,
   admission: null,
   companies: [],
   selectedCompanyCf: null,

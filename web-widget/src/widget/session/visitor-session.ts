@@ -11,6 +11,7 @@ import {
   applyRequeued,
 } from './reducers.ts';
 import { applyMessage, applyRead, applyTyping } from './reducers-chat.ts';
+import { applyClaimsUnavailable } from './reducers-claims.ts';
 import {
   applyFollowUpAnswered,
   applyFollowUpCreated,
@@ -40,6 +41,7 @@ export class VisitorSession extends VisitorClaimsSession {
         this.afterReady();
       },
       claims: (c) => this.setClaims(c),
+      claimsUnavailable: () => this.update(applyClaimsUnavailable),
       position: (p) => this.push(p, applyPosition),
       offered: (o) => this.push(o, applyOffered),
       requeued: (r) => this.push(r, applyRequeued),

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectAdvisor, connectVisitor, startTestServer, type TestServer } from '../support/index.ts';
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const database = `infocig_fault_${randomBytes(5).toString('hex')}`;
+const storeUrl = (() => {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+})();
+
+let admin: pg.Client;
+let server: TestServer;
+
+/** The claims store goes away: no new connections to the test's own database, and its sessions cut. */
+async function cutStore() {
+  await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
+}
+const restoreStore = () => admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
+
+beforeAll(async () => {
+  admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  server = await startTestServer({ store: { databaseUrl: storeUrl } });
+});
+afterAll(async () => {
+  await restoreStore();
+  await server?.close();
+  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await admin.end();
+});
+
+/** Runs a call and says how long its answer took. */
+async function timed<T>(call: () => Promise<T>): Promise<{ answer: T; ms: number }> {
+  const started = performance.now();
+  const answer = await call();
+  return { answer, ms: Math.round(performance.now() - started) };
+}
+
+describe('when the claims store is unreachable', () => {
+  it('a new visitor still gets a session and can chat, is told claims are unavailable, and gets them when the store is back', async () => {
+    const advisor = await connectAdvisor(server.url, await server.token('advisor'));
+    await advisor.next('session:ready');
+    await cutStore();
+    try {
+      const visitor = await connectVisitor(server.url, await server.token('worker-rm'));
+      const ready = await visitor.next('session:ready');
+      expect(ready.admission.admitted).toBe(true);
+      const unavailable = await visitor.next('claims:unavailable');
+      expect(unavailable.code).toBe('SERVICE_UNAVAILABLE');
+      expect(visitor.all('claims:status')).toEqual([]);
+      expect(visitor.socket.connected).toBe(true);
+
+      const claims = await timed(() => visitor.request('claims:get', {}));
+      expect(claims.answer).toMatchObject({ ok: false, error: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(claims.ms).toBeLessThanOrEqual(1_000);
+
+      const token = await server.token('worker-rm');
+      const rest = await timed(() =>
+        fetch(`${server.url}/api/me/claims`, { headers: { authorization: `Bearer ${token}` } }),
+      );
+      expect(rest.answer.status).toBe(503);
+      expect(rest.answer.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await rest.answer.json()) as { error: { code: string } }).error.code).toBe(
+        'SERVICE_UNAVAILABLE',
+      );
+      expect(rest.ms).toBeLessThanOrEqual(1_000);
+      console.info(`store down: claims:get answered in ${claims.ms} ms, GET /api/me/claims in ${rest.ms} ms`);
+
+      // Chat needs only Redis: the visitor is served and the two write to each other.
+      const { conversation } = await visitor.ok('chat:request', {});
+      await visitor.next('chat:assigned', (a) => a.conversationId === conversation.id);
+      await visitor.ok('chat:send', {
+        conversationId: conversation.id,
+        clientMessageId: 'store-down-1',
+        text: 'Ci siete?',
+      });
+      await advisor.next('chat:message', (m) => m.clientMessageId === 'store-down-1');
+      await advisor.ok('chat:send', {
+        conversationId: conversation.id,
+        clientMessageId: 'store-down-2',
+        text: 'Sì',
+      });
+      await visitor.next('chat:message', (m) => m.clientMessageId === 'store-down-2');
+
+      await restoreStore();
+      const pushed = await visitor.next('claims:status', () => true, 20_000);
+      expect(pushed.claims.length).toBeGreaterThan(0);
+      expect(await visitor.ok('claims:get', {})).toMatchObject({ claims: pushed.claims });
+      await advisor.ok('chat:close', { conversationId: conversation.id });
+      visitor.close();
+    } finally {
+      await restoreStore();
+      advisor.close();
+    }
+  });
+});
