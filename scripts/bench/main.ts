@@ -2,6 +2,7 @@
  * `pnpm bench`: infocig under load, next to the fastest the stack allows (a bare Socket.IO relay),
  * on this machine. See `pnpm bench --help` and the README's "Performance" section.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
       REDIS_URL: redis.url,
       REDIS_PREFIX: prefix,
       AUTH_PUBLIC_KEY: keys.publicKeyPem,
+      AUDIT_HMAC_KEY: randomBytes(32).toString('hex'),
       SERVICE_HOURS_WORKERS: 'always',
       SERVICE_HOURS_EMPLOYERS: 'always',
       INFOCIG_DATA_DIR: dataDir,

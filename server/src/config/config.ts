@@ -32,7 +32,14 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/)
     .optional(),
+  /**
+   * PostgreSQL as an owner or admin role, for migrations only; the server then connects with
+   * DATABASE_URL as an ordinary role that cannot rewrite the access audit.
+   */
+  DATABASE_ADMIN_URL: z.url().optional(),
   INFOCIG_DATA_DIR: z.string().default('.data'),
+  /** The access audit's HMAC key, kept away from the database. Required in production. */
+  AUDIT_HMAC_KEY: z.string().min(32, 'at least 32 characters').optional(),
   AUTH_ISSUER: z.string().default('https://portale.inps.example/idp'),
   AUTH_AUDIENCE: z.string().default('infocig'),
   /** The portal's ES256 public key (PEM, SPKI). Either this or AUTH_JWKS_URL in production. */
@@ -83,7 +90,9 @@ export interface Config {
   port: number;
   logLevel: string;
   redis: { url: string; prefix: string };
-  store: { databaseUrl?: string; schema?: string; dataDir?: string };
+  store: { databaseUrl?: string; schema?: string; dataDir?: string; adminUrl?: string };
+  /** Unset outside production: a key made once under the data directory stands in. */
+  auditHmacKey?: string;
   dataDir: string;
   auth: { issuer: string; audience: string; publicKeyPem?: string; jwksUrl?: string };
   advisorDefaultCapacity: number;
@@ -120,6 +129,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.AUTH_PUBLIC_KEY && !e.AUTH_JWKS_URL) {
     throw new ConfigError('Production needs the portal key: set AUTH_PUBLIC_KEY or AUTH_JWKS_URL.');
   }
+  if (e.NODE_ENV === 'production' && !e.AUDIT_HMAC_KEY) {
+    throw new ConfigError('Production needs the access audit key: set AUDIT_HMAC_KEY.');
+  }
+  if (e.DATABASE_ADMIN_URL && !e.DATABASE_URL) {
+    throw new ConfigError('DATABASE_ADMIN_URL needs DATABASE_URL, the connection the server uses.');
+  }
   const dataDir = path.resolve(e.INFOCIG_DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -128,9 +143,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     store: e.DATABASE_URL
-      ? { databaseUrl: e.DATABASE_URL, ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}) }
+      ? {
+          databaseUrl: e.DATABASE_URL,
+          ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}),
+          ...(e.DATABASE_ADMIN_URL ? { adminUrl: e.DATABASE_ADMIN_URL } : {}),
+        }
       : { dataDir: path.join(dataDir, 'pglite') },
     dataDir,
+    ...(e.AUDIT_HMAC_KEY ? { auditHmacKey: e.AUDIT_HMAC_KEY } : {}),
     auth: {
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,

@@ -12,7 +12,8 @@ export interface RetentionPolicy {
 /**
  * Deletes personal data past its retention period. Closed transcripts in Redis expire by
  * themselves (their keys get the retention as TTL when the chat closes); this job takes care of
- * what lives in PostgreSQL: answered follow-ups and old access-audit rows.
+ * what lives in PostgreSQL: answered follow-ups and old access-audit rows (through the database's
+ * purge function, which refuses rows younger than its own minimum retention).
  */
 export async function purgeExpired(
   db: Db,
@@ -26,6 +27,8 @@ export async function purgeExpired(
     `DELETE FROM follow_ups WHERE status = 'answered' AND answered_at < $1 RETURNING id`,
     [new Date(now.getTime() - policy.transcriptMs)],
   );
-  log.info({ auditRows, followUps: followUps.length }, 'retention purge done');
+  // The signed head in a log kept elsewhere: a witness the database's owner cannot roll back.
+  const auditHead = await audit.head();
+  log.info({ auditRows, followUps: followUps.length, auditHead }, 'retention purge done');
   return { auditRows, followUps: followUps.length };
 }

@@ -48,7 +48,10 @@ async function createSchema(databaseUrl: string, schema: string): Promise<void> 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    // Checked first: a role that may use the schema but not create schemas (the server's, when an
+    // admin migrates) is refused even CREATE SCHEMA IF NOT EXISTS.
+    const found = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (found.rowCount === 0) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   } catch (error) {
     // Two processes creating the same schema at once: the loser sees a duplicate, which is fine.
     if (!(error instanceof Error && 'code' in error && error.code === '23505')) throw error;

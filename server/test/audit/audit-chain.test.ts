@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPgAccessAudit } from '../../src/audit/pg-access-audit.ts';
 import type { Db } from '../../src/store/index.ts';
 import { ENGINES, openMigrated } from '../store/engines.ts';
+import { TEST_AUDIT_KEY } from './audit-test-key.ts';
 
 describe.each(ENGINES)('the access audit on $name', (engine) => {
   let db: Db;
@@ -9,7 +10,7 @@ describe.each(ENGINES)('the access audit on $name', (engine) => {
 
   beforeEach(async () => {
     db = await openMigrated(engine);
-    audit = createPgAccessAudit(db);
+    audit = createPgAccessAudit(db, { key: TEST_AUDIT_KEY });
     for (let i = 0; i < 6; i++) {
       await audit.record({
         actor: 'ADVISOR',
@@ -26,7 +27,6 @@ describe.each(ENGINES)('the access audit on $name', (engine) => {
   /** What someone with full database rights could do, bypassing the append-only trigger. */
   async function tamper(sql: string) {
     await db.transaction(async (tx) => {
-      await tx.query("SELECT set_config('infocig.audit_purge', 'on', true)");
       await tx.query("SELECT set_config('session_replication_role', 'replica', true)");
       await tx.query(sql);
     });
@@ -37,7 +37,7 @@ describe.each(ENGINES)('the access audit on $name', (engine) => {
   });
 
   it('keeps one chain when many reads are recorded at once by two writers, in the order each asked', async () => {
-    const other = createPgAccessAudit(db);
+    const other = createPgAccessAudit(db, { key: TEST_AUDIT_KEY });
     const entry = (i: number) => ({
       actor: i % 2 ? 'ADVISOR' : 'OTHER',
       actorRole: 'advisor' as const,
@@ -60,25 +60,38 @@ describe.each(ENGINES)('the access audit on $name', (engine) => {
   it('refuses updates and deletes', async () => {
     await expect(db.query("UPDATE access_audit SET purpose = 'curiosity'")).rejects.toThrow(/append-only/);
     await expect(db.query('DELETE FROM access_audit')).rejects.toThrow(/append-only/);
+    await expect(db.query('TRUNCATE access_audit')).rejects.toThrow(/cannot be truncated/);
+    await expect(db.query("SELECT set_config('infocig.audit_purge', 'on', false)")).resolves.toBeDefined();
+    await expect(db.query('DELETE FROM access_audit')).rejects.toThrow(/append-only/);
+    await expect(db.query('DELETE FROM access_audit_checkpoint')).rejects.toThrow(/append-only/);
+    await expect(
+      db.query("INSERT INTO access_audit_anchor VALUES (1, 1, 'x', now(), 1, 'x')"),
+    ).rejects.toThrow(/access_audit_purge/);
   });
 
   it('detects a modified row', async () => {
-    const [third] = await db.query<{ id: number }>(
-      'SELECT id FROM access_audit ORDER BY id OFFSET 2 LIMIT 1',
-    );
-    await tamper(`UPDATE access_audit SET actor_name = 'Qualcun altro' WHERE id = ${third!.id}`);
-    expect(await audit.verify()).toEqual({ ok: false, brokenAt: third!.id, reason: 'the row was altered' });
+    await tamper(`UPDATE access_audit SET actor_name = 'Qualcun altro' WHERE seq = 3`);
+    expect(await audit.verify()).toEqual({ ok: false, brokenAt: 3, reason: 'the row was altered' });
   });
 
   it('detects a deleted row', async () => {
-    const [third, fourth] = await db.query<{ id: number }>(
-      'SELECT id FROM access_audit ORDER BY id OFFSET 2 LIMIT 2',
-    );
-    await tamper(`DELETE FROM access_audit WHERE id = ${third!.id}`);
-    expect(await audit.verify()).toMatchObject({ ok: false, brokenAt: fourth!.id });
+    await tamper('DELETE FROM access_audit WHERE seq = 3');
+    expect(await audit.verify()).toMatchObject({ ok: false, brokenAt: 4 });
+  });
+
+  it('detects the newest rows removed, even by a process that did not write them', async () => {
+    await tamper('DELETE FROM access_audit WHERE seq > 4');
+    const elsewhere = createPgAccessAudit(db, { key: TEST_AUDIT_KEY });
+    expect(await elsewhere.verify()).toEqual({
+      ok: false,
+      brokenAt: 5,
+      reason: 'the newest rows were removed',
+    });
   });
 
   it('purges by retention and still verifies from the anchor', async () => {
+    await expect(audit.purgeOlderThan(new Date(Date.now() + 1000))).rejects.toThrow(/minimum retention/);
+    await db.exec("UPDATE access_audit_policy SET min_retention = interval '-1 minute'");
     expect(await audit.purgeOlderThan(new Date(Date.now() + 1000))).toBe(6);
     await audit.record({
       actor: 'ADVISOR',

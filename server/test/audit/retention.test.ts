@@ -3,6 +3,7 @@ import { createPgAccessAudit } from '../../src/audit/pg-access-audit.ts';
 import { createFollowUpStore } from '../../src/followups/follow-up-store.ts';
 import { purgeExpired } from '../../src/privacy/retention.ts';
 import { type Db, migrate, openDb } from '../../src/store/index.ts';
+import { TEST_AUDIT_KEY } from './audit-test-key.ts';
 
 let db: Db;
 const silent = { info: () => {} } as unknown as Parameters<typeof purgeExpired>[3];
@@ -15,7 +16,12 @@ afterAll(() => db.close());
 
 describe('retention', () => {
   it('purges answered follow-ups and audit rows past their periods, and keeps the rest', async () => {
-    const audit = createPgAccessAudit(db);
+    const DAY = 86_400_000;
+    // Written 40 days ago: past the 30-day floor the database itself keeps.
+    const audit = createPgAccessAudit(db, {
+      key: TEST_AUDIT_KEY,
+      now: () => new Date(Date.now() - 40 * DAY),
+    });
     const followUps = createFollowUpStore(db);
     const visitor = {
       role: 'lavoratore' as const,
@@ -33,13 +39,11 @@ describe('retention', () => {
       purpose: 'assigned chat',
     });
 
-    const kept = await purgeExpired(db, audit, { auditMs: 86_400_000, transcriptMs: 86_400_000 }, silent);
+    const kept = await purgeExpired(db, audit, { auditMs: 60 * DAY, transcriptMs: DAY }, silent);
     expect(kept).toEqual({ auditRows: 0, followUps: 0 });
 
-    const later = new Date(Date.now() + 2 * 86_400_000);
-    expect(
-      await purgeExpired(db, audit, { auditMs: 86_400_000, transcriptMs: 86_400_000 }, silent, later),
-    ).toEqual({
+    const later = new Date(Date.now() + 2 * DAY);
+    expect(await purgeExpired(db, audit, { auditMs: 35 * DAY, transcriptMs: DAY }, silent, later)).toEqual({
       auditRows: 1,
       followUps: 1,
     });

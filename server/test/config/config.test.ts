@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
 
+const AUDIT_KEY = { AUDIT_HMAC_KEY: 'a-production-audit-key-of-32-chars-or-more' };
+
 describe('configuration', () => {
   it('has working defaults for development', () => {
     const config = loadConfig({});
@@ -26,14 +28,27 @@ describe('configuration', () => {
 
   it('refuses production without the portal key', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' }).devTools).toBe(
-      false,
+    expect(
+      loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', ...AUDIT_KEY })
+        .devTools,
+    ).toBe(false);
+  });
+
+  it('refuses production without the access audit key', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(
+      /AUDIT_HMAC_KEY/,
     );
+    expect(() => loadConfig({ AUDIT_HMAC_KEY: 'short' })).toThrow(/AUDIT_HMAC_KEY/);
   });
 
   it('never turns development tools on in production', () => {
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks', DEV_TOOLS: 'true' }),
+      loadConfig({
+        NODE_ENV: 'production',
+        AUTH_JWKS_URL: 'https://idp.example/jwks',
+        DEV_TOOLS: 'true',
+        ...AUDIT_KEY,
+      }),
     ).toThrow(/DEV_TOOLS/);
   });
 });

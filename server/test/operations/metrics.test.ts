@@ -144,6 +144,7 @@ describe('the metrics token', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       AUTH_JWKS_URL: 'https://portale.inps.example/jwks',
+      AUDIT_HMAC_KEY: 'a-production-audit-key-of-32-chars-or-more',
       INFOCIG_DATA_DIR: path.join(server.config.dataDir, 'prod'),
     });
     expect(await resolveMetricsToken(config)).toBeUndefined();

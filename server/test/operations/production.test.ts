@@ -8,7 +8,12 @@ let development: TestServer;
 beforeAll(async () => {
   const { publicKey } = await generateKeyPair('ES256');
   production = await startTestServer({
-    env: { NODE_ENV: 'production', DEV_TOOLS: 'false', AUTH_PUBLIC_KEY: await exportSPKI(publicKey) },
+    env: {
+      NODE_ENV: 'production',
+      DEV_TOOLS: 'false',
+      AUTH_PUBLIC_KEY: await exportSPKI(publicKey),
+      AUDIT_HMAC_KEY: 'a-production-audit-key-of-32-chars-or-more',
+    },
   });
   development = await startTestServer();
 });
