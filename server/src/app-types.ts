@@ -8,6 +8,7 @@ import type { Config } from './config/config.ts';
 import type { MintToken } from './dev/token-minter.ts';
 import type { Interactions } from './figures/interactions.ts';
 import type { FollowUpService } from './followups/follow-up-service.ts';
+import type { Limits } from './limits/limits-plugin.ts';
 import type { Notifier } from './realtime/notifier.ts';
 import type { Keys } from './redis/keys.ts';
 import type { AdmissionFor } from './rollout/admission-service.ts';
@@ -37,5 +38,6 @@ declare module 'fastify' {
     interactions: Interactions;
     rollout: RolloutPlan;
     admissionFor: AdmissionFor;
+    limits: Limits;
   }
 }

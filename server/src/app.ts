@@ -7,6 +7,7 @@ import { devRoutes } from './dev/dev-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { limitsPlugin } from './limits/limits-plugin.ts';
 import { namespacesPlugin } from './realtime/namespaces-plugin.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { redisPlugin } from './redis/redis-plugin.ts';
@@ -40,6 +41,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(rolloutPlugin);
   await app.register(realtimePlugin);
+  await app.register(limitsPlugin);
   await app.register(chatPlugin);
   await app.register(namespacesPlugin);
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Audience } from '@infocig/shared';
 import { z } from 'zod';
 import { parseServiceHours, type ServiceHours } from '../routing/service-hours.ts';
+import { type LimitsConfig, LimitsEnvSchema, limitsFrom } from './limits-config.ts';
 
 const serviceHours = z.string().transform((spec, ctx) => {
   try {
@@ -63,6 +64,7 @@ const EnvSchema = z.object({
   CONSOLE_DIST: z.string().optional(),
   /** Token-minting endpoints for trying the product; only ever in development. */
   DEV_TOOLS: booleanFlag.optional(),
+  ...LimitsEnvSchema.shape,
 });
 
 export interface Config {
@@ -83,6 +85,7 @@ export interface Config {
   auditRetentionDays: number;
   staticDirs: { widget?: string; console?: string };
   devTools: boolean;
+  limits: LimitsConfig;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     staticDirs: { widget: e.WIDGET_DIST, console: e.CONSOLE_DIST },
     devTools,
+    limits: limitsFrom(e),
   };
 }
 

@@ -5,12 +5,15 @@ import {
   ChatMessageSchema,
   ClaimSummarySchema,
   ConversationIdSchema,
+  FollowUpIdSchema,
   IsoDateTimeSchema,
   SeqSchema,
   SessionIdentitySchema,
 } from './common.ts';
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
 import { AdvisorFollowUpSchema } from './follow-ups.ts';
+import { AdvisorIdSchema, safeText } from './safe-input.ts';
+import { sessionEvents } from './session-events.ts';
 import { LIMITS } from './version.ts';
 
 export const AdvisorAvailabilitySchema = z.enum(['available', 'paused']);
@@ -94,9 +97,9 @@ export const advisorCommands = {
       conversationId: ConversationIdSchema,
       to: z.union([
         z.object({ queue: z.enum(AUDIENCES) }).strict(),
-        z.object({ advisorId: z.string().min(1).max(32) }).strict(),
+        z.object({ advisorId: AdvisorIdSchema }).strict(),
       ]),
-      note: z.string().trim().min(1).max(LIMITS.noteMaxChars),
+      note: safeText({ max: LIMITS.noteMaxChars, multiline: true }).min(1),
     }),
     z.object({}),
   ),
@@ -111,7 +114,7 @@ export const advisorCommands = {
    * Example: `{ id, text: 'Il pagamento è stato disposto il 12 marzo.' }` → `{ followUp }`
    */
   'followup:answer': command(
-    z.object({ id: z.string().min(1).max(40), text: z.string().trim().min(1, 'empty message') }),
+    z.object({ id: FollowUpIdSchema, text: safeText({ multiline: true }).min(1, 'empty message') }),
     z.object({ followUp: AdvisorFollowUpSchema }),
   ),
   /**
@@ -139,6 +142,7 @@ export const advisorCommands = {
 /** Pushes the console receives on the `/advisor` namespace. */
 export const advisorEvents = {
   ...chatEvents,
+  ...sessionEvents,
   /** First thing after connecting: who you are, your availability and the chats you hold. */
   'session:ready': z.object({
     protocolVersion: z.number().int(),

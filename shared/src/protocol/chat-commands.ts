@@ -7,6 +7,7 @@ import {
   SeqSchema,
 } from './common.ts';
 import { command } from './contract.ts';
+import { safeText } from './safe-input.ts';
 import { LIMITS } from './version.ts';
 
 /** Commands that both sides of a conversation use, with the same shapes. */
@@ -22,7 +23,7 @@ export const chatCommands = {
     z.object({
       conversationId: ConversationIdSchema,
       clientMessageId: ClientMessageIdSchema,
-      text: z.string().trim().min(1, 'empty message'),
+      text: safeText({ multiline: true }).min(1, 'empty message'),
     }),
     z.object({ seq: SeqSchema, sentAt: IsoDateTimeSchema, duplicate: z.boolean() }),
   ),
