@@ -63,7 +63,7 @@ describe('pnpm bench --quick', () => {
     expect(block(stdout, '(a) idle capacity')).toMatch(/memory per connection \(RSS growth\):\s+-?[\d.]+ KB/);
     expect(block(stdout, '(b) throughput sweep — bare relay')).toMatch(/highest rate with p99 ≤ 50 ms:/);
     expect(block(stdout, '(c) surge')).toMatch(/queue peak:\s+\d/);
-    const flood = block(stdout, '(e) flood');
+    const flood = block(stdout, '(e) flood: one socket at the limit');
     expect(flood).toMatch(/honest p99 delivery, quiet:\s+[\d.]+ ms/);
     expect(flood).toMatch(/honest p99 delivery, during the flood:\s+[\d.]+ ms/);
     expect(flood).toMatch(/flooding socket:\s+[\d,]+ sent, [\d,]+ accepted, [\d,]+ RATE_LIMITED/);
