@@ -5,6 +5,7 @@
 import { createTokenMinter } from '@infocig/server';
 import { Advisor } from './generator/advisor.ts';
 import type { GeneratorContext } from './generator/context.ts';
+import { flood } from './generator/flood.ts';
 import { Metrics } from './generator/metrics.ts';
 import { Pacer } from './generator/pacer.ts';
 import { Visitor } from './generator/visitor.ts';
@@ -144,6 +145,10 @@ async function handle(cmd: Command): Promise<Reply> {
     case 'claims-load':
       await claimsLoad(cmd.perSecond, cmd.durationMs);
       return { kind: 'reply', id: cmd.id, ok: true };
+    case 'flood': {
+      const report = await flood(ctx, cmd.url, cmd.person, cmd.perSecond, cmd.durationMs);
+      return { kind: 'reply', id: cmd.id, ok: true, note: JSON.stringify(report) };
+    }
     case 'exit':
       setImmediate(() => process.exit(0));
       return { kind: 'reply', id: cmd.id, ok: true };

@@ -64,6 +64,8 @@ export type Command = { id: number } & (
   | { kind: 'close-chats' }
   | { kind: 'disconnect'; who: 'visitors' | 'advisors' }
   | { kind: 'claims-load'; perSecond: number; durationMs: number }
+  /** One visitor who opens a chat and then sends `perSecond` messages for `durationMs`; replies with a FloodReport in `note`. */
+  | { kind: 'flood'; url: string; person: Person; perSecond: number; durationMs: number }
   | { kind: 'exit' }
 );
 
@@ -105,6 +107,16 @@ export interface Snapshot {
   completions: number[];
   /** Failed commands by what failed (event and error code). */
   errors: Record<string, number>;
+}
+
+/** What the flooding socket saw: how many of its sends were accepted, limited, or failed otherwise. */
+export interface FloodReport {
+  sent: number;
+  accepted: number;
+  limited: number;
+  otherErrors: number;
+  unanswered: number;
+  disconnected: boolean;
 }
 
 export type Reply =

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['a', 'b', 'c', 'd'] as const;
+export const SCENARIOS = ['a', 'b', 'c', 'd', 'e'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -29,6 +29,9 @@ export interface BenchOptions {
   surgeAdvisors: number;
   /** (d) `claims:get` per second. */
   claimsRate: number;
+  /** (e) the flooding socket's messages per second, and the honest chats' rate beside it. */
+  floodRate: number;
+  floodBaseRate: number;
   /** Seed size (workers); 280,000 gives about a million payment requests. */
   workers: number;
   storeSchema: string;
@@ -44,7 +47,8 @@ export const USAGE = `pnpm bench [options]
 Drives simulated visitors and advisors against infocig (and a bare Socket.IO relay, the ceiling).
 
   --quick                 a smoke run under a minute (small seed, short phases)
-  --scenarios a,b,c,d     a idle capacity, b steady chat (+ turnover + sweep), c surge, d claim lookups
+  --scenarios a,b,c,d,e   a idle capacity, b steady chat (+ turnover + sweep), c surge, d claim lookups,
+                          e flood (one socket at --flood-rate beside honest chats)
   --visitors N            (a) idle visitors to hold                      [full 50000, quick 500]
   --conversations N       (b) concurrent conversations                  [full 2000, quick 100]
   --advisors N            (b) advisors                                  [full 200, quick 20]
@@ -55,6 +59,8 @@ Drives simulated visitors and advisors against infocig (and a bare Socket.IO rel
   --chats-per-hour N      (b) turnover chats per hour                   [full 200000, quick 20000]
   --surge N               (c) chats in the burst                        [full 3000, quick 150]
   --claims-rate N         (d) claims:get per second                     [full 500, quick 100]
+  --flood-rate N          (e) one socket's messages per second          [2000]
+  --flood-base-rate N     (e) the other chats' messages per second      [full 1000, quick 200]
   --workers N             seed size in workers (290000 ≈ 1.03M payments) [full 290000, quick 300]
   --store-schema NAME     PostgreSQL schema (seeded only if empty)      [a new one per run]
   --keep-store            keep the schema (or PGlite folder) afterwards
@@ -88,6 +94,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       surge: { type: 'string' },
       'surge-advisors': { type: 'string' },
       'claims-rate': { type: 'string' },
+      'flood-rate': { type: 'string' },
+      'flood-base-rate': { type: 'string' },
       workers: { type: 'string' },
       'store-schema': { type: 'string' },
       'keep-store': { type: 'boolean', default: false },
@@ -104,7 +112,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     .filter(Boolean);
   for (const s of scenarios)
     if (!(SCENARIOS as readonly string[]).includes(s))
-      throw new Error(`unknown scenario "${s}" (a, b, c, d)`);
+      throw new Error(`unknown scenario "${s}" (a, b, c, d, e)`);
   const runTag = randomBytes(4).toString('hex');
   const schema = values['store-schema'] ?? `infocig_bench_${runTag}`;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
@@ -124,6 +132,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     surge: whole('surge', values.surge, pick(3000, 150)),
     surgeAdvisors: Math.max(1, whole('surge-advisors', values['surge-advisors'], pick(40, 10))),
     claimsRate: whole('claims-rate', values['claims-rate'], pick(500, 100)),
+    floodRate: whole('flood-rate', values['flood-rate'], 2000),
+    floodBaseRate: whole('flood-base-rate', values['flood-base-rate'], pick(1000, 200)),
     workers: whole('workers', values.workers, pick(290_000, 300)),
     storeSchema: schema,
     keepStore: values['keep-store'],

@@ -36,14 +36,14 @@ const NOT_APPLICABLE: Record<string, readonly string[]> = {
 // A smoke run of the real thing: servers, relay, generators, Redis and the store. No timings are
 // asserted — only that every figure is measured and printed.
 describe('pnpm bench --quick', () => {
-  it('runs every scenario and prints every figure with a number', { timeout: 180_000 }, async () => {
+  it('runs every scenario and prints every figure with a number', { timeout: 220_000 }, async () => {
     const { stdout } = await run(
       process.execPath,
       ['--import', 'tsx', fromRoot('scripts', 'bench', 'main.ts'), '--quick'],
       {
         cwd: fromRoot(),
         maxBuffer: 16 * 1024 * 1024,
-        timeout: 170_000,
+        timeout: 210_000,
       },
     );
 
@@ -63,6 +63,10 @@ describe('pnpm bench --quick', () => {
     expect(block(stdout, '(a) idle capacity')).toMatch(/memory per connection \(RSS growth\):\s+-?[\d.]+ KB/);
     expect(block(stdout, '(b) throughput sweep — bare relay')).toMatch(/highest rate with p99 ≤ 50 ms:/);
     expect(block(stdout, '(c) surge')).toMatch(/queue peak:\s+\d/);
+    const flood = block(stdout, '(e) flood: one socket at the limit');
+    expect(flood).toMatch(/honest p99 delivery, quiet:\s+[\d.]+ ms/);
+    expect(flood).toMatch(/honest p99 delivery, during the flood:\s+[\d.]+ ms/);
+    expect(flood).toMatch(/flooding socket:\s+[\d,]+ sent, [\d,]+ accepted, [\d,]+ RATE_LIMITED/);
     const ceiling = block(
       stdout,
       'the ceiling: infocig against a bare Socket.IO relay, same machine, same generators',

@@ -9,6 +9,7 @@ import type { Config } from './config/config.ts';
 import type { MintToken } from './dev/token-minter.ts';
 import type { Interactions } from './figures/interactions.ts';
 import type { FollowUpService } from './followups/follow-up-service.ts';
+import type { Limits } from './limits/limits-plugin.ts';
 import type { Sessions } from './presence/sessions.ts';
 import type { Notifier } from './realtime/notifier.ts';
 import type { Keys } from './redis/keys.ts';
@@ -43,5 +44,6 @@ declare module 'fastify' {
     admissionFor: AdmissionFor;
     /** Every BullMQ queue the server runs (timers: grace periods, inactivity, follow-up offers, purges). */
     jobQueues: readonly Queue[];
+    limits: Limits;
   }
 }

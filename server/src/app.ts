@@ -9,6 +9,7 @@ import { healthRoutes } from './health/health-routes.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { jobBoardRoutes } from './jobs/job-board.ts';
+import { limitsPlugin } from './limits/limits-plugin.ts';
 import { metricsPlugin } from './metrics/metrics-plugin.ts';
 import { docsRoutes } from './openapi/docs-plugin.ts';
 import { openapiPlugin } from './openapi/openapi-plugin.ts';
@@ -47,6 +48,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(rolloutPlugin);
   await app.register(realtimePlugin);
+  await app.register(limitsPlugin);
   await app.register(chatPlugin);
   await app.register(namespacesPlugin);
   await app.register(metricsPlugin);

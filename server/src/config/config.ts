@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Audience } from '@infocig/shared';
 import { z } from 'zod';
 import { parseServiceHours, type ServiceHours } from '../routing/service-hours.ts';
+import { type LimitsConfig, LimitsEnvSchema, limitsFrom } from './limits-config.ts';
 
 const serviceHours = z.string().transform((spec, ctx) => {
   try {
@@ -82,6 +83,7 @@ const EnvSchema = z.object({
   DEV_TOOLS: booleanFlag.optional(),
   /** Lifetime of the tokens `/dev/token` mints, e.g. short to watch sessions renew. */
   DEV_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
+  ...LimitsEnvSchema.shape,
 });
 
 export interface Config {
@@ -109,6 +111,7 @@ export interface Config {
   metricsToken?: string;
   docsAccess: 'open' | 'supervisor';
   devTokenTtlSeconds: number;
+  limits: LimitsConfig;
 }
 
 export class ConfigError extends Error {
@@ -176,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     docsAccess: e.DOCS_ACCESS ?? (e.NODE_ENV === 'production' ? 'supervisor' : 'open'),
     devTokenTtlSeconds: e.DEV_TOKEN_TTL_SECONDS,
+    limits: limitsFrom(e),
   };
 }
 

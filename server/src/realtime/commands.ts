@@ -27,12 +27,12 @@ export function bindCommands<R extends Registry>(
     const schema: z.ZodType = (registry[name] as CommandContract<z.ZodType, z.ZodType>).payload;
     const handler = handlers[name] as (payload: unknown) => Promise<unknown>;
     const event: string = name;
-    socket.on(event, async (payload: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') {
+    socket.on(event, async (...args: unknown[]) => {
+      const { payload, reply } = commandArguments(args);
+      if (!reply) {
         log.debug({ event: name }, 'command without ack ignored');
         return;
       }
-      const reply = ack as (response: Ack<unknown>) => void;
       try {
         assertFresh(socket);
         reply({ ok: true, data: await handler(parse(schema, payload)) });
@@ -43,6 +43,27 @@ export function bindCommands<R extends Registry>(
       }
     });
   }
+}
+
+/**
+ * `emit(name, payload, ack)` as it arrives: the ack is the last argument when it is a function,
+ * so `emit(name, ack)` is a command with a missing payload (answered VALIDATION_FAILED), not one
+ * without an ack.
+ */
+function commandArguments(args: unknown[]): { payload: unknown; reply?: (response: Ack<unknown>) => void } {
+  const last = args[args.length - 1];
+  if (typeof last !== 'function') return { payload: args[0] };
+  const ack = last as (response: Ack<unknown>) => void;
+  return {
+    payload: args.length > 1 ? args[0] : undefined,
+    reply: (response) => {
+      try {
+        ack(response);
+      } catch {
+        // The ack belongs to Socket.IO; a socket closing mid-answer must not throw here.
+      }
+    },
+  };
 }
 
 function parse<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {

@@ -41,6 +41,9 @@ export const namespacesPlugin = fp(
       defaultCapacity: app.config.advisorDefaultCapacity,
       lifetime: lifetime(app.config.maxSockets.advisor),
     });
+    // After the namespaces' own middleware: only a verified identity is counted.
+    for (const nsp of [NAMESPACES.visitor, NAMESPACES.advisor])
+      app.io.of(nsp).use(app.limits.handshakesByIdentity);
   },
-  { name: 'namespaces', dependencies: ['auth', 'chat', 'realtime', 'rollout'] },
+  { name: 'namespaces', dependencies: ['auth', 'chat', 'realtime', 'rollout', 'limits'] },
 );

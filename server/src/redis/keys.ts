@@ -1,4 +1,17 @@
 import type { Audience } from '@infocig/shared';
+import { AppError } from '../errors/app-error.ts';
+
+/**
+ * What an id may look like inside a key name: ULIDs, digests, codici fiscali and opaque ids all
+ * fit, and nothing with a `:` does — so `<advisorId>:convs` can never name another advisor's key.
+ */
+const KEY_PART = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** An id, checked before it becomes part of a key name; anything else is refused as invalid input. */
+export function keyPart(id: string): string {
+  if (!KEY_PART.test(id)) throw new AppError('VALIDATION_FAILED', 'Not a valid id.');
+  return id;
+}
 
 /**
  * Every Redis key the server uses, built here and nowhere else (the Lua scripts receive the
@@ -7,12 +20,12 @@ import type { Audience } from '@infocig/shared';
 export function createKeys(prefix: string) {
   return {
     prefix,
-    conversation: (id: string) => `${prefix}:conv:${id}`,
-    conversationMessages: (id: string) => `${prefix}:conv:${id}:msgs`,
-    conversationClientIds: (id: string) => `${prefix}:conv:${id}:cmids`,
+    conversation: (id: string) => `${prefix}:conv:${keyPart(id)}`,
+    conversationMessages: (id: string) => `${prefix}:conv:${keyPart(id)}:msgs`,
+    conversationClientIds: (id: string) => `${prefix}:conv:${keyPart(id)}:cmids`,
     /** Advisors' internal notes on a conversation (transfers), oldest first. */
-    conversationNotes: (id: string) => `${prefix}:conv:${id}:notes`,
-    visitorActiveConversation: (visitorKey: string) => `${prefix}:visitor:${visitorKey}:active`,
+    conversationNotes: (id: string) => `${prefix}:conv:${keyPart(id)}:notes`,
+    visitorActiveConversation: (visitorKey: string) => `${prefix}:visitor:${keyPart(visitorKey)}:active`,
     queueWaiting: (queue: Audience) => `${prefix}:queue:${queue}:waiting`,
     queueAdvisors: (queue: Audience) => `${prefix}:queue:${queue}:advisors`,
     /** Waiting conversation id → visitor key, to push positions without reading every conversation. */
@@ -33,10 +46,10 @@ export function createKeys(prefix: string) {
     processes: () => `${prefix}:processes`,
     processAlive: (processId: string) => `${prefix}:process:${processId}:alive`,
     processMembers: (processId: string) => `${prefix}:process:${processId}:members`,
-    advisor: (advisorId: string) => `${prefix}:advisor:${advisorId}`,
+    advisor: (advisorId: string) => `${prefix}:advisor:${keyPart(advisorId)}`,
     /** Every advisor ever seen, for supervisors' listings. */
     advisors: () => `${prefix}:advisors`,
-    advisorConversations: (advisorId: string) => `${prefix}:advisor:${advisorId}:convs`,
+    advisorConversations: (advisorId: string) => `${prefix}:advisor:${keyPart(advisorId)}:convs`,
     /** An advisor's opaque id, as colleagues see it → their advisor id (codice fiscale). */
     advisorPublicIds: () => `${prefix}:advisor-public-ids`,
   };

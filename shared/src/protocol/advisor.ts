@@ -5,12 +5,14 @@ import {
   ChatMessageSchema,
   ClaimSummarySchema,
   ConversationIdSchema,
+  FollowUpIdSchema,
   IsoDateTimeSchema,
   SeqSchema,
   SessionIdentitySchema,
 } from './common.ts';
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
 import { AdvisorFollowUpSchema } from './follow-ups.ts';
+import { AdvisorIdSchema, safeText } from './safe-input.ts';
 import { sessionCommands, sessionEvents } from './session.ts';
 import { LIMITS } from './version.ts';
 
@@ -96,9 +98,9 @@ export const advisorCommands = {
       conversationId: ConversationIdSchema,
       to: z.union([
         z.object({ queue: z.enum(AUDIENCES) }).strict(),
-        z.object({ advisorId: z.string().min(1).max(32) }).strict(),
+        z.object({ advisorId: AdvisorIdSchema }).strict(),
       ]),
-      note: z.string().trim().min(1).max(LIMITS.noteMaxChars),
+      note: safeText({ max: LIMITS.noteMaxChars, multiline: true }).min(1),
     }),
     z.object({}),
   ),
@@ -113,7 +115,7 @@ export const advisorCommands = {
    * Example: `{ id, text: 'Il pagamento è stato disposto il 12 marzo.' }` → `{ followUp }`
    */
   'followup:answer': command(
-    z.object({ id: z.string().min(1).max(40), text: z.string().trim().min(1, 'empty message') }),
+    z.object({ id: FollowUpIdSchema, text: safeText({ multiline: true }).min(1, 'empty message') }),
     z.object({ followUp: AdvisorFollowUpSchema }),
   ),
   /**

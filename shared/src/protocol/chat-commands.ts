@@ -8,6 +8,7 @@ import {
 } from './common.ts';
 import { command } from './contract.ts';
 import { WireErrorSchema } from './errors.ts';
+import { safeText } from './safe-input.ts';
 import { LIMITS } from './version.ts';
 
 /** Commands that both sides of a conversation use, with the same shapes. */
@@ -23,7 +24,7 @@ export const chatCommands = {
     z.object({
       conversationId: ConversationIdSchema,
       clientMessageId: ClientMessageIdSchema,
-      text: z.string().trim().min(1, 'empty message'),
+      text: safeText({ multiline: true }).min(1, 'empty message'),
     }),
     z.object({ seq: SeqSchema, sentAt: IsoDateTimeSchema, duplicate: z.boolean() }),
   ),

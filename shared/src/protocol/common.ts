@@ -4,6 +4,7 @@ import { APPLICATION_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '../doma
 import { GuidanceSchema } from '../guidance/guidance.ts';
 import { IsoDateSchema, IsoDateTimeSchema } from './common-dates.ts';
 import { PaymentEstimateSchema } from './estimate.ts';
+import { safeId, ULID_PATTERN } from './safe-input.ts';
 import { LIMITS, PROTOCOL_VERSION } from './version.ts';
 
 /** What a client sends as Socket.IO `auth` when it connects. */
@@ -16,14 +17,13 @@ export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
 export const handshakeAuth = (token: string): HandshakeAuth => ({ token, protocolVersion: PROTOCOL_VERSION });
 
 /** Conversation ids are ULIDs made by the server. Example: `01JD3Q7J0X7M2Y5V9W4T6R8S1A`. */
-export const ConversationIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a conversation id');
+export const ConversationIdSchema = z.string().regex(ULID_PATTERN, 'not a conversation id');
+
+/** Follow-up ids are ULIDs made by the server, like conversation ids. */
+export const FollowUpIdSchema = z.string().regex(ULID_PATTERN, 'not a follow-up id');
 
 /** Made by the client for each message it sends, so that a resend is recognised. Example: `m-1f3a9c`. */
-export const ClientMessageIdSchema = z
-  .string()
-  .min(1)
-  .max(LIMITS.clientMessageIdMaxChars)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+export const ClientMessageIdSchema = safeId(LIMITS.clientMessageIdMaxChars);
 
 /** Per-conversation sequence number: 1 for the first message, no gaps. */
 export const SeqSchema = z.number().int().nonnegative();

@@ -55,6 +55,8 @@ export const WireErrorSchema = z.object({
   message: z.string(),
   /** For VALIDATION_FAILED: which fields and why. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** For RATE_LIMITED: how long to wait before trying again, in milliseconds. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
 });
 export type WireError = z.infer<typeof WireErrorSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTimeSchema } from './common-dates.ts';
 import { command } from './contract.ts';
+import { ErrorCodeSchema } from './errors.ts';
 
 /**
  * Until when the session holds: the server ends it then unless `auth:refresh` moved it.
@@ -39,4 +40,14 @@ export const sessionEvents = {
    * oldest (`TOO_MANY_SESSIONS`). Example: `{ code: 'TOO_MANY_SESSIONS', message: '…' }`
    */
   'session:ended': z.object({ code: z.enum(SESSION_END_CODES), message: z.string() }),
+  /**
+   * The server is about to close this socket, and why: `RATE_LIMITED` after too many refused
+   * commands in a row. Reconnecting is allowed once the wait is over.
+   * Example: `{ code: 'RATE_LIMITED', message: 'Too many requests; try again shortly.', retryAfterMs: 800 }`
+   */
+  'session:closing': z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    retryAfterMs: z.number().int().nonnegative().optional(),
+  }),
 };

@@ -11,6 +11,7 @@ import {
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
 import { FollowUpSchema, ServiceStatusSchema } from './follow-ups.ts';
 import { AccessLogEntrySchema } from './privacy.ts';
+import { safeId, safeText } from './safe-input.ts';
 import { sessionCommands, sessionEvents } from './session.ts';
 import { LIMITS } from './version.ts';
 
@@ -27,14 +28,14 @@ export const visitorCommands = {
    */
   'chat:request': command(
     z.object({
-      topic: z.string().trim().max(LIMITS.topicMaxChars).default(''),
+      topic: safeText({ max: LIMITS.topicMaxChars }).default(''),
       /** Which company the question is about: required for intermediaries, optional for owners. */
       companyCf: z
         .string()
         .regex(/^\d{11}$/)
         .optional(),
       /** Which application the question is about, if one (from `claims:status`). */
-      applicationId: z.string().min(1).max(64).optional(),
+      applicationId: safeId(64, 'not an application id').optional(),
     }),
     z.object({ conversation: VisitorConversationSchema }),
   ),
@@ -60,8 +61,8 @@ export const visitorCommands = {
    */
   'followup:create': command(
     z.object({
-      topic: z.string().trim().max(LIMITS.topicMaxChars).default(''),
-      text: z.string().trim().min(1, 'empty message'),
+      topic: safeText({ max: LIMITS.topicMaxChars }).default(''),
+      text: safeText({ multiline: true }).min(1, 'empty message'),
       conversationId: ConversationIdSchema.optional(),
     }),
     z.object({ followUp: FollowUpSchema }),
