@@ -37,8 +37,12 @@ export function bindCommands<R extends Registry>(
         assertFresh(socket);
         reply({ ok: true, data: await handler(parse(schema, payload)) });
       } catch (error) {
-        if (!(error instanceof AppError)) log.error({ err: error, event: name }, 'command failed');
-        reply({ ok: false, error: toWireError(error) });
+        const wire = toWireError(error);
+        // An outage is expected and already answered with a code: one line, not a stack per command.
+        if (wire.code === 'SERVICE_UNAVAILABLE')
+          log.warn({ event: name }, 'command failed: a dependency is unreachable');
+        else if (!(error instanceof AppError)) log.error({ err: error, event: name }, 'command failed');
+        reply({ ok: false, error: wire });
         if (error instanceof AppError && error.code === 'AUTH_TOKEN_EXPIRED') socket.disconnect(true);
       }
     });
