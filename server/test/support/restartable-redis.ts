@@ -16,6 +16,8 @@ export async function startRestartableRedis() {
   let child: ChildProcess | null = null;
 
   async function start(): Promise<void> {
+    // Already running: a second server would fail to bind, and the first would be left behind.
+    if (child && child.exitCode === null) return;
     child = spawn(
       'redis-server',
       [
