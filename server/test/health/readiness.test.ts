@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../support/index.ts';
-import { type RedisProcess, redisProcess } from './redis-process.ts';
+import { startRestartableRedis } from '../support/restartable-redis.ts';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -18,17 +18,17 @@ const readiness = async (server: TestServer) => {
 };
 
 describe('readiness when Redis goes away and comes back', () => {
-  let redis: RedisProcess;
+  let redis: Awaited<ReturnType<typeof startRestartableRedis>>;
   let server: TestServer;
 
   beforeAll(async () => {
-    redis = await redisProcess();
+    redis = await startRestartableRedis();
     server = await startTestServer({ env: { REDIS_URL: redis.url } });
   });
   afterAll(async () => {
     await redis.start().catch(() => {});
     await server.close();
-    await redis.remove();
+    await redis.stop();
   });
 
   it('answers 503 naming redis while it is unreachable, 200 once it is back; liveness stays 200', async () => {
@@ -42,7 +42,7 @@ describe('readiness when Redis goes away and comes back', () => {
         ],
       },
     });
-    await redis.stop();
+    await redis.kill();
     const down = await readiness(server);
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ status: 'unavailable', failing: ['redis'] });
