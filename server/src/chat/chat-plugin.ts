@@ -67,7 +67,7 @@ export const chatPlugin = fp(
     chat.onAssigned(async (record, at) => {
       await Promise.all([timers.cancel(followUpOfferJobId(record.id)), inactivity.watch(record.id, at)]);
     });
-    chat.afterClose(async (conversationId) => {
+    chat.onClosed(async ({ conversationId }) => {
       await Promise.all([
         timers.cancel(followUpOfferJobId(conversationId)),
         inactivity.unwatch(conversationId),

@@ -19,6 +19,7 @@ import {
 } from './conversation-record.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import { createDispatcher } from './dispatcher.ts';
+import { createListenerCalls } from './listener-calls.ts';
 import { createPositionPusher } from './position-pusher.ts';
 import { visitorKeyOf } from './visitor-key.ts';
 import { visitorView } from './visitor-views.ts';
@@ -48,6 +49,7 @@ const SYSTEM = { kind: 'system', name: 'Info CIG' } as const;
 
 /** A chat that just closed, as listeners (metrics) see it. */
 export interface ClosedChat {
+  conversationId: string;
   queue: Audience;
   closedBy: Participant['kind'] | 'system';
   /** Closed while still in the queue (the visitor left or gave up waiting). */
@@ -63,31 +65,12 @@ export function createChatService(deps: ChatServiceDeps) {
   const { assignedView, participantOf, transcript } = createConversationAccess(deps);
   const assignedListeners: ((record: ConversationRecord, at: number) => Promise<void>)[] = [];
   const queuedListeners: ((record: ConversationRecord) => Promise<void>)[] = [];
-  const afterCloseListeners: ((conversationId: string) => Promise<void>)[] = [];
   const firstResponseListeners: ((conversationId: string, at: number, openedAt: number) => Promise<void>)[] =
     [];
-  const closedListeners: ((closed: ClosedChat) => void)[] = [];
+  const closedListeners: ((closed: ClosedChat) => Promise<void>)[] = [];
   const messageListeners: ((author: Participant['kind'] | 'system') => void)[] = [];
 
-  /** Counters run inline on the message path: synchronous, and their failure is only logged. */
-  function tell<A>(listeners: ((arg: A) => void)[], arg: A) {
-    for (const listener of listeners) {
-      try {
-        listener(arg);
-      } catch (err) {
-        log.warn({ err }, 'chat listener failed');
-      }
-    }
-  }
-
-  /** Listeners keep figures and timers, side by side; their failure must not fail the person's action. */
-  async function notify<A extends unknown[]>(listeners: ((...args: A) => Promise<void>)[], ...args: A) {
-    await Promise.all(
-      listeners.map((listener) =>
-        listener(...args).catch((err: unknown) => log.warn({ err }, 'chat listener failed')),
-      ),
-    );
-  }
+  const { tell, notify } = createListenerCalls(log);
 
   async function visitorConversation(record: ConversationRecord) {
     const place = record.status === 'queued' ? await queues.place(record.queue, record.id) : null;
@@ -162,8 +145,8 @@ export function createChatService(deps: ChatServiceDeps) {
       payload: { conversationId, closedBy, ...(reason ? { reason } : {}) },
     });
     log.info({ conversationId, closedBy, reason }, 'chat closed');
-    tell(closedListeners, { queue: closed.queue, closedBy, wasWaiting: closed.previousStatus === 'queued' });
-    dispatcher.track(notify(afterCloseListeners, conversationId));
+    const wasWaiting = closed.previousStatus === 'queued';
+    dispatcher.track(notify(closedListeners, { conversationId, queue: closed.queue, closedBy, wasWaiting }));
     if (closed.previousStatus === 'queued') positions.changed(closed.queue);
     else dispatcher.kickAll();
   }
@@ -183,18 +166,13 @@ export function createChatService(deps: ChatServiceDeps) {
       queuedListeners.push(listener);
     },
 
-    /** Runs after a conversation closes (its timers are removed here). */
-    afterClose(listener: (conversationId: string) => Promise<void>) {
-      afterCloseListeners.push(listener);
-    },
-
     /** Runs after an advisor's first reply in a conversation (first-response times are taken here). */
     onFirstResponse(listener: (conversationId: string, at: number, openedAt: number) => Promise<void>) {
       firstResponseListeners.push(listener);
     },
 
-    /** Runs after a chat closes, for counting (synchronous). */
-    onClosed(listener: (closed: ClosedChat) => void) {
+    /** Runs after a chat closes (its timers are removed and its close is counted here). */
+    onClosed(listener: (closed: ClosedChat) => Promise<void>) {
       closedListeners.push(listener);
     },
 

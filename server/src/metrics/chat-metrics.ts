@@ -86,7 +86,7 @@ export function registerChatMetrics(app: FastifyInstance, registry: Registry) {
   app.chat.onFirstResponse(async (_id, at, openedAt) =>
     firstResponse.observe(Math.max(0, (at - openedAt) / 1000)),
   );
-  app.chat.onClosed((c) =>
+  app.chat.onClosed(async (c) =>
     closed.inc({ audience: c.queue, closed_by: c.closedBy, while: c.wasWaiting ? 'waiting' : 'assigned' }),
   );
   app.chat.onMessage((author) => messages.inc({ author }));
