@@ -1,6 +1,7 @@
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
+import { withTimeout } from '../health/with-timeout.ts';
 
 /** Every timed job the server runs, with its data. */
 export interface TimerJobs {
@@ -19,6 +20,7 @@ export type TimerOutcome = void | { runAgainAt: number };
 export type TimerHandlers = { [K in TimerName]: (data: TimerJobs[K]) => Promise<TimerOutcome> };
 
 const QUEUE_NAME = 'timers';
+const CLOSE_MS = 2_000;
 
 /**
  * Timers on BullMQ: delayed and repeatable jobs in Redis, so they survive restarts and each runs
@@ -96,9 +98,19 @@ export function createTimers(redisUrl: string, prefix: string, log: FastifyBaseL
       worker.on('error', logError('worker'));
     },
 
+    /**
+     * Stops working and closes the connections, within `CLOSE_MS`: BullMQ's close never ends when
+     * its blocking connection is between reconnection attempts (just after a Redis restart, or
+     * while Redis is down), so past the deadline the connections are cut instead.
+     */
     async close(): Promise<void> {
-      await worker?.close();
-      await queue.close();
+      const closing = (async () => {
+        await worker?.close();
+        await queue.close();
+      })();
+      await withTimeout(closing, CLOSE_MS, 'closing the timers').catch((err: Error) =>
+        log.warn({ err: err.message }, 'timers did not close in time: connections cut'),
+      );
       workerConnection.disconnect();
       connection.disconnect();
     },

@@ -31,7 +31,8 @@ export const realtimePlugin = fp(
     // Sockets go first so that closing the HTTP server does not wait on upgraded connections.
     app.addHook('preClose', async () => {
       await io.close();
-      await subscriber.quit().catch(() => subscriber.disconnect());
+      // It only listens, so there is nothing to flush; a QUIT would wait for Redis if it is away.
+      subscriber.disconnect();
     });
     app.decorate('notifier', createNotifier(io.of(NAMESPACES.visitor), io.of(NAMESPACES.advisor)));
   },
