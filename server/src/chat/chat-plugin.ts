@@ -8,6 +8,8 @@ import { createTimers } from '../jobs/timers.ts';
 import { createPresence } from '../presence/presence.ts';
 import { createSessions } from '../presence/sessions.ts';
 import { purgeExpired } from '../privacy/retention.ts';
+import { restartLocalSessions } from '../realtime/restart-sessions.ts';
+import { watchEpoch } from '../redis/epoch.ts';
 import { createAdvisorPool } from '../routing/advisor-pool.ts';
 import { createDepartures } from '../routing/departures.ts';
 import { createQueueView } from '../routing/queue-view.ts';
@@ -122,6 +124,19 @@ export const chatPlugin = fp(
     );
     await timers.every('presence-sweep', SWEEP_MS);
     await timers.every('retention-purge', RETENTION_PURGE_MS);
+    // A Redis that lost its data (restarted without its append-only file, flushed) has forgotten
+    // every session, queue and timer: the people here set up their sessions again, and the
+    // schedulers and this process's heartbeat are put back.
+    const epoch = await watchEpoch(
+      redis,
+      keys.epoch(),
+      async () => {
+        const restarted = restartLocalSessions(app.io, 'The service restarted; reconnecting.');
+        app.log.warn({ restarted }, 'sessions restarted after Redis lost its data');
+        await Promise.all([timers.reassertSchedules(), presence.heartbeat()]);
+      },
+      app.log,
+    );
 
     app.decorate('chat', chat);
     app.decorate('pool', pool);
@@ -135,6 +150,7 @@ export const chatPlugin = fp(
     // this process's people to the grace timers, then stop working timers.
     app.addHook('preClose', async () => {
       clearInterval(heartbeat);
+      epoch.stop();
       await chat.stop();
       await departures.leaveAll().catch((err: unknown) => app.log.warn({ err }, 'presence hand-over failed'));
       await timers.close();

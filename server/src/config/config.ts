@@ -26,6 +26,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.:-]+$/)
     .default('infocig'),
+  /**
+   * Run in production on a Redis that keeps nothing on disk (no AOF): a Redis restart then loses
+   * every live chat and acknowledged message. Off by default: production refuses to start.
+   */
+  REDIS_ACCEPT_NO_PERSISTENCE: booleanFlag.default(false),
   /** PostgreSQL; when unset the claims store is embedded PGlite under INFOCIG_DATA_DIR. */
   DATABASE_URL: z.url().optional(),
   /** PostgreSQL schema to use (created if missing), e.g. to keep test runs apart. */
@@ -91,7 +96,8 @@ export interface Config {
   host: string;
   port: number;
   logLevel: string;
-  redis: { url: string; prefix: string };
+  /** `requirePersistence`: refuse to start on a Redis without AOF (production, unless accepted). */
+  redis: { url: string; prefix: string; requirePersistence: boolean };
   store: { databaseUrl?: string; schema?: string; dataDir?: string; adminUrl?: string };
   /** Unset outside production: a key made once under the data directory stands in. */
   auditHmacKey?: string;
@@ -144,7 +150,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: {
+      url: e.REDIS_URL,
+      prefix: e.REDIS_PREFIX,
+      requirePersistence: e.NODE_ENV === 'production' && !e.REDIS_ACCEPT_NO_PERSISTENCE,
+    },
     store: e.DATABASE_URL
       ? {
           databaseUrl: e.DATABASE_URL,

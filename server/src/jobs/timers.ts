@@ -43,6 +43,15 @@ export function createTimers(redisUrl: string, prefix: string, log: FastifyBaseL
     },
   });
   queue.on('error', logError('queue'));
+  const schedules = new Map<TimerName, number>();
+  const upsertScheduler = (name: TimerName, intervalMs: number) =>
+    queue.upsertJobScheduler(name, { every: intervalMs }, { name, data: {} }).then(() => undefined);
+  const reassertSchedules = async () => {
+    await Promise.all([...schedules].map(([name, intervalMs]) => upsertScheduler(name, intervalMs)));
+  };
+  connection.on('ready', () => {
+    reassertSchedules().catch(logError('schedulers'));
+  });
   let worker: Worker | undefined;
   const workerConnection = connection.duplicate({ connectionName: 'infocig-timers-worker' });
   workerConnection.on('error', logError('worker connection'));
@@ -68,9 +77,18 @@ export function createTimers(redisUrl: string, prefix: string, log: FastifyBaseL
       await queue.remove(jobId);
     },
 
+    /**
+     * A job run every `intervalMs`, in whichever process is free. Its scheduler lives in Redis, so
+     * it is put back each time the connection is ready again: a Redis that lost its data would
+     * otherwise never run it again (upserting is idempotent).
+     */
     async every(name: TimerName, intervalMs: number): Promise<void> {
-      await queue.upsertJobScheduler(name, { every: intervalMs }, { name, data: {} });
+      schedules.set(name, intervalMs);
+      await upsertScheduler(name, intervalMs);
     },
+
+    /** Puts every `every` job's scheduler back (after Redis lost its data). */
+    reassertSchedules,
 
     /** Starts working the jobs in this process too. */
     start(handlers: TimerHandlers, workerLog: FastifyBaseLogger = log): void {

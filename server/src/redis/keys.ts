@@ -41,6 +41,10 @@ export function createKeys(prefix: string) {
     sessions: (member: string) => `${prefix}:sessions:${member}`,
     /** When a member's current absence began (ms), while they have no socket anywhere. */
     awaySince: (member: string) => `${prefix}:away:${member}`,
+    /** A value set once per Redis data set: when it changes or goes, Redis lost its data. */
+    epoch: () => `${prefix}:epoch`,
+    /** Chats handed out whose announcement and timers are not yet done: id → assignment ms. */
+    unannounced: () => `${prefix}:unannounced`,
     /** The rollout plan version every process should be applying. */
     rolloutVersion: () => `${prefix}:rollout:version`,
     processes: () => `${prefix}:processes`,

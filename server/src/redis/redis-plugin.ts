@@ -1,12 +1,19 @@
 import fp from 'fastify-plugin';
 import { connectRedis, waitForRedis } from './connection.ts';
 import { createKeys } from './keys.ts';
+import { assertPersistent } from './persistence.ts';
 
 export const redisPlugin = fp(
   async (app) => {
     const redis = connectRedis(app.config.redis.url, `infocig-${process.pid}`);
     redis.on('error', (err) => app.log.warn({ err: err.message }, 'redis error'));
     await waitForRedis(redis);
+    if (app.config.redis.requirePersistence) {
+      await assertPersistent(redis).catch(async (error: unknown) => {
+        redis.disconnect();
+        throw error;
+      });
+    }
     app.decorate('redis', redis);
     app.decorate('keys', createKeys(app.config.redis.prefix));
     app.addHook('onClose', async () => {

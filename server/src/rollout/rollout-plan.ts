@@ -21,8 +21,15 @@ export async function createRolloutPlan(
   await redis.set(versionKey, String(plan.version), 'NX');
 
   const reloadIfChanged = async () => {
-    const published = Number((await redis.get(versionKey)) ?? 0);
-    if (published !== plan.version) {
+    const published = await redis.get(versionKey);
+    if (published === null) {
+      // Redis lost its data: put back the version this process applies, once, rather than
+      // reloading from the store on every poll. A newer plan written since wins the race.
+      await redis.set(versionKey, String(plan.version), 'NX');
+      log.warn({ version: plan.version }, 'rollout version was missing in Redis: restored');
+      return;
+    }
+    if (Number(published) !== plan.version) {
       plan = await store.current();
       log.info({ version: plan.version }, 'rollout plan applied');
     }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,6 +54,13 @@ export async function startRestartableRedis() {
     url,
     kill,
     start,
+    /** Killed and started on an empty data folder: a Redis that lost everything it held. */
+    async restartEmpty(): Promise<void> {
+      await kill();
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      await start();
+    },
     async stop(): Promise<void> {
       await kill();
       await rm(dir, { recursive: true, force: true });

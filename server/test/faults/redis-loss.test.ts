@@ -1,0 +1,92 @@
+import { WireErrorSchema } from '@infocig/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectAdvisor, connectVisitor, startTestServer, type TestServer } from '../support/index.ts';
+import { startRestartableRedis } from '../support/restartable-redis.ts';
+
+let redis: Awaited<ReturnType<typeof startRestartableRedis>>;
+let server: TestServer;
+
+beforeAll(async () => {
+  redis = await startRestartableRedis();
+  server = await startTestServer({ env: { REDIS_URL: redis.url } });
+});
+afterAll(async () => {
+  await redis.start().catch(() => {});
+  await server?.close();
+  await redis?.stop();
+});
+
+async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (
+    !(await Promise.resolve()
+      .then(condition)
+      .catch(() => false))
+  ) {
+    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const person = (n: number) => ({
+  sub: `REDLOS${n}0A01H501X`,
+  role: 'lavoratore' as const,
+  name: `Persona ${n}`,
+  province: 'RM',
+});
+
+describe('when Redis comes back empty', () => {
+  it('tells every session to start again, then assigns, times and applies the rollout as before', async () => {
+    const advisor = await connectAdvisor(server.url, await server.token('advisor'));
+    await advisor.next('session:ready');
+    const visitor = await connectVisitor(server.url, await server.token(person(1)));
+    await visitor.next('session:ready');
+    const { conversation } = await visitor.ok('chat:request', {});
+    await advisor.next('chat:assigned', (c) => c.id === conversation.id);
+
+    const { redis: client, keys } = server.app;
+    const lostAt = performance.now();
+    await redis.restartEmpty();
+
+    // Every session is told why, with a code its app retries on, and then closed.
+    const told = await Promise.all([
+      advisor.next('session:error', () => true, 15_000),
+      visitor.next('session:error', () => true, 15_000),
+    ]);
+    for (const error of told) expect(WireErrorSchema.parse(error).code).toBe('SERVICE_UNAVAILABLE');
+    await until(() => !advisor.socket.connected && !visitor.socket.connected, 'both sessions are closed');
+    const toldMs = Math.round(performance.now() - lostAt);
+
+    // The rollout version is put back once, not reloaded from the store on every poll.
+    await until(async () => (await client.get(keys.rolloutVersion())) !== null, 'rollout version restored');
+    expect(Number(await client.get(keys.rolloutVersion()))).toBe(server.app.rollout.current().version);
+
+    // The repeating jobs exist again.
+    const [timers] = server.app.jobQueues;
+    await until(
+      async () =>
+        (await timers!.getJobSchedulers())
+          .map((s) => s.key)
+          .sort()
+          .join() === 'presence-sweep,retention-purge',
+      'the job schedulers are back',
+    );
+
+    // The apps come back (as their connection logic does on SERVICE_UNAVAILABLE) and chats flow.
+    const advisorAgain = await connectAdvisor(server.url, await server.token('advisor'));
+    await advisorAgain.next('session:ready');
+    const visitorAgain = await connectVisitor(server.url, await server.token(person(2)));
+    await visitorAgain.next('session:ready');
+    const second = await visitorAgain.ok('chat:request', {});
+    await advisorAgain.next('chat:assigned', (c) => c.id === second.conversation.id, 10_000);
+    const recoveredMs = Math.round(performance.now() - lostAt);
+    console.info(
+      `Redis lost its data: sessions told in ${toldMs} ms, a chat assigned again after ${recoveredMs} ms`,
+    );
+
+    advisorAgain.close();
+    visitorAgain.close();
+    advisor.close();
+    visitor.close();
+  });
+});
