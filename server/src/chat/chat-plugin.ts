@@ -17,11 +17,14 @@ import { createPaymentTiming } from '../timing/payment-timing.ts';
 import { createChatService } from './chat-service.ts';
 import { createConversationRepository } from './conversation-repository.ts';
 import { createInactivityWatch } from './inactivity.ts';
+import { createUnannounced } from './unannounced.ts';
 
 const followUpOfferJobId = (conversationId: string) => `followup-offer-${conversationId}`;
 
 const HEARTBEAT_MS = 5_000;
 const SWEEP_MS = 5_000;
+/** An announcement not finished this long after its hand-out is made again by the sweep. */
+const ANNOUNCEMENT_OVERDUE_MS = 5_000;
 const RETENTION_PURGE_MS = 6 * 3_600_000;
 
 /**
@@ -42,6 +45,7 @@ export const chatPlugin = fp(
       claims,
       audit: app.audit,
       notifier: app.notifier,
+      unannounced: createUnannounced(redis, keys),
       log: app.log,
     });
     const presence = createPresence(redis, keys, ulid());
@@ -66,9 +70,12 @@ export const chatPlugin = fp(
       // Assigned or closed while this was scheduled: the removal may have come first.
       if ((await conversations.get(record.id))?.status !== 'queued') await timers.cancel(jobId);
     });
-    chat.onAssigned(async (record, at) => {
-      await Promise.all([timers.cancel(followUpOfferJobId(record.id)), inactivity.watch(record.id, at)]);
-    });
+    chat.onAssigned(
+      async (record, at) => {
+        await Promise.all([timers.cancel(followUpOfferJobId(record.id)), inactivity.watch(record.id, at)]);
+      },
+      { required: true },
+    );
     chat.onClosed(async ({ conversationId }) => {
       await Promise.all([
         timers.cancel(followUpOfferJobId(conversationId)),
@@ -106,6 +113,9 @@ export const chatPlugin = fp(
         'advisor-grace': departures.advisorGraceOver,
         'visitor-grace': departures.visitorGraceOver,
         'presence-sweep': departures.sweep,
+        'announcement-sweep': async () => {
+          await chat.announceOverdue(ANNOUNCEMENT_OVERDUE_MS);
+        },
         'inactivity-check': inactivity.check,
         'followup-offer': offerFollowUp,
         'retention-purge': async () => {
@@ -123,6 +133,7 @@ export const chatPlugin = fp(
       app.log,
     );
     await timers.every('presence-sweep', SWEEP_MS);
+    await timers.every('announcement-sweep', SWEEP_MS);
     await timers.every('retention-purge', RETENTION_PURGE_MS);
     // A Redis that lost its data (restarted without its append-only file, flushed) has forgotten
     // every session, queue and timer: the people here set up their sessions again, and the

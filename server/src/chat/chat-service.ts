@@ -21,6 +21,7 @@ import type { ConversationRepository } from './conversation-repository.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { createListenerCalls } from './listener-calls.ts';
 import { createPositionPusher } from './position-pusher.ts';
+import type { Unannounced } from './unannounced.ts';
 import { visitorKeyOf } from './visitor-key.ts';
 import { visitorView } from './visitor-views.ts';
 
@@ -32,6 +33,7 @@ export interface ChatServiceDeps {
   claims: ClaimsReader;
   audit: AccessAudit;
   notifier: Notifier;
+  unannounced: Unannounced;
   log: FastifyBaseLogger;
 }
 
@@ -60,10 +62,11 @@ const otherSide = (who: Participant) => (who.kind === 'visitor' ? 'advisor' : 'v
 
 /** The conversation lifecycle: open and queue, hand to advisors, carry messages, close. */
 export function createChatService(deps: ChatServiceDeps) {
-  const { conversations, pool, queues, notifier, log } = deps;
+  const { conversations, pool, queues, notifier, unannounced, log } = deps;
   const positions = createPositionPusher(queues, notifier, log);
   const { assignedView, participantOf, transcript } = createConversationAccess(deps);
   const assignedListeners: ((record: ConversationRecord, at: number) => Promise<void>)[] = [];
+  const requiredOnAssigned: ((record: ConversationRecord, at: number) => Promise<void>)[] = [];
   const queuedListeners: ((record: ConversationRecord) => Promise<void>)[] = [];
   const firstResponseListeners: ((conversationId: string, at: number, openedAt: number) => Promise<void>)[] =
     [];
@@ -87,23 +90,27 @@ export function createChatService(deps: ChatServiceDeps) {
   }
 
   /**
-   * Tells both sides of a new assignment. The visitor hears at once; the advisor's view (claims,
-   * transcript, notes: an audited read) follows. Messages that reach the advisor in between are
-   * kept by the console until the chat arrives.
+   * Tells both sides of an assignment, the advisor first: their view (claims, transcript, notes)
+   * is an audited read, and the visitor hears that an advisor took the chat only once it is on its
+   * way to them. The assignment script listed the chat as unannounced; it leaves that list once
+   * both sides were told and the required timers set, so a failure here (the store down), or a
+   * process killed in between, leaves it to `announceOverdue`, never orphaned.
    */
-  async function announce(next: Assignment, queue: Audience): Promise<void> {
-    const [advisorName, record] = await Promise.all([
-      pool.nameOf(next.advisorId),
-      conversations.get(next.conversationId),
-    ]);
-    notifier.toVisitor(next.visitorKey, 'chat:assigned', {
-      conversationId: next.conversationId,
-      advisorName,
-    });
-    if (!record) return;
-    notifier.toAdvisor(next.advisorId, 'chat:assigned', await assignedView(record, next.advisorId));
-    log.info({ conversationId: record.id, advisorId: next.advisorId, queue }, 'chat assigned');
-    await notify(assignedListeners, record, record.assignedAt ?? Date.now());
+  async function announce(conversationId: string, advisorId: string): Promise<void> {
+    const record = await conversations.get(conversationId);
+    if (record?.status !== 'active' || record.advisorId !== advisorId) {
+      // Closed, requeued or handed on since: whoever did that told the people concerned.
+      await unannounced.done(conversationId);
+      return;
+    }
+    const [view, advisorName] = await Promise.all([assignedView(record, advisorId), pool.nameOf(advisorId)]);
+    notifier.toAdvisor(advisorId, 'chat:assigned', view);
+    notifier.toVisitor(record.visitorKey, 'chat:assigned', { conversationId, advisorName });
+    log.info({ conversationId, advisorId, queue: record.queue }, 'chat assigned');
+    const at = record.assignedAt ?? Date.now();
+    await Promise.all(requiredOnAssigned.map((listener) => listener(record, at)));
+    await unannounced.done(conversationId);
+    await notify(assignedListeners, record, at);
   }
 
   /** Hands out waiting chats while advisors have free slots; safe to run in any process. */
@@ -112,11 +119,10 @@ export function createChatService(deps: ChatServiceDeps) {
     for (let next = await pool.assignNext(queue); next; next = await pool.assignNext(queue)) {
       assigned++;
       const { conversationId } = next;
-      // Each announcement reads the store; the next assignment need not wait for it. Should it
-      // fail, the advisor still holds the chat and is given it again at their next connection.
+      // Each announcement reads the store; the next assignment need not wait for it.
       dispatcher.track(
-        announce(next, queue).catch((err: unknown) =>
-          log.error({ err, conversationId }, 'assignment announcement failed'),
+        announce(conversationId, next.advisorId).catch((err: unknown) =>
+          log.warn({ err, conversationId }, 'assignment announcement failed: the sweep retries it'),
         ),
       );
     }
@@ -156,9 +162,31 @@ export function createChatService(deps: ChatServiceDeps) {
     dispatch: dispatcher.kick,
     dispatchAll: dispatcher.kickAll,
 
-    /** Runs after every assignment (the inactivity watch starts here). */
-    onAssigned(listener: (record: ConversationRecord, at: number) => Promise<void>) {
-      assignedListeners.push(listener);
+    /**
+     * Runs after every assignment. A `required` listener (the inactivity watch) is part of the
+     * announcement: if it fails, the whole announcement is made again later. Others (figures) are
+     * best effort.
+     */
+    onAssigned(
+      listener: (record: ConversationRecord, at: number) => Promise<void>,
+      options: { required?: boolean } = {},
+    ) {
+      (options.required ? requiredOnAssigned : assignedListeners).push(listener);
+    },
+
+    /**
+     * Announces again the chats handed out more than `olderThanMs` ago whose announcement did not
+     * finish (the store was down, or the process handing them out died). Run by a periodic job.
+     */
+    async announceOverdue(olderThanMs: number): Promise<number> {
+      const overdue = await unannounced.before(Date.now() - olderThanMs);
+      for (const conversationId of overdue) {
+        const record = await conversations.get(conversationId);
+        await announce(conversationId, record?.advisorId ?? '').catch((err: unknown) =>
+          log.warn({ err, conversationId }, 'assignment announcement failed again: retried later'),
+        );
+      }
+      return overdue.length;
     },
 
     /** Runs after a visitor's chat joins a queue (the follow-up offer is timed from here). */

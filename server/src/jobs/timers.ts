@@ -8,6 +8,7 @@ export interface TimerJobs {
   'advisor-grace': { advisorId: string; awaySince: number };
   'visitor-grace': { visitorKey: string; conversationId: string; awaySince: number };
   'presence-sweep': Record<string, never>;
+  'announcement-sweep': Record<string, never>;
   'inactivity-check': { conversationId: string };
   'followup-offer': { conversationId: string };
   'retention-purge': Record<string, never>;

@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 
-const assignScript = luaScript(import.meta.url, './lua/assign-next.lua', 5);
+const assignScript = luaScript(import.meta.url, './lua/assign-next.lua', 6);
 const updateScript = luaScript(import.meta.url, './lua/update-advisor.lua', 3);
 const takeOfflineScript = luaScript(import.meta.url, './lua/take-offline.lua', 1);
 const requeueScript = luaScript(import.meta.url, './lua/requeue-advisor-chats.lua', 3);
@@ -219,6 +219,7 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
           keys.queueVisitors(queue),
           keys.queuePace(queue),
           keys.presence(),
+          keys.unannounced(),
         ],
         [keys.prefix, Date.now(), PACE_SMOOTHING],
       )) as string[];

@@ -68,7 +68,7 @@ describe('when Redis comes back empty', () => {
         (await timers!.getJobSchedulers())
           .map((s) => s.key)
           .sort()
-          .join() === 'presence-sweep,retention-purge',
+          .join() === 'announcement-sweep,presence-sweep,retention-purge',
       'the job schedulers are back',
     );
 

@@ -42,9 +42,14 @@ async function timed<T>(call: () => Promise<T>): Promise<{ answer: T; ms: number
 }
 
 describe('when the claims store is unreachable', () => {
-  it('a new visitor still gets a session and can chat, is told claims are unavailable, and gets them when the store is back', async () => {
+  it('a new visitor still gets a session, is told claims are unavailable and gets them when the store is back; chats under way go on, and a chat taken meanwhile is announced to both sides once it is back', async () => {
     const advisor = await connectAdvisor(server.url, await server.token('advisor'));
     await advisor.next('session:ready');
+    // A chat that was under way before the outage.
+    const earlier = await connectVisitor(server.url, await server.token('worker-na'));
+    await earlier.next('session:ready');
+    const { conversation: ongoing } = await earlier.ok('chat:request', {});
+    await advisor.next('chat:assigned', (c) => c.id === ongoing.id);
     await cutStore();
     try {
       const visitor = await connectVisitor(server.url, await server.token('worker-rm'));
@@ -71,28 +76,49 @@ describe('when the claims store is unreachable', () => {
       expect(rest.ms).toBeLessThanOrEqual(1_000);
       console.info(`store down: claims:get answered in ${claims.ms} ms, GET /api/me/claims in ${rest.ms} ms`);
 
-      // Chat needs only Redis: the visitor is served and the two write to each other.
-      const { conversation } = await visitor.ok('chat:request', {});
-      await visitor.next('chat:assigned', (a) => a.conversationId === conversation.id);
-      await visitor.ok('chat:send', {
-        conversationId: conversation.id,
+      // Chat needs only Redis: the chat under way goes on both ways.
+      await earlier.ok('chat:send', {
+        conversationId: ongoing.id,
         clientMessageId: 'store-down-1',
         text: 'Ci siete?',
       });
       await advisor.next('chat:message', (m) => m.clientMessageId === 'store-down-1');
       await advisor.ok('chat:send', {
-        conversationId: conversation.id,
+        conversationId: ongoing.id,
         clientMessageId: 'store-down-2',
         text: 'Sì',
       });
-      await visitor.next('chat:message', (m) => m.clientMessageId === 'store-down-2');
+      await earlier.next('chat:message', (m) => m.clientMessageId === 'store-down-2');
+
+      // A new chat is taken, but announced to both sides or to neither: the advisor's view of it
+      // is an audited read of the store, so neither hears of it until the store is back.
+      const { conversation } = await visitor.ok('chat:request', {});
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(visitor.all('chat:assigned')).toEqual([]);
+      expect(advisor.all('chat:assigned').filter((c) => c.id === conversation.id)).toEqual([]);
 
       await restoreStore();
+      const restoredAt = performance.now();
+      await Promise.all([
+        visitor.next('chat:assigned', (a) => a.conversationId === conversation.id, 20_000),
+        advisor.next('chat:assigned', (c) => c.id === conversation.id, 20_000),
+      ]);
+      console.info(
+        `store back: the chat taken meanwhile announced to both after ${Math.round(performance.now() - restoredAt)} ms`,
+      );
+      await visitor.ok('chat:send', {
+        conversationId: conversation.id,
+        clientMessageId: 'after-1',
+        text: 'Eccomi',
+      });
+      await advisor.next('chat:message', (m) => m.clientMessageId === 'after-1');
       const pushed = await visitor.next('claims:status', () => true, 20_000);
       expect(pushed.claims.length).toBeGreaterThan(0);
       expect(await visitor.ok('claims:get', {})).toMatchObject({ claims: pushed.claims });
       await advisor.ok('chat:close', { conversationId: conversation.id });
+      await advisor.ok('chat:close', { conversationId: ongoing.id });
       visitor.close();
+      earlier.close();
     } finally {
       await restoreStore();
       advisor.close();

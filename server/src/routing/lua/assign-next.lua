@@ -7,6 +7,8 @@
 -- KEYS[3] waiting id -> visitor key hash   KEYS[4] pace hash
 -- KEYS[5] presence hash (member 'a:<advisorId>' -> sockets): an advisor with none is skipped and
 -- dropped from this pool, whatever their hash says
+-- KEYS[6] unannounced (id -> assignment ms): the chat stays listed until both sides were told and
+-- its timers set, so a process that dies before that leaves it for the sweep, never orphaned
 -- ARGV[1] key prefix   ARGV[2] now (ms)   ARGV[3] smoothing factor (0..1)
 -- Advisor and conversation keys are rebuilt from the prefix (same shapes as redis/keys.ts):
 -- which advisor gets the chat is only known inside the script.
@@ -39,6 +41,7 @@ for _, advisorId in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
     end
     redis.call('HSET', prefix .. ':conv:' .. conversationId,
       'status', 'active', 'advisorId', advisorId, 'assignedAt', now)
+    redis.call('ZADD', KEYS[6], now, conversationId)
     local since = tonumber(redis.call('HGET', KEYS[4], 'since') or '0')
     if since > 0 then
       local sample = now - since
