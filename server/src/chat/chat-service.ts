@@ -5,7 +5,7 @@ import type { Identity } from '../auth/identity.ts';
 import type { ClaimsReader } from '../claims/claims-reader.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Notifier } from '../realtime/notifier.ts';
-import type { AdvisorPool, Assignment, TransferTarget } from '../routing/advisor-pool.ts';
+import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
 import { isOpen, nextOpening, type ServiceHours } from '../routing/service-hours.ts';
 import { createConversationAccess } from './conversation-access.ts';
