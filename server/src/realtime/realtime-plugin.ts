@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { createLocalFirstAdapter } from './local-first-adapter.ts';
 import { createNotifier } from './notifier.ts';
+import { askLocalSessionsToResync } from './restart-sessions.ts';
 
 /** Socket.IO on the Fastify server, shared across processes through Redis. */
 export const realtimePlugin = fp(
@@ -28,6 +29,16 @@ export const realtimePlugin = fp(
       cors: { origin: false },
     });
     app.decorate('io', io);
+    // Pushes published while the subscriber was away are gone (SPUBLISH to nobody): once it has
+    // subscribed again, this process's sessions are told to fetch what they hold afresh.
+    let subscribedBefore = false;
+    subscriber.on('ready', () => {
+      if (subscribedBefore) {
+        const told = askLocalSessionsToResync(io);
+        app.log.warn({ told }, 'push subscriber reconnected: sessions asked to resync');
+      }
+      subscribedBefore = true;
+    });
     // Sockets go first so that closing the HTTP server does not wait on upgraded connections.
     app.addHook('preClose', async () => {
       await io.close();

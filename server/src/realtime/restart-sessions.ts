@@ -18,3 +18,15 @@ export function restartLocalSessions(io: Server, message: string): number {
   }
   return restarted;
 }
+
+/** Tells every socket this process holds that pushes may have been missed (`session:resync`). */
+export function askLocalSessionsToResync(io: Server): number {
+  let told = 0;
+  for (const path of [NAMESPACES.visitor, NAMESPACES.advisor]) {
+    for (const socket of io.of(path).sockets.values()) {
+      socket.emit('session:resync', { reason: 'pushes_interrupted' });
+      told++;
+    }
+  }
+  return told;
+}

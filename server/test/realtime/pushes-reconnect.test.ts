@@ -1,5 +1,9 @@
+import { NAMESPACES } from '@infocig/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The apps' own connection logic, taken from its files (the client index holds browser-only code).
+import { type ConnectionState, openSocket } from '../../../shared/src/client/connection.ts';
+import { createStore } from '../../../shared/src/client/store.ts';
 import {
   connectAdvisor,
   connectVisitor,
@@ -60,6 +64,10 @@ describe('pushes between processes', () => {
       return now.length === 2 && now.every((s) => s.ssub > 0 && !before.some((b) => b.id === s.id));
     });
 
+    // What was published while the subscribers were away is gone: every session is told to resync.
+    expect(await worker.next('session:resync')).toEqual({ reason: 'pushes_interrupted' });
+    expect(await advisor.next('session:resync')).toEqual({ reason: 'pushes_interrupted' });
+
     await worker.ok('chat:send', {
       conversationId: conversation.id,
       clientMessageId: 'r-1',
@@ -70,5 +78,30 @@ describe('pushes between processes', () => {
     expect((await worker.next('chat:message', (m) => m.clientMessageId === 'r-2')).text).toBe('Sì.');
     worker.close();
     advisor.close();
+  });
+
+  it("are fetched again by the apps' own connection logic, which reconnects when told to resync", async () => {
+    const store = createStore<{ connection: ConnectionState; sessionEndsAt: number | null }>({
+      connection: { kind: 'idle' },
+      sessionEndsAt: null,
+    });
+    const socket = openSocket(
+      { serverUrl: first.url, getToken: () => first.token('worker-na') },
+      { namespace: NAMESPACES.visitor, store, announceLost: (s) => s },
+    );
+    let sessions = 0;
+    socket.on('session:ready', () => {
+      sessions++;
+    });
+    try {
+      socket.connect();
+      await eventually(async () => sessions === 1);
+      for (const { id } of await subscribers()) await redis.client('KILL', 'ID', id);
+      await eventually(async () => sessions === 2);
+      expect(socket.connected).toBe(true);
+    } finally {
+      socket.removeAllListeners();
+      socket.disconnect();
+    }
   });
 });

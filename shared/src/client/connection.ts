@@ -21,6 +21,8 @@ export type ConnectionState =
 
 /** Waits between attempts while the service is unavailable: 2 s, doubling, at most 30 s. */
 export const UNAVAILABLE_RETRY = { firstMs: 2_000, maxMs: 30_000 };
+/** Reconnections asked by `session:resync` are spread over this long. */
+const RESYNC_SPREAD_MS = 3_000;
 
 export interface ConnectionOptions {
   serverUrl: string;
@@ -121,6 +123,16 @@ export function openSocket<
       ended = e;
     }),
   );
+
+  // Pushes may have been missed: a new session set-up hands everything over again. A random pause
+  // spreads the reconnections of everyone the server held.
+  socket.on('session:resync', () => {
+    setTimeout(() => {
+      if (!socket.connected) return;
+      socket.disconnect();
+      socket.connect();
+    }, Math.random() * RESYNC_SPREAD_MS);
+  });
 
   socket.on('disconnect', (reason) => {
     renewal.stop();

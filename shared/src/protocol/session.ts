@@ -45,6 +45,12 @@ export const sessionEvents = {
    * commands in a row. Reconnecting is allowed once the wait is over.
    * Example: `{ code: 'RATE_LIMITED', message: 'Too many requests; try again shortly.', retryAfterMs: 800 }`
    */
+  /**
+   * Pushes to this session may have been missed (the server's link to the other processes
+   * dropped and was taken again): reconnect, and the session set-up hands over everything held,
+   * history included. Example: `{ reason: 'pushes_interrupted' }`
+   */
+  'session:resync': z.object({ reason: z.enum(['pushes_interrupted']) }),
   'session:closing': z.object({
     code: ErrorCodeSchema,
     message: z.string(),
