@@ -1,32 +1,32 @@
 import { NAMESPACES, wireError } from '@infocig/shared';
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
+
+/** Calls `act` on every socket this process holds, in both namespaces; returns how many. */
+function forEachLocalSocket(io: Server, act: (socket: Socket) => void): number {
+  let count = 0;
+  for (const path of [NAMESPACES.visitor, NAMESPACES.advisor]) {
+    for (const socket of io.of(path).sockets.values()) {
+      act(socket);
+      count++;
+    }
+  }
+  return count;
+}
 
 /**
  * Asks every socket this process holds to start its session again: told SERVICE_UNAVAILABLE, then
  * disconnected, the apps reconnect by themselves after a pause, and the session set-up registers
  * them afresh (presence, the advisor pool) and hands them everything they hold, history included.
- * Used when Redis lost its data, and when pushes from other processes may have been missed.
+ * Used when Redis lost its data.
  */
 export function restartLocalSessions(io: Server, message: string): number {
-  let restarted = 0;
-  for (const path of [NAMESPACES.visitor, NAMESPACES.advisor]) {
-    for (const socket of io.of(path).sockets.values()) {
-      socket.emit('session:error', wireError('SERVICE_UNAVAILABLE', message));
-      socket.disconnect(true);
-      restarted++;
-    }
-  }
-  return restarted;
+  return forEachLocalSocket(io, (socket) => {
+    socket.emit('session:error', wireError('SERVICE_UNAVAILABLE', message));
+    socket.disconnect(true);
+  });
 }
 
 /** Tells every socket this process holds that pushes may have been missed (`session:resync`). */
 export function askLocalSessionsToResync(io: Server): number {
-  let told = 0;
-  for (const path of [NAMESPACES.visitor, NAMESPACES.advisor]) {
-    for (const socket of io.of(path).sockets.values()) {
-      socket.emit('session:resync', { reason: 'pushes_interrupted' });
-      told++;
-    }
-  }
-  return told;
+  return forEachLocalSocket(io, (socket) => socket.emit('session:resync', { reason: 'pushes_interrupted' }));
 }

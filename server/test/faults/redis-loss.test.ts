@@ -1,6 +1,6 @@
 import { WireErrorSchema } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAdvisor, connectVisitor, startTestServer, type TestServer } from '../support/index.ts';
+import { connectAdvisor, connectVisitor, startTestServer, type TestServer, until } from '../support/index.ts';
 import { startRestartableRedis } from '../support/restartable-redis.ts';
 
 let redis: Awaited<ReturnType<typeof startRestartableRedis>>;
@@ -15,18 +15,6 @@ afterAll(async () => {
   await server?.close();
   await redis?.stop();
 });
-
-async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (
-    !(await Promise.resolve()
-      .then(condition)
-      .catch(() => false))
-  ) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const person = (n: number) => ({
   sub: `REDLOS${n}0A01H501X`,
@@ -54,11 +42,19 @@ describe('when Redis comes back empty', () => {
       visitor.next('session:error', () => true, 15_000),
     ]);
     for (const error of told) expect(WireErrorSchema.parse(error).code).toBe('SERVICE_UNAVAILABLE');
-    await until(() => !advisor.socket.connected && !visitor.socket.connected, 'both sessions are closed');
+    await until(
+      () => !advisor.socket.connected && !visitor.socket.connected,
+      'both sessions are closed',
+      15_000,
+    );
     const toldMs = Math.round(performance.now() - lostAt);
 
     // The rollout version is put back once, not reloaded from the store on every poll.
-    await until(async () => (await client.get(keys.rolloutVersion())) !== null, 'rollout version restored');
+    await until(
+      async () => (await client.get(keys.rolloutVersion())) !== null,
+      'rollout version restored',
+      15_000,
+    );
     expect(Number(await client.get(keys.rolloutVersion()))).toBe(server.app.rollout.current().version);
 
     // The repeating jobs exist again.
@@ -70,6 +66,7 @@ describe('when Redis comes back empty', () => {
           .sort()
           .join() === 'announcement-sweep,presence-sweep,retention-purge',
       'the job schedulers are back',
+      15_000,
     );
 
     // The apps come back (as their connection logic does on SERVICE_UNAVAILABLE) and chats flow.

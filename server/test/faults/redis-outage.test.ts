@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConnectionState, openSocket } from '../../../shared/src/client/connection.ts';
 import { createStore } from '../../../shared/src/client/store.ts';
 import { visitorKeyOf } from '../../src/chat/visitor-key.ts';
-import { connectAdvisor, connectVisitor, startTestServer, type TestServer } from '../support/index.ts';
+import { connectAdvisor, connectVisitor, startTestServer, type TestServer, until } from '../support/index.ts';
 import { startRestartableRedis } from '../support/restartable-redis.ts';
 
 let redis: Awaited<ReturnType<typeof startRestartableRedis>>;
@@ -20,14 +20,6 @@ afterAll(async () => {
   await server?.close();
   await redis?.stop();
 });
-
-async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function timed<T>(call: () => Promise<T>): Promise<{ answer: T; ms: number }> {
   const started = performance.now();

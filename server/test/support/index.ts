@@ -1,3 +1,4 @@
 export * from './restartable-redis.ts';
 export * from './test-client.ts';
 export * from './test-server.ts';
+export * from './until.ts';
