@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { createLocalFirstAdapter } from './local-first-adapter.ts';
 import { createNotifier } from './notifier.ts';
 import { askLocalSessionsToResync } from './restart-sessions.ts';
+import { logUnawaitedSubscriptions } from './unawaited-subscriptions.ts';
 
 /** Socket.IO on the Fastify server, shared across processes through Redis. */
 export const realtimePlugin = fp(
@@ -19,6 +20,9 @@ export const realtimePlugin = fp(
       maxRetriesPerRequest: null,
     });
     subscriber.on('error', (err) => app.log.warn({ err: err.message }, 'redis subscriber error'));
+    logUnawaitedSubscriptions(subscriber, (err) =>
+      app.log.warn({ err: err.message }, 'push (un)subscription failed'),
+    );
     const io = new Server(app.server, {
       // Pushes reach sockets held by any server process sharing this Redis; the prefix keeps
       // deployments (and test runs) that share a Redis from hearing each other.
