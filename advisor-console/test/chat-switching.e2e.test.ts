@@ -1,5 +1,5 @@
 import { connectVisitor, type VisitorClient } from '@infocig/server/testing';
-import { codiceFiscaleCheckChar } from '@infocig/shared';
+import { codiceFiscaleCheckChar, NAMESPACES } from '@infocig/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, startE2E } from '../../web-widget/test/support/e2e.ts';
@@ -7,6 +7,7 @@ import { type E2E, startE2E } from '../../web-widget/test/support/e2e.ts';
 let e2e: E2E;
 let advisor: Page;
 const visitors: VisitorClient[] = [];
+const chats: { person: (typeof PEOPLE)[number]; visitor: VisitorClient; id: string; sent: string[] }[] = [];
 
 beforeAll(async () => {
   e2e = await startE2E('chat-switching', { ADVISOR_DEFAULT_CAPACITY: '3' });
@@ -57,8 +58,6 @@ describe('an advisor switching among three chats', () => {
       await advisor.getByRole('button', { name: 'Rendimi disponibile' }).click();
     }
 
-    const chats: { person: (typeof PEOPLE)[number]; visitor: VisitorClient; id: string; sent: string[] }[] =
-      [];
     for (const person of PEOPLE) {
       const token = await server.token({
         sub: person.cf,
@@ -120,5 +119,41 @@ describe('an advisor switching among three chats', () => {
       expect(view.messages.map((m) => m.text).sort()).toEqual([...chat.sent].sort());
     }
     await e2e.shot(advisor, 'console-three-chats');
+  });
+
+  it('fetches again a message whose push it missed, once the next one shows the hole', async () => {
+    const { server } = e2e;
+    const chat = chats[0]!;
+    await advisor
+      .getByRole('navigation')
+      .getByRole('button', { name: new RegExp(chat.person.name) })
+      .click();
+    await advisor.getByRole('heading', { name: chat.person.name, level: 2 }).waitFor();
+    // The advisor's sockets stop hearing their pushes for one message, as when a process's
+    // subscription to Redis was away while it was published.
+    const sockets = [...server.app.io.of(NAMESPACES.advisor).sockets.values()];
+    const rooms = sockets.map((s) => [...s.rooms].filter((room) => room.startsWith('a:')));
+    sockets.forEach((s, i) => {
+      for (const room of rooms[i]!) s.leave(room);
+    });
+    const missed = `${chat.person.marker} mai arrivato`;
+    await chat.visitor.ok('chat:send', { conversationId: chat.id, clientMessageId: 'missed', text: missed });
+    sockets.forEach((s, i) => {
+      for (const room of rooms[i]!) s.join(room);
+    });
+    const next = `${chat.person.marker} dopo il buco`;
+    await chat.visitor.ok('chat:send', {
+      conversationId: chat.id,
+      clientMessageId: 'after-hole',
+      text: next,
+    });
+
+    const messages = advisor.locator('.icc-messages');
+    await messages.getByText(next, { exact: true }).waitFor();
+    await messages.getByText(missed, { exact: true }).waitFor({ timeout: 15_000 });
+    const view = await rendered(advisor);
+    const texts = view.messages.map((m) => m.text);
+    expect(texts.indexOf(missed)).toBe(texts.indexOf(next) - 1);
+    expect(texts.filter((t) => t === next)).toHaveLength(1);
   });
 });

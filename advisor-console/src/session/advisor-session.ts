@@ -1,5 +1,5 @@
-import type { AdvisorAvailability, Audience } from '@infocig/shared';
-import { ACK_TIMEOUT_MS, type ConnectionOptions } from '@infocig/shared/client';
+import type { AdvisorAvailability, Audience, ChatMessage } from '@infocig/shared';
+import { ACK_TIMEOUT_MS, type ConnectionOptions, hasGapBelow } from '@infocig/shared/client';
 import { AdvisorChatSession } from './chat-session.ts';
 import { listen } from './pushes.ts';
 import {
@@ -8,6 +8,7 @@ import {
   applyMessage,
   applyQueueStats,
   applyReleased,
+  chatOf,
   dismiss,
   select,
 } from './reducers.ts';
@@ -30,7 +31,10 @@ export class AdvisorSession extends AdvisorChatSession {
         this.forget(r.conversationId);
         this.update((x) => applyReleased(x, r));
       },
-      message: (m) => this.update((x) => applyMessage(x, m)),
+      message: (m) => {
+        this.update((x) => applyMessage(x, m));
+        this.checkMissed(m);
+      },
       typing: (t) => {
         this.update((x) => applyTyping(x, t, Date.now()));
         this.expireTypingLater();
@@ -39,6 +43,19 @@ export class AdvisorSession extends AdvisorChatSession {
       closed: (c) => this.update((x) => applyClosed(x, c)),
       queueStats: (q) => this.update((x) => applyQueueStats(x, q)),
     });
+  }
+
+  /**
+   * A message for a chat this console was never told about, or one that leaves a hole in a chat's
+   * messages, means pushes were missed: unless the assignment or the missing messages turn up
+   * within the grace period, the session is set up again and the server hands everything over.
+   */
+  private checkMissed(m: ChatMessage): void {
+    const missing = () => {
+      const chat = chatOf(this.getState(), m.conversationId);
+      return chat ? hasGapBelow(chat.messages, m.seq) : true;
+    };
+    if (missing()) this.suspectMissed(missing);
   }
 
   select(conversationId: string): void {

@@ -1,5 +1,7 @@
 import fp from 'fastify-plugin';
 import { ulid } from 'ulid';
+import { createArchiveStore } from '../archive/archive-store.ts';
+import { createArchiver } from '../archive/archiver.ts';
 import { createClaimsReader } from '../claims/claims-reader.ts';
 import { createInteractions } from '../figures/interactions.ts';
 import { createFollowUpService } from '../followups/follow-up-service.ts';
@@ -26,6 +28,8 @@ const SWEEP_MS = 5_000;
 /** An announcement not finished this long after its hand-out is made again by the sweep. */
 const ANNOUNCEMENT_OVERDUE_MS = 5_000;
 const RETENTION_PURGE_MS = 6 * 3_600_000;
+/** A closed chat still in Redis this long after closing (the store was down) is moved by the sweep. */
+const ARCHIVE_OVERDUE_MS = 5_000;
 
 /**
  * Conversations, queues, advisors, presence and the timers that act when people go away. Every
@@ -34,12 +38,15 @@ const RETENTION_PURGE_MS = 6 * 3_600_000;
 export const chatPlugin = fp(
   async (app) => {
     const { redis, keys, config } = app;
-    const conversations = createConversationRepository(redis, keys, config.transcriptRetentionSeconds);
+    const conversations = createConversationRepository(redis, keys);
+    const archive = createArchiveStore(app.db);
+    const archiver = createArchiver(conversations, archive, app.log);
     const pool = createAdvisorPool(redis, keys);
     const claims = createClaimsReader(app.claims, createPaymentTiming(app.db));
     const chat = createChatService({
       serviceHours: config.serviceHours,
       conversations,
+      archive,
       pool,
       queues: createQueueView(redis, keys),
       claims,
@@ -82,6 +89,7 @@ export const chatPlugin = fp(
         inactivity.unwatch(conversationId),
       ]);
     });
+    chat.onClosed(({ conversationId }) => archiver.archive(conversationId));
     const interactions = createInteractions(app.db);
     chat.onQueued((record) => interactions.chatOpened(record));
     chat.onAssigned((record, at) => interactions.assigned(record, (at - record.openedAt) / 1000));
@@ -116,12 +124,16 @@ export const chatPlugin = fp(
         'announcement-sweep': async () => {
           await chat.announceOverdue(ANNOUNCEMENT_OVERDUE_MS);
         },
+        'archive-sweep': async () => {
+          await archiver.archiveOverdue(ARCHIVE_OVERDUE_MS);
+        },
         'inactivity-check': inactivity.check,
         'followup-offer': offerFollowUp,
         'retention-purge': async () => {
           await purgeExpired(
             app.db,
             app.audit,
+            archive,
             {
               auditMs: config.auditRetentionDays * 86_400_000,
               transcriptMs: config.transcriptRetentionSeconds * 1000,
@@ -134,6 +146,7 @@ export const chatPlugin = fp(
     );
     await timers.every('presence-sweep', SWEEP_MS);
     await timers.every('announcement-sweep', SWEEP_MS);
+    await timers.every('archive-sweep', SWEEP_MS);
     await timers.every('retention-purge', RETENTION_PURGE_MS);
     // A Redis that lost its data (restarted without its append-only file, flushed) has forgotten
     // every session, queue and timer: the people here set up their sessions again, and the

@@ -8,6 +8,7 @@ import type { Notifier } from '../realtime/notifier.ts';
 import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
 import { isOpen, nextOpening, type ServiceHours } from '../routing/service-hours.ts';
+import type { ClosedConversations } from './closed-conversation.ts';
 import { createConversationAccess } from './conversation-access.ts';
 import {
   type ConversationRecord,
@@ -28,6 +29,8 @@ import { visitorView } from './visitor-views.ts';
 export interface ChatServiceDeps {
   serviceHours: Record<Audience, ServiceHours>;
   conversations: ConversationRepository;
+  /** Closed conversations, once they have left Redis. */
+  archive: ClosedConversations;
   pool: AdvisorPool;
   queues: QueueView;
   claims: ClaimsReader;
@@ -269,9 +272,14 @@ export function createChatService(deps: ChatServiceDeps) {
       const { message, duplicate, recipients, firstResponse } = await conversations
         .append(conversationId, who, clientMessageId, text)
         .catch(async (error: unknown) => {
-          // Records an advisor's attempt on someone else's conversation, then refuses it.
+          // Records an advisor's attempt on someone else's conversation, then refuses it; a chat
+          // that has closed and moved to the archive is refused as closed, as before it moved.
           if (error instanceof AppError && error.code === 'CONVERSATION_FORBIDDEN')
             await participantOf(conversationId, who);
+          if (error instanceof AppError && error.code === 'CONVERSATION_NOT_FOUND') {
+            const record = await participantOf(conversationId, who);
+            if (record.status === 'closed') throw new AppError('CONVERSATION_CLOSED');
+          }
           throw error;
         });
       if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message });
@@ -297,6 +305,8 @@ export function createChatService(deps: ChatServiceDeps) {
     async read(who: Participant, conversationId: string, seq: number) {
       const record = await participantOf(conversationId, who);
       const before = record.readUpTo[who.kind];
+      // Nobody is waiting for a receipt once it has closed (and it may have left Redis).
+      if (record.status === 'closed') return { seq: before };
       const mark = await conversations.markRead(conversationId, who, seq);
       if (mark > before) {
         const receipt = { conversationId, reader: who.kind, seq: mark };

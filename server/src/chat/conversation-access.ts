@@ -1,6 +1,7 @@
 import { LIMITS } from '@infocig/shared';
 import { AppError } from '../errors/app-error.ts';
 import type { ChatServiceDeps } from './chat-service.ts';
+import { type ClosedConversation, pageOf } from './closed-conversation.ts';
 import {
   type ConversationRecord,
   isParticipant,
@@ -11,9 +12,19 @@ import { advisorView } from './visitor-views.ts';
 
 /** Who may reach a conversation, and what an advisor sees of one; both audited. */
 export function createConversationAccess(
-  deps: Pick<ChatServiceDeps, 'conversations' | 'pool' | 'claims' | 'audit'>,
+  deps: Pick<ChatServiceDeps, 'conversations' | 'archive' | 'pool' | 'claims' | 'audit'>,
 ) {
   const { conversations, pool } = deps;
+
+  /** A conversation from Redis while it lives, or from the archive once it has closed and moved. */
+  async function locate(
+    id: string,
+  ): Promise<{ record: ConversationRecord; archived?: ClosedConversation } | null> {
+    const record = await conversations.get(id);
+    if (record) return { record };
+    const archived = await deps.archive.get(id);
+    return archived ? { record: archived.record, archived } : null;
+  }
 
   /** Everything the advisor needs about a chat they hold; reading it is audited. */
   async function assignedView(record: ConversationRecord, advisorId: string) {
@@ -40,9 +51,14 @@ export function createConversationAccess(
    * and the attempt recorded in the access audit: it would expose someone's data.
    */
   async function participantOf(conversationId: string, who: Participant): Promise<ConversationRecord> {
-    const record = await conversations.get(conversationId);
-    if (!record) throw new AppError('CONVERSATION_NOT_FOUND');
-    if (isParticipant(record, who)) return record;
+    return (await reach(conversationId, who)).record;
+  }
+
+  async function reach(conversationId: string, who: Participant) {
+    const found = await locate(conversationId);
+    if (!found) throw new AppError('CONVERSATION_NOT_FOUND');
+    const { record } = found;
+    if (isParticipant(record, who)) return found;
     if (who.kind === 'advisor') {
       await deps.audit.record({
         actor: who.advisorId,
@@ -60,8 +76,10 @@ export function createConversationAccess(
 
   /** A page of the transcript; an advisor's read of it is audited before it is returned. */
   async function transcript(who: Participant, conversationId: string, afterSeq: number, limit: number) {
-    const record = await participantOf(conversationId, who);
-    const page = await conversations.history(conversationId, afterSeq, limit);
+    const { record, archived } = await reach(conversationId, who);
+    const page = archived
+      ? pageOf(archived.messages, afterSeq, limit)
+      : await conversations.history(conversationId, afterSeq, limit);
     if (who.kind === 'advisor') {
       await deps.audit.record({
         actor: who.advisorId,

@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import { AppError } from '../errors/app-error.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
+import type { ClosedConversation } from './closed-conversation.ts';
 import {
   type ConversationRecord,
   type ConversationSubject,
@@ -15,7 +16,7 @@ import {
 
 const openScript = luaScript(import.meta.url, './lua/open-conversation.lua', 5);
 const appendScript = luaScript(import.meta.url, './lua/append-message.lua', 3);
-const closeScript = luaScript(import.meta.url, './lua/close-conversation.lua', 4);
+const closeScript = luaScript(import.meta.url, './lua/close-conversation.lua', 2);
 const markReadScript = luaScript(import.meta.url, './lua/mark-read.lua', 1);
 
 export interface AppendResult {
@@ -44,7 +45,7 @@ export interface CloseResult {
 }
 
 /** Conversations in Redis: a hash per conversation and a stream of its messages keyed by seq. */
-export function createConversationRepository(redis: Redis, keys: Keys, retentionSeconds: number) {
+export function createConversationRepository(redis: Redis, keys: Keys) {
   async function get(id: string): Promise<ConversationRecord | null> {
     return fromHash(await redis.hgetall(keys.conversation(id)));
   }
@@ -188,17 +189,50 @@ export function createConversationRepository(redis: Redis, keys: Keys, retention
       const result = (await runScript(
         redis,
         closeScript,
-        [
-          keys.conversation(id),
-          keys.conversationMessages(id),
-          keys.conversationClientIds(id),
-          keys.conversationNotes(id),
-        ],
-        [keys.prefix, closedBy, Date.now(), retentionSeconds],
+        [keys.conversation(id), keys.unarchived()],
+        [keys.prefix, closedBy, Date.now()],
       )) as string[];
       if (result.length === 0) return null;
       const [previousStatus, advisorId, queue, visitorKey] = result as [string, string, Audience, string];
       return { previousStatus, advisorId: advisorId || undefined, queue, visitorKey };
+    },
+
+    /** A closed conversation whole, to archive; null if it is not here or not closed. */
+    async closedWhole(id: string): Promise<ClosedConversation | null> {
+      const hash = await redis.hgetall(keys.conversation(id));
+      const record = fromHash(hash);
+      if (record?.status !== 'closed') return null;
+      const [entries, notes] = await Promise.all([
+        redis.xrange(keys.conversationMessages(id), '-', '+'),
+        redis.lrange(keys.conversationNotes(id), 0, -1),
+      ]);
+      return {
+        record,
+        enqueuedAt: Number(hash.enqueuedAt ?? record.openedAt),
+        priority: Number(hash.priority ?? 0),
+        closedAt: Number(hash.closedAt),
+        messages: entries.map(([entryId, fields]) => toMessage(id, entryId, fields)),
+        notes: notes.map((n) => JSON.parse(n) as InternalNote),
+      };
+    },
+
+    /** Closed chats not yet archived that closed before `before` (ms), oldest first. */
+    async unarchived(before: number, count: number): Promise<string[]> {
+      return redis.zrangebyscore(keys.unarchived(), '-inf', before, 'LIMIT', 0, count);
+    },
+
+    /** Deletes a closed conversation's keys once it is archived (or found gone). */
+    async forget(id: string): Promise<void> {
+      await redis
+        .multi()
+        .del(
+          keys.conversation(id),
+          keys.conversationMessages(id),
+          keys.conversationClientIds(id),
+          keys.conversationNotes(id),
+        )
+        .zrem(keys.unarchived(), id)
+        .exec();
     },
   };
 }

@@ -9,6 +9,7 @@ export interface TimerJobs {
   'visitor-grace': { visitorKey: string; conversationId: string; awaySince: number };
   'presence-sweep': Record<string, never>;
   'announcement-sweep': Record<string, never>;
+  'archive-sweep': Record<string, never>;
   'inactivity-check': { conversationId: string };
   'followup-offer': { conversationId: string };
   'retention-purge': Record<string, never>;

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { ArchiveStore } from '../archive/archive-store.ts';
 import type { PgAccessAudit } from '../audit/pg-access-audit.ts';
 import type { Db } from '../store/index.ts';
 
@@ -10,25 +11,27 @@ export interface RetentionPolicy {
 }
 
 /**
- * Deletes personal data past its retention period. Closed transcripts in Redis expire by
- * themselves (their keys get the retention as TTL when the chat closes); this job takes care of
- * what lives in PostgreSQL: answered follow-ups and old access-audit rows (through the database's
+ * Deletes personal data past its retention period: archived conversations (closed chats leave
+ * Redis for the archive), answered follow-ups, and old access-audit rows (through the database's
  * purge function, which refuses rows younger than its own minimum retention).
  */
 export async function purgeExpired(
   db: Db,
   audit: PgAccessAudit,
+  archive: Pick<ArchiveStore, 'purgeClosedBefore'>,
   policy: RetentionPolicy,
   log: FastifyBaseLogger,
   now = new Date(),
 ) {
   const auditRows = await audit.purgeOlderThan(new Date(now.getTime() - policy.auditMs));
+  const transcriptCutoff = new Date(now.getTime() - policy.transcriptMs);
   const followUps = await db.query<{ id: string }>(
     `DELETE FROM follow_ups WHERE status = 'answered' AND answered_at < $1 RETURNING id`,
-    [new Date(now.getTime() - policy.transcriptMs)],
+    [transcriptCutoff],
   );
+  const conversations = await archive.purgeClosedBefore(transcriptCutoff);
   // The signed head in a log kept elsewhere: a witness the database's owner cannot roll back.
   const auditHead = await audit.head();
-  log.info({ auditRows, followUps: followUps.length, auditHead }, 'retention purge done');
-  return { auditRows, followUps: followUps.length };
+  log.info({ auditRows, followUps: followUps.length, conversations, auditHead }, 'retention purge done');
+  return { auditRows, followUps: followUps.length, conversations };
 }

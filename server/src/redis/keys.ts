@@ -45,6 +45,8 @@ export function createKeys(prefix: string) {
     epoch: () => `${prefix}:epoch`,
     /** Chats handed out whose announcement and timers are not yet done: id → assignment ms. */
     unannounced: () => `${prefix}:unannounced`,
+    /** Closed chats not yet moved to the archive (PostgreSQL): id → closing ms. */
+    unarchived: () => `${prefix}:unarchived`,
     /** The rollout plan version every process should be applying. */
     rolloutVersion: () => `${prefix}:rollout:version`,
     processes: () => `${prefix}:processes`,

@@ -15,6 +15,8 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@
 export interface ChaosEnvironment {
   prefix: string;
   redis: Redis;
+  /** The shared store, where closed conversations are archived. */
+  db: Db;
   mint: MintToken;
   /** Codici fiscali of seeded workers, and seeded companies, to ask about real claims. */
   workerCfs: string[];
@@ -43,6 +45,7 @@ export async function prepareEnvironment(grace: { advisorSeconds: number; visito
   const environment: ChaosEnvironment = {
     prefix,
     redis,
+    db,
     mint,
     workerCfs: workers.map((w) => w.cf),
     companies,

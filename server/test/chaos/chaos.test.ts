@@ -83,7 +83,7 @@ describe('three server processes under chaos', () => {
       for (const actor of [...advisors, ...visitors]) actor.stop();
     }
     await sampler.sample();
-    const stored = await readStoredConversations(env.redis, env.prefix);
+    const stored = await readStoredConversations(env.redis, env.prefix, env.db);
     const waiting = await Promise.all(
       AUDIENCES.map((queue) => env.redis.zcard(`${env.prefix}:queue:${queue}:waiting`)),
     );

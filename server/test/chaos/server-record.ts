@@ -1,7 +1,9 @@
 import type { ChatMessage } from '@infocig/shared';
 import type { Redis } from 'ioredis';
+import { createArchiveStore } from '../../src/archive/archive-store.ts';
+import type { Db } from '../../src/store/index.ts';
 
-/** A conversation as Redis holds it at the end of the run. */
+/** A conversation as Redis, or once closed the archive, holds it at the end of the run. */
 export interface StoredConversation {
   id: string;
   status: string;
@@ -21,8 +23,47 @@ export interface StoredConversation {
 
 const CONVERSATION_KEY = /:conv:([0-9A-HJKMNP-TV-Z]{26})$/;
 
-/** Every conversation under the run's prefix, with its whole message stream. */
-export async function readStoredConversations(redis: Redis, prefix: string): Promise<StoredConversation[]> {
+/**
+ * Every conversation of the run with its whole message stream: those still in Redis (live, or
+ * closed and not yet moved), then those the archive holds.
+ */
+export async function readStoredConversations(
+  redis: Redis,
+  prefix: string,
+  db: Db,
+): Promise<StoredConversation[]> {
+  const live = await readRedisConversations(redis, prefix);
+  const inRedis = new Set(live.map((c) => c.id));
+  const ids = await db.query<{ id: string }>('SELECT id FROM conversation_archive ORDER BY id');
+  const archive = createArchiveStore(db);
+  const archived = await Promise.all(
+    ids.filter(({ id }) => !inRedis.has(id)).map(({ id }) => archive.get(id)),
+  );
+  return [
+    ...live,
+    ...archived.flatMap((c) =>
+      c
+        ? [
+            {
+              id: c.record.id,
+              status: c.record.status,
+              queue: c.record.queue,
+              priority: c.priority,
+              enqueuedAt: c.enqueuedAt,
+              assignedAt: c.record.assignedAt ?? null,
+              advisorId: c.record.advisorId ?? '',
+              closedBy: c.record.closedBy ?? '',
+              closedAt: c.closedAt,
+              lastSeq: c.record.lastSeq,
+              messages: c.messages,
+            },
+          ]
+        : [],
+    ),
+  ];
+}
+
+async function readRedisConversations(redis: Redis, prefix: string): Promise<StoredConversation[]> {
   const ids: string[] = [];
   let cursor = '0';
   do {

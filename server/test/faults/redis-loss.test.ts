@@ -64,7 +64,7 @@ describe('when Redis comes back empty', () => {
         (await timers!.getJobSchedulers())
           .map((s) => s.key)
           .sort()
-          .join() === 'announcement-sweep,presence-sweep,retention-purge',
+          .join() === 'announcement-sweep,archive-sweep,presence-sweep,retention-purge',
       'the job schedulers are back',
       15_000,
     );

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAdvisor, connectVisitor, startTestServer, type TestServer } from '../support/index.ts';
+import { connectAdvisor, connectVisitor, startTestServer, type TestServer, until } from '../support/index.ts';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const database = `infocig_fault_${randomBytes(5).toString('hex')}`;
@@ -123,5 +123,40 @@ describe('when the claims store is unreachable', () => {
       await restoreStore();
       advisor.close();
     }
+  });
+
+  it('keeps a chat closed while the store is down in Redis, readable by its visitor, and archives it once the store is back', async () => {
+    const { redis, keys } = server.app;
+    const advisor = await connectAdvisor(server.url, await server.token('advisor'));
+    await advisor.next('session:ready');
+    const visitor = await connectVisitor(server.url, await server.token('worker-na'));
+    await visitor.next('session:ready');
+    const { conversation } = await visitor.ok('chat:request', {});
+    const id = conversation.id;
+    await advisor.next('chat:assigned', (c) => c.id === id);
+    await visitor.ok('chat:send', { conversationId: id, clientMessageId: 'closing-1', text: 'Grazie' });
+    await cutStore();
+    try {
+      await advisor.ok('chat:close', { conversationId: id });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(await redis.zscore(keys.unarchived(), id)).not.toBeNull();
+      const page = await visitor.ok('chat:history', { conversationId: id, afterSeq: 0, limit: 10 });
+      expect(page.messages.map((m) => m.text)).toEqual(['Grazie']);
+    } finally {
+      await restoreStore();
+    }
+    const restoredAt = performance.now();
+    await until(
+      async () => (await redis.exists(keys.conversation(id))) === 0,
+      'archived by the sweep',
+      20_000,
+    );
+    console.info(
+      `store back: the chat closed meanwhile archived after ${Math.round(performance.now() - restoredAt)} ms`,
+    );
+    const page = await visitor.ok('chat:history', { conversationId: id, afterSeq: 0, limit: 10 });
+    expect(page.messages.map((m) => m.text)).toEqual(['Grazie']);
+    visitor.close();
+    advisor.close();
   });
 });

@@ -42,7 +42,7 @@ function processView() {
     },
     sessions,
     redis,
-    conversations: createConversationRepository(redis, keys, 3600),
+    conversations: createConversationRepository(redis, keys),
     queues: createQueueView(redis, keys),
     /** An advisor's socket is connected somewhere: only then can they be available. */
     connect: async (advisorId: string) => {

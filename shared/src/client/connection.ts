@@ -126,13 +126,7 @@ export function openSocket<
 
   // Pushes may have been missed: a new session set-up hands everything over again. A random pause
   // spreads the reconnections of everyone the server held.
-  socket.on('session:resync', () => {
-    setTimeout(() => {
-      if (!socket.connected) return;
-      socket.disconnect();
-      socket.connect();
-    }, Math.random() * RESYNC_SPREAD_MS);
-  });
+  socket.on('session:resync', () => reconnectSoon(socket, RESYNC_SPREAD_MS));
 
   socket.on('disconnect', (reason) => {
     renewal.stop();
@@ -165,6 +159,18 @@ export function openSocket<
     retryMs = UNAVAILABLE_RETRY.firstMs;
   });
   return socket;
+}
+
+/**
+ * Sets the session up again after a random pause of up to `spreadMs`: the server's `session:ready`
+ * and `chat:history` hand everything over afresh, whatever pushes were missed.
+ */
+export function reconnectSoon(socket: Socket, spreadMs = 0): void {
+  setTimeout(() => {
+    if (!socket.connected) return;
+    socket.disconnect();
+    socket.connect();
+  }, Math.random() * spreadMs);
 }
 
 /** `auth:refresh` on a socket whose event map this module does not know; the answer is checked. */

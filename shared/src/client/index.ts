@@ -6,6 +6,7 @@ export * from './connection.ts';
 export * from './dev-api.ts';
 export * from './i18n.ts';
 export * from './messages.ts';
+export * from './missed-watch.ts';
 export * from './page-address.ts';
 export * from './read-receipts.ts';
 export * from './service-hours.ts';

@@ -1,6 +1,13 @@
 import type { Socket } from 'socket.io-client';
 import { command, type Outcome, type TimedAck } from './ack.ts';
-import { type ConnectionOptions, type ConnectionState, type EventMap, openSocket } from './connection.ts';
+import {
+  type ConnectionOptions,
+  type ConnectionState,
+  type EventMap,
+  openSocket,
+  reconnectSoon,
+} from './connection.ts';
+import { MissedWatch } from './missed-watch.ts';
 import { createStore, type Store } from './store.ts';
 
 export interface SessionSetup<S> {
@@ -24,6 +31,7 @@ export class SocketSession<
   protected readonly store: Store<S>;
   protected readonly socket: Socket<Listen, Emit>;
   private disposed = false;
+  private readonly missed = new MissedWatch(() => this.resync());
 
   constructor({ initial, namespace, connection, announceLost }: SessionSetup<S>) {
     this.store = createStore(initial);
@@ -46,6 +54,7 @@ export class SocketSession<
 
   dispose(): void {
     this.disposed = true;
+    this.missed.stop();
     // Stops the renewal timer with the socket; listeners go next.
     this.socket.disconnect();
     this.socket.removeAllListeners();
@@ -53,10 +62,21 @@ export class SocketSession<
     this.socket.disconnect();
   }
 
-  protected call<T>(emit: (ack: TimedAck<T>) => void): Promise<Outcome<T>> {
-    if (!this.socket.connected) {
-      return Promise.resolve({ ok: false, error: { code: 'NOT_CONNECTED', message: '' } });
-    }
-    return command<T>(emit);
+  /** Sets the session up again, so that the server hands everything over afresh. */
+  protected resync(): void {
+    if (!this.disposed) reconnectSoon(this.socket as Socket);
+  }
+
+  /** A push suggests pushes were missed: resync unless `stillMissing` is false after a grace period. */
+  protected suspectMissed(stillMissing: () => boolean): void {
+    this.missed.suspect(stillMissing);
+  }
+
+  /** Runs a command; an answer that never came means the session may be stale, so it resyncs. */
+  protected async call<T>(emit: (ack: TimedAck<T>) => void): Promise<Outcome<T>> {
+    if (!this.socket.connected) return { ok: false, error: { code: 'NOT_CONNECTED', message: '' } };
+    const outcome = await command<T>(emit);
+    if (!outcome.ok && outcome.error.code === 'ACK_TIMEOUT') this.resync();
+    return outcome;
   }
 }

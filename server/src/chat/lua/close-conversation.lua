@@ -1,6 +1,7 @@
--- Closes a conversation: leaves the queue or frees the advisor's slot, and sets retention.
--- KEYS[1] conversation hash   KEYS[2] message stream   KEYS[3] client-id hash   KEYS[4] notes
--- ARGV[1] key prefix   ARGV[2] closed by   ARGV[3] now (ms)   ARGV[4] retention (s)
+-- Closes a conversation: leaves the queue or frees the advisor's slot, and lists it for the
+-- archive, which moves it to PostgreSQL and then deletes these keys (they have no expiry before).
+-- KEYS[1] conversation hash   KEYS[2] unarchived chats (zset)
+-- ARGV[1] key prefix   ARGV[2] closed by   ARGV[3] now (ms)
 -- The advisor's and visitor's keys are rebuilt from the prefix (same shapes as redis/keys.ts)
 -- because they are only known once the hash is read.
 -- Returns {previous status, advisorId or '', queue, visitorKey}; {} when no such conversation.
@@ -31,5 +32,5 @@ end
 local pointer = prefix .. ':visitor:' .. visitorKey .. ':active'
 if redis.call('GET', pointer) == id then redis.call('DEL', pointer) end
 redis.call('HSET', KEYS[1], 'status', 'closed', 'closedBy', ARGV[2], 'closedAt', ARGV[3])
-for i = 1, 4 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
+redis.call('ZADD', KEYS[2], ARGV[3], id)
 return {status, advisorId, queue, visitorKey}

@@ -1,4 +1,5 @@
-import { ACK_TIMEOUT_MS, type ConnectionOptions } from '@infocig/shared/client';
+import type { ChatMessage } from '@infocig/shared';
+import { ACK_TIMEOUT_MS, type ConnectionOptions, hasGapBelow } from '@infocig/shared/client';
 import type { Result } from './chat-session.ts';
 import { VisitorClaimsSession } from './claims-session.ts';
 import { listen } from './pushes.ts';
@@ -46,7 +47,10 @@ export class VisitorSession extends VisitorClaimsSession {
       offered: (o) => this.push(o, applyOffered),
       requeued: (r) => this.push(r, applyRequeued),
       assigned: (a) => this.push(a, applyAssigned),
-      message: (m) => this.push(m, applyMessage),
+      message: (m) => {
+        this.push(m, applyMessage);
+        this.checkMissed(m);
+      },
       typing: (t) => {
         this.push(t, (s, p) => applyTyping(s, p, Date.now()));
         this.expireTypingLater();
@@ -139,6 +143,19 @@ export class VisitorSession extends VisitorClaimsSession {
   }
 
   /** Applies a push about our conversation; holds it back while `chat:request` awaits its ack. */
+  /**
+   * A message for a chat the widget was never told about, or one that leaves a hole in the chat's
+   * messages, means pushes were missed: unless they turn up within the grace period, the session
+   * is set up again and the server hands the chat over afresh.
+   */
+  private checkMissed(m: ChatMessage): void {
+    const missing = () => {
+      const s = this.getState();
+      return s.conversation?.id === m.conversationId ? hasGapBelow(s.messages, m.seq) : true;
+    };
+    if (missing()) this.suspectMissed(missing);
+  }
+
   private push<P extends { conversationId: string }>(
     payload: P,
     reducer: (s: VisitorState, p: P) => VisitorState,

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createArchiveStore } from '../../src/archive/archive-store.ts';
+import { connectAdvisor, connectVisitor, startTestServer, type TestServer, until } from '../support/index.ts';
+import { startRestartableRedis } from '../support/restartable-redis.ts';
+
+let redis: Awaited<ReturnType<typeof startRestartableRedis>>;
+let server: TestServer;
+
+beforeAll(async () => {
+  redis = await startRestartableRedis();
+  server = await startTestServer({ env: { REDIS_URL: redis.url } });
+});
+afterAll(async () => {
+  await server?.close();
+  await redis?.stop();
+});
+
+const person = (n: number) => ({
+  sub: `ARCHIV${n}0A01H501X`,
+  role: 'lavoratore' as const,
+  name: `Persona ${n}`,
+  province: 'RM',
+});
+
+describe('closed conversations', () => {
+  it('leave Redis for the archive, where only their visitor reads them, even after Redis loses its data', async () => {
+    const { redis: client, keys } = server.app;
+    const advisor = await connectAdvisor(server.url, await server.token('advisor'));
+    await advisor.next('session:ready');
+    const visitor = await connectVisitor(server.url, await server.token(person(1)));
+    await visitor.next('session:ready');
+    const { conversation } = await visitor.ok('chat:request', { topic: 'pagamento' });
+    const id = conversation.id;
+    await advisor.next('chat:assigned', (c) => c.id === id);
+    await visitor.ok('chat:send', { conversationId: id, clientMessageId: 'a-1', text: 'Quando pagate?' });
+    await advisor.ok('chat:send', { conversationId: id, clientMessageId: 'a-2', text: 'Entro il 20.' });
+    await advisor.ok('chat:close', { conversationId: id });
+
+    // Moved whole: its keys leave Redis once the archive has it.
+    await until(async () => (await client.exists(keys.conversation(id))) === 0, 'conversation left Redis');
+    expect(await client.exists(keys.conversationMessages(id), keys.conversationNotes(id))).toBe(0);
+    expect(await client.zcard(keys.unarchived())).toBe(0);
+    const archived = await createArchiveStore(server.app.db).get(id);
+    expect(archived?.record).toMatchObject({ id, status: 'closed', topic: 'pagamento', closedBy: 'advisor' });
+    expect(archived?.messages.map((m) => [m.seq, m.author, m.text])).toEqual([
+      [1, 'visitor', 'Quando pagate?'],
+      [2, 'advisor', 'Entro il 20.'],
+    ]);
+
+    // Its visitor still reads it, by pages, and it answers as a closed chat.
+    const page = await visitor.ok('chat:history', { conversationId: id, afterSeq: 1, limit: 10 });
+    expect(page.messages.map((m) => m.text)).toEqual(['Entro il 20.']);
+    expect(page.hasMore).toBe(false);
+    const late = await visitor.request('chat:send', {
+      conversationId: id,
+      clientMessageId: 'a-3',
+      text: 'Ok',
+    });
+    expect(late).toMatchObject({ ok: false, error: { code: 'CONVERSATION_CLOSED' } });
+    expect(await visitor.ok('chat:read', { conversationId: id, seq: 2 })).toBeDefined();
+
+    // Its advisor's part ended at the close; another person never had one.
+    const advisorRead = await advisor.request('chat:history', { conversationId: id, afterSeq: 0, limit: 10 });
+    expect(advisorRead).toMatchObject({ ok: false, error: { code: 'CONVERSATION_FORBIDDEN' } });
+    const stranger = await connectVisitor(server.url, await server.token(person(2)));
+    await stranger.next('session:ready');
+    const strangerRead = await stranger.request('chat:history', {
+      conversationId: id,
+      afterSeq: 0,
+      limit: 10,
+    });
+    expect(strangerRead).toMatchObject({ ok: false, error: { code: 'CONVERSATION_FORBIDDEN' } });
+    stranger.close();
+    visitor.close();
+    advisor.close();
+
+    // Redis loses everything: the finished conversation does not go with it.
+    await redis.restartEmpty();
+    await until(async () => server.app.redis.status === 'ready', 'Redis back', 15_000);
+    const again = await connectVisitor(server.url, await server.token(person(1)));
+    await again.next('session:ready', () => true, 15_000);
+    const kept = await again.ok('chat:history', { conversationId: id, afterSeq: 0, limit: 10 });
+    expect(kept.messages.map((m) => m.text)).toEqual(['Quando pagate?', 'Entro il 20.']);
+    again.close();
+  });
+});
