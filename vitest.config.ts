@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['web-widget/test/**/*.test.ts', 'advisor-console/test/**/*.test.ts'],
+          // Both apps are built once per run, not once per suite.
+          globalSetup: ['web-widget/test/support/build-apps.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -1,35 +1,12 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startTestServer, type TestServer } from '@infocig/server/testing';
 import type { Locator, Page } from 'playwright-core';
-import { build } from 'vite';
+import { inject } from 'vitest';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const widgetRoot = path.resolve(here, '../..');
-const consoleRoot = path.resolve(here, '../../../advisor-console');
-
-/**
- * Builds the app into a folder of this run's own (suites build side by side), minified as it
- * ships but with React's development build: only that one reports duplicate keys and other
- * mistakes, and every browser test fails on such a report (see `close`).
- */
-async function buildApp(root: string, outDir: string) {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'development';
-  try {
-    await build({
-      root,
-      logLevel: 'warn',
-      mode: 'production',
-      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
+// Its declaration of what the global set-up provides (`e2eDist`).
+import type {} from './build-apps.ts';
 
 export interface E2E {
   server: TestServer;
@@ -50,11 +27,9 @@ export interface E2E {
 
 /** Both apps built, a real server serving them (with `env` overrides), and Debian's Chromium. */
 export async function startE2E(suite: string, env: Record<string, string> = {}): Promise<E2E> {
-  const dist = await mkdtemp(path.join(tmpdir(), 'infocig-dist-'));
+  // Built once for the whole run by the browser tests' global set-up (build-apps.ts).
+  const dist = inject('e2eDist');
   const staticDirs = { widget: path.join(dist, 'widget'), console: path.join(dist, 'console') };
-  // One after the other: each build sets NODE_ENV for its duration.
-  await buildApp(widgetRoot, staticDirs.widget);
-  await buildApp(consoleRoot, staticDirs.console);
   const server = await startTestServer({ staticDirs, env });
   const browser = await launchBrowser();
   const base = process.env.INFOCIG_SCREENSHOTS ?? (await mkdtemp(path.join(tmpdir(), 'infocig-shots-')));
@@ -81,7 +56,6 @@ export async function startE2E(suite: string, env: Record<string, string> = {}):
       console.info(`screenshots in ${shots}`);
       await browser.close();
       await server.close();
-      await rm(dist, { recursive: true, force: true });
       if (browser.errors.length > 0) {
         throw new Error(`the browser reported errors or warnings:\n${browser.errors.join('\n')}`);
       }
