@@ -1,4 +1,11 @@
-import { AccessLogEntrySchema, ClaimSummarySchema, VISITOR_ROLES } from '@infocig/shared';
+import {
+  AccessLogEntrySchema,
+  type ChatMessage,
+  ClaimSummarySchema,
+  ConversationIdSchema,
+  LIMITS,
+  VISITOR_ROLES,
+} from '@infocig/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,9 +13,11 @@ import { accessLogOf } from '../audit/access-log.ts';
 import { requireRole } from '../auth/http-auth.ts';
 import type { Identity } from '../auth/identity.ts';
 import { snapshotOf } from '../chat/chat-service.ts';
+import { visitorKeyOf } from '../chat/visitor-key.ts';
 import { createCompanyAccess } from '../claims/company-access.ts';
 import { AppError } from '../errors/app-error.ts';
 import { bearer, errorResponses } from '../openapi/responses.ts';
+import { transcriptText } from './transcript.ts';
 
 const ClaimsQuerySchema = z
   .object({
@@ -21,7 +30,7 @@ const ClaimsQuerySchema = z
 
 /**
  * The same self-service as the widget's, over REST for the portal's pages: your claims (or a
- * company's you may see) and who read your data. Identity from the bearer token only.
+ * company's you may see), your conversations' transcripts, and who read your data. Identity from the bearer token only.
  */
 export async function meRoutes(app: FastifyInstance) {
   const companies = createCompanyAccess(app.claims, app.audit);
@@ -57,6 +66,39 @@ export async function meRoutes(app: FastifyInstance) {
         return { claims: await app.claimsReader.ofCompany(company.cf), asOf };
       }
       return { claims: await app.claimsReader.visibleTo(snapshotOf(identity)), asOf };
+    },
+  );
+
+  routes.get(
+    '/api/me/conversations/:conversationId/transcript',
+    {
+      schema: {
+        tags,
+        security: bearer,
+        summary: 'One of your conversations as plain text to keep, open or closed (until its retention ends)',
+        params: z.object({ conversationId: ConversationIdSchema }).strict(),
+        response: { 200: z.string(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const identity = me(request.identity);
+      const { conversationId } = request.params;
+      const who = { kind: 'visitor' as const, visitorKey: visitorKeyOf(identity.sub), name: identity.name };
+      const messages: ChatMessage[] = [];
+      for (let more = true; more; ) {
+        const page = await app.chat.history(
+          who,
+          conversationId,
+          messages.at(-1)?.seq ?? 0,
+          LIMITS.historyPageMax,
+        );
+        messages.push(...page.messages);
+        more = page.hasMore;
+      }
+      return reply
+        .type('text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="infocig-${conversationId}.txt"`)
+        .send(transcriptText(conversationId, messages));
     },
   );
 

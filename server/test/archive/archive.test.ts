@@ -82,5 +82,25 @@ describe('closed conversations', () => {
     const kept = await again.ok('chat:history', { conversationId: id, afterSeq: 0, limit: 10 });
     expect(kept.messages.map((m) => m.text)).toEqual(['Quando pagate?', 'Entro il 20.']);
     again.close();
+
+    // And the person can download it to keep; nobody else can, and nothing caches it.
+    const download = (token?: string) =>
+      fetch(`${server.url}/api/me/conversations/${id}/transcript`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    const own = await download(await server.token(person(1)));
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(own.headers.get('content-disposition')).toContain(`infocig-${id}.txt`);
+    expect(own.headers.get('cache-control')).toContain('no-store');
+    const text = await own.text();
+    expect(text).toMatch(/Persona 1: Quando pagate\?\n.*: Entro il 20\./);
+    expect((await download(await server.token(person(2)))).status).toBe(403);
+    expect((await download(await server.token('advisor'))).status).toBe(403);
+    expect((await download()).status).toBe(401);
+    const unknown = await fetch(`${server.url}/api/me/conversations/01ARZ3NDEKTSV4RRFFQ69G5FAV/transcript`, {
+      headers: { authorization: `Bearer ${await server.token(person(1))}` },
+    });
+    expect(unknown.status).toBe(404);
   });
 });
