@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import './app-types.ts';
+import { auditPlugin } from './audit/audit-plugin.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import { operatorCookies, operatorRoutes } from './auth/operator-routes.ts';
 import { chatPlugin } from './chat/chat-plugin.ts';
@@ -45,6 +46,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 
   await app.register(redisPlugin);
   await app.register(storePlugin);
+  await app.register(auditPlugin);
   await app.register(authPlugin);
   await app.register(rolloutPlugin);
   await app.register(realtimePlugin);

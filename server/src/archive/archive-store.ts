@@ -1,7 +1,7 @@
 import type { Audience, ChatMessage } from '@infocig/shared';
 import type { ClosedConversation, ClosedConversations } from '../chat/closed-conversation.ts';
-import type { ConversationSubject, VisitorSnapshot } from '../chat/conversation-record.ts';
 import type { InternalNote } from '../chat/conversation-repository.ts';
+import type { ConversationSubject, VisitorSnapshot } from '../people/visitor.ts';
 import type { Db } from '../store/index.ts';
 
 interface ArchiveRow {

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEMO_PERSONAS, type PersonaId } from '../dev/personas.ts';
 import { AppError } from '../errors/app-error.ts';
-import { errorResponses } from '../openapi/responses.ts';
+import { errorResponses } from '../http/responses.ts';
 import { loginPage } from './operator-login-page.ts';
 import { clearOperatorCookie, isCrossSite, OPERATOR_NEXT, setOperatorCookie } from './operator-session.ts';
 

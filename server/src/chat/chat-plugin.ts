@@ -180,5 +180,5 @@ export const chatPlugin = fp(
       await timers.close();
     });
   },
-  { name: 'chat', dependencies: ['redis', 'store', 'realtime'] },
+  { name: 'chat', dependencies: ['redis', 'store', 'audit', 'realtime'] },
 );

@@ -4,26 +4,25 @@ import type { AccessAudit } from '../audit/access-audit.ts';
 import type { Identity } from '../auth/identity.ts';
 import type { ClaimsReader } from '../claims/claims-reader.ts';
 import { AppError } from '../errors/app-error.ts';
+import { isOpen, nextOpening, type ServiceHours } from '../hours/service-hours.ts';
+import { type ConversationSubject, snapshotOf } from '../people/visitor.ts';
+import { visitorKeyOf } from '../people/visitor-key.ts';
 import type { Notifier } from '../realtime/notifier.ts';
 import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
-import { isOpen, nextOpening, type ServiceHours } from '../routing/service-hours.ts';
 import type { ClosedConversations } from './closed-conversation.ts';
 import { createConversationAccess } from './conversation-access.ts';
 import {
   type ConversationRecord,
-  type ConversationSubject,
   heldAdvisorOf,
   isParticipant,
   type Participant,
-  type VisitorSnapshot,
 } from './conversation-record.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { createListenerCalls } from './listener-calls.ts';
 import { createPositionPusher } from './position-pusher.ts';
 import type { Unannounced } from './unannounced.ts';
-import { visitorKeyOf } from './visitor-key.ts';
 import { visitorView } from './visitor-views.ts';
 
 export interface ChatServiceDeps {
@@ -38,16 +37,6 @@ export interface ChatServiceDeps {
   notifier: Notifier;
   unannounced: Unannounced;
   log: FastifyBaseLogger;
-}
-
-export function snapshotOf(identity: Identity): VisitorSnapshot {
-  return {
-    role: identity.role,
-    displayName: identity.name,
-    codiceFiscale: identity.sub,
-    ...(identity.province ? { province: identity.province } : {}),
-    ...(identity.company ? { companyCf: identity.company.cf, companyName: identity.company.name } : {}),
-  };
 }
 
 const SYSTEM = { kind: 'system', name: 'Info CIG' } as const;

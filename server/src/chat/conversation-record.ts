@@ -1,21 +1,5 @@
-import type { Audience, ConversationStatus, Role } from '@infocig/shared';
-
-/** Who the visitor is, copied from their verified token when the conversation opens. */
-export interface VisitorSnapshot {
-  role: Role;
-  displayName: string;
-  codiceFiscale: string;
-  province?: string;
-  companyCf?: string;
-  companyName?: string;
-}
-
-/** What the visitor said the question is about. */
-export interface ConversationSubject {
-  companyCf?: string;
-  companyName?: string;
-  applicationId?: string;
-}
+import type { Audience, ConversationStatus } from '@infocig/shared';
+import type { ConversationSubject, VisitorSnapshot } from '../people/visitor.ts';
 
 export interface ConversationRecord {
   id: string;

@@ -2,17 +2,11 @@ import type { Audience, ChatMessage } from '@infocig/shared';
 import type { Redis } from 'ioredis';
 import { ulid } from 'ulid';
 import { AppError } from '../errors/app-error.ts';
+import type { ConversationSubject, VisitorSnapshot } from '../people/visitor.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 import type { ClosedConversation } from './closed-conversation.ts';
-import {
-  type ConversationRecord,
-  type ConversationSubject,
-  fromHash,
-  isParticipant,
-  type Participant,
-  type VisitorSnapshot,
-} from './conversation-record.ts';
+import { type ConversationRecord, fromHash, isParticipant, type Participant } from './conversation-record.ts';
 
 const openScript = luaScript(import.meta.url, './lua/open-conversation.lua', 5);
 const appendScript = luaScript(import.meta.url, './lua/append-message.lua', 3);

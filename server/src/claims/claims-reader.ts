@@ -1,5 +1,5 @@
 import type { ClaimSummary } from '@infocig/shared';
-import type { ConversationSubject, VisitorSnapshot } from '../chat/conversation-record.ts';
+import type { ConversationSubject, VisitorSnapshot } from '../people/visitor.ts';
 import type { ClaimsStore } from '../store/index.ts';
 import type { PaymentTiming } from '../timing/payment-timing.ts';
 

@@ -1,7 +1,6 @@
 import type { Identity } from '../auth/identity.ts';
-import { snapshotOf } from '../chat/chat-service.ts';
-import type { ConversationSubject } from '../chat/conversation-record.ts';
 import { AppError } from '../errors/app-error.ts';
+import { type ConversationSubject, snapshotOf } from '../people/visitor.ts';
 import type { RolloutPlan } from '../rollout/rollout-plan.ts';
 import type { ClaimsReader } from './claims-reader.ts';
 import type { CompanyAccess } from './company-access.ts';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Audience } from '@infocig/shared';
 import { z } from 'zod';
-import { parseServiceHours, type ServiceHours } from '../routing/service-hours.ts';
+import { parseServiceHours, type ServiceHours } from '../hours/service-hours.ts';
 import { type LimitsConfig, LimitsEnvSchema, limitsFrom } from './limits-config.ts';
 
 const serviceHours = z.string().transform((spec, ctx) => {

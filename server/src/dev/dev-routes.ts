@@ -2,7 +2,7 @@ import { ROLE_LABELS, ROLES } from '@infocig/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses } from '../openapi/responses.ts';
+import { errorResponses } from '../http/responses.ts';
 import { DEMO_PERSONAS, type PersonaId } from './personas.ts';
 
 const PersonaIdSchema = z.enum(Object.keys(DEMO_PERSONAS) as [PersonaId, ...PersonaId[]]);

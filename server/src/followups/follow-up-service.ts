@@ -1,8 +1,8 @@
 import type { AdvisorFollowUp, Audience, FollowUp, Role } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccessAudit } from '../audit/access-audit.ts';
-import type { VisitorSnapshot } from '../chat/conversation-record.ts';
-import { visitorKeyOf } from '../chat/visitor-key.ts';
+import type { VisitorSnapshot } from '../people/visitor.ts';
+import { visitorKeyOf } from '../people/visitor-key.ts';
 import type { Notifier } from '../realtime/notifier.ts';
 import type { FollowUpRow, FollowUpStore } from './follow-up-store.ts';
 

@@ -1,7 +1,7 @@
 import type { Audience } from '@infocig/shared';
 import { ulid } from 'ulid';
-import type { VisitorSnapshot } from '../chat/conversation-record.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { VisitorSnapshot } from '../people/visitor.ts';
 import type { Db } from '../store/index.ts';
 
 export interface FollowUpRow {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
-import { errorResponses } from '../openapi/responses.ts';
+import { errorResponses } from '../http/responses.ts';
 import { registerChatMetrics } from './chat-metrics.ts';
 import { METRICS_TOKEN_FILE, resolveMetricsToken, tokenMatches } from './metrics-token.ts';
 

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { StartError } from '../serve/start-failure.ts';
+import { StartError } from '../errors/start-error.ts';
 
 const ADVICE =
   'run Redis with appendonly yes (appendfsync everysec), or set REDIS_ACCEPT_NO_PERSISTENCE=true to accept losing live chats on a Redis restart';

@@ -12,11 +12,11 @@ import { z } from 'zod';
 import { accessLogOf } from '../audit/access-log.ts';
 import { requireRole } from '../auth/http-auth.ts';
 import type { Identity } from '../auth/identity.ts';
-import { snapshotOf } from '../chat/chat-service.ts';
-import { visitorKeyOf } from '../chat/visitor-key.ts';
 import { createCompanyAccess } from '../claims/company-access.ts';
 import { AppError } from '../errors/app-error.ts';
-import { bearer, errorResponses } from '../openapi/responses.ts';
+import { bearer, errorResponses } from '../http/responses.ts';
+import { snapshotOf } from '../people/visitor.ts';
+import { visitorKeyOf } from '../people/visitor-key.ts';
 import { transcriptText } from './transcript.ts';
 
 const ClaimsQuerySchema = z

@@ -1,9 +1,5 @@
 import { ConfigError } from '../config/config.ts';
-
-/** A start that cannot go on; its message is the one line that says what to do. */
-export class StartError extends Error {
-  override name = 'StartError';
-}
+import { StartError } from '../errors/start-error.ts';
 
 /** What a failed `listen` means for the person starting the server. */
 export function listenFailure(error: unknown, host: string, port: number): Error {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requireRole } from '../auth/http-auth.ts';
 import { AppError } from '../errors/app-error.ts';
 import { publishedFigures } from '../figures/published-figures.ts';
-import { bearer, errorResponses } from '../openapi/responses.ts';
+import { bearer, errorResponses } from '../http/responses.ts';
 import { changeAdvisor, profileOf } from '../realtime/advisor-namespace.ts';
 import { advisorMember } from '../routing/advisor-pool.ts';
 import { FiguresSchema, QueueSummarySchema } from './supervision-schemas.ts';

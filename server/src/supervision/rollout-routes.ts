@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/http-auth.ts';
-import { bearer, errorResponses } from '../openapi/responses.ts';
+import { bearer, errorResponses } from '../http/responses.ts';
 
 const PlanChangeSchema = z
   .object({ phases: RolloutPlanSchema, reason: z.string().trim().min(3).max(500) })

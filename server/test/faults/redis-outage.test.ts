@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // browser-only helpers the server's type-check does not know.
 import { type ConnectionState, openSocket } from '../../../shared/src/client/connection.ts';
 import { createStore } from '../../../shared/src/client/store.ts';
-import { visitorKeyOf } from '../../src/chat/visitor-key.ts';
+import { visitorKeyOf } from '../../src/people/visitor-key.ts';
 import { connectAdvisor, connectVisitor, startTestServer, type TestServer, until } from '../support/index.ts';
 import { startRestartableRedis } from '../support/restartable-redis.ts';
 

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StartError } from '../../src/serve/start-failure.ts';
+import { StartError } from '../../src/errors/start-error.ts';
 import { startTestServer, type TestServer } from '../support/index.ts';
 import { startRestartableRedis } from '../support/restartable-redis.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityClaims } from '../../src/auth/identity.ts';
-import { visitorKeyOf } from '../../src/chat/visitor-key.ts';
+import { visitorKeyOf } from '../../src/people/visitor-key.ts';
 import {
   type AdvisorClient,
   connectAdvisor,

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/config.ts';
+import { StartError } from '../../src/errors/start-error.ts';
 import { serve } from '../../src/serve/serve.ts';
-import { StartError, startFailureLine } from '../../src/serve/start-failure.ts';
+import { startFailureLine } from '../../src/serve/start-failure.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

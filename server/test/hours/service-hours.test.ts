@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpen, nextOpening, parseServiceHours } from '../../src/routing/service-hours.ts';
+import { isOpen, nextOpening, parseServiceHours } from '../../src/hours/service-hours.ts';
 
 const original = parseServiceHours('mon-fri 15:00-18:00');
 
