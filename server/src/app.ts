@@ -5,6 +5,7 @@ import { authPlugin } from './auth/auth-plugin.ts';
 import { operatorCookies, operatorRoutes } from './auth/operator-routes.ts';
 import { chatPlugin } from './chat/chat-plugin.ts';
 import type { Config } from './config/config.ts';
+import { trustFunction } from './config/trust-proxy.ts';
 import { devRoutes } from './dev/dev-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { installErrorHandling } from './http/error-handler.ts';
@@ -36,6 +37,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     },
     // Opening the embedded store (PGlite, WebAssembly) can take seconds on a loaded machine.
     pluginTimeout: 60_000,
+    // Behind a load balancer, request.ip (and so the per-address limits) is the client's.
+    trustProxy: trustFunction(config.trustProxy),
     logController: new LogController({ disableRequestLogging: config.env !== 'production' }),
   });
   app.decorate('config', config);

@@ -3,6 +3,7 @@ import type { Audience } from '@infocig/shared';
 import { z } from 'zod';
 import { parseServiceHours, type ServiceHours } from '../hours/service-hours.ts';
 import { type LimitsConfig, LimitsEnvSchema, limitsFrom } from './limits-config.ts';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 const serviceHours = z.string().transform((spec, ctx) => {
   try {
@@ -20,6 +21,21 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Proxies trusted to name the client (X-Forwarded-For): false, true, a hop count, or addresses/CIDRs. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (err) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `not false, true, a hop count or addresses: ${(err as Error).message}`,
+        });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z
@@ -95,6 +111,7 @@ export interface Config {
   env: 'development' | 'test' | 'production';
   host: string;
   port: number;
+  trustProxy: TrustProxy;
   logLevel: string;
   /** `requirePersistence`: refuse to start on a Redis without AOF (production, unless accepted). */
   redis: { url: string; prefix: string; requirePersistence: boolean };
@@ -149,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     redis: {
       url: e.REDIS_URL,

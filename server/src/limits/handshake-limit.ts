@@ -1,3 +1,4 @@
+import proxyaddr from '@fastify/proxy-addr';
 import type { ExtendedError, Socket } from 'socket.io';
 import type { SocketData } from '../realtime/handshake.ts';
 import { addressKeyOf, limitKeyOf } from './identity-key.ts';
@@ -19,11 +20,16 @@ function admitIf(verdict: Verdict, next: (err?: ExtendedError) => void): void {
 
 /**
  * Handshakes from one address: runs before the token is checked, so a stream of bad tokens is
- * refused by count, not by signature checks. The refusal is a connect_error `RATE_LIMITED`.
+ * refused by count, not by signature checks. The refusal is a connect_error `RATE_LIMITED`. The
+ * address is the client's as the trusted proxies report it (TRUST_PROXY), as REST counts it.
  */
-export function limitHandshakesByAddress(limiter: Limiter): Middleware {
+export function limitHandshakesByAddress(
+  limiter: Limiter,
+  trust: (address: string, hop: number) => boolean,
+): Middleware {
   return (socket, next) => {
-    void limiter.take(addressKeyOf(socket.handshake.address)).then((v) => admitIf(v, next));
+    const address = proxyaddr(socket.request, trust);
+    void limiter.take(addressKeyOf(address)).then((v) => admitIf(v, next));
   };
 }
 

@@ -1,5 +1,6 @@
 import { NAMESPACES } from '@infocig/shared';
 import fp from 'fastify-plugin';
+import { trustFunction } from '../config/trust-proxy.ts';
 import { createCommandLimits } from './command-limits.ts';
 import { limitHandshakesByAddress, limitHandshakesByIdentity } from './handshake-limit.ts';
 import { sharedLimiter } from './limiter.ts';
@@ -16,6 +17,7 @@ export const limitsPlugin = fp(
     await registerRestLimit(app);
     const byAddress = limitHandshakesByAddress(
       sharedLimiter(redis, keys.prefix, 'hs-ip', limits.handshakesPerIp),
+      trustFunction(config.trustProxy),
     );
     const commands = createCommandLimits(redis, keys.prefix, limits);
     for (const name of [NAMESPACES.visitor, NAMESPACES.advisor]) {

@@ -1,4 +1,5 @@
 import { type Ack, NAMESPACES } from '@infocig/shared';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityClaims } from '../../src/auth/identity.ts';
 import {
@@ -172,5 +173,51 @@ describe('limits per client address', () => {
     for (let i = 0; i < 3; i++) await visitor(edge, newWorker());
     const refused = await refusal(edge.url, NAMESPACES.visitor, { token: 'not-a-token', protocolVersion: 1 });
     expect(refused.code).toBe('RATE_LIMITED');
+    // No proxy is trusted here: a made-up X-Forwarded-For does not dodge the count.
+    expect((await refusalFrom(edge, '198.51.100.7')).code).toBe('RATE_LIMITED');
+  });
+});
+
+/** A handshake with a bad token, arriving through a proxy that says the client is `forwardedFor`. */
+async function refusalFrom(server: TestServer, forwardedFor: string): Promise<{ code: string }> {
+  const socket = io(`${server.url}${NAMESPACES.visitor}`, {
+    transports: ['websocket'],
+    auth: { token: 'not-a-token', protocolVersion: 1 },
+    extraHeaders: { 'x-forwarded-for': forwardedFor },
+    reconnection: false,
+    forceNew: true,
+  });
+  try {
+    return await new Promise((resolve) =>
+      socket.once('connect_error', (err: Error & { data?: { code: string } }) =>
+        resolve(err.data ?? { code: err.message }),
+      ),
+    );
+  } finally {
+    socket.disconnect();
+  }
+}
+
+describe('limits per client address behind a trusted proxy (TRUST_PROXY)', () => {
+  let behind: TestServer;
+  beforeAll(async () => {
+    behind = await startTestServer({
+      // The test's own connections come from loopback, so loopback plays the load balancer.
+      env: { TRUST_PROXY: '127.0.0.1', LIMIT_HANDSHAKES_PER_IP: '2/60', LIMIT_REST_PER_IP: '2/60' },
+    });
+  });
+  afterAll(() => behind.close());
+
+  it('counts each client the proxy names, not the proxy, on sockets and REST', async () => {
+    for (let i = 0; i < 2; i++)
+      expect((await refusalFrom(behind, '203.0.113.1')).code).toBe('AUTH_TOKEN_INVALID');
+    expect((await refusalFrom(behind, '203.0.113.1')).code).toBe('RATE_LIMITED');
+    expect((await refusalFrom(behind, '203.0.113.2')).code).toBe('AUTH_TOKEN_INVALID');
+
+    const get = (client: string) =>
+      behind.app.inject({ method: 'GET', url: '/api/me/access-log', headers: { 'x-forwarded-for': client } });
+    for (let i = 0; i < 2; i++) expect((await get('203.0.113.9')).statusCode).toBe(401);
+    expect((await get('203.0.113.9')).statusCode).toBe(429);
+    expect((await get('203.0.113.10')).statusCode).toBe(401);
   });
 });
