@@ -1,7 +1,8 @@
+import type { ClaimSummary } from '@infocig/shared';
 import { ERRORS } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Socket } from 'socket.io';
 import { isDependencyFailure } from '../errors/dependency-failure.ts';
+import type { VisitorSocket } from '../realtime/typed-sockets.ts';
 
 export interface RetryPolicy {
   firstMs: number;
@@ -27,8 +28,8 @@ export async function orWhenUnreachable<T>(read: Promise<T>, fallback: T): Promi
  * tried again with backoff for as long as the socket lives, then pushed. Other failures are thrown.
  */
 export async function pushClaims(
-  socket: Socket,
-  read: () => Promise<{ claims: unknown[]; asOf: string }>,
+  socket: VisitorSocket,
+  read: () => Promise<{ claims: ClaimSummary[]; asOf: string }>,
   log: FastifyBaseLogger,
   retry: RetryPolicy = CLAIMS_RETRY,
 ): Promise<void> {
@@ -57,7 +58,7 @@ export async function pushClaims(
 }
 
 /** Waits, unless the socket goes first; resolves whether it is still there. */
-function pause(socket: Socket, ms: number): Promise<boolean> {
+function pause(socket: VisitorSocket, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
     const done = (alive: boolean) => {
       clearTimeout(timer);

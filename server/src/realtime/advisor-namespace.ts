@@ -1,6 +1,5 @@
 import { type AdvisorProfile, advisorCommands, PROTOCOL_VERSION } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Namespace, Socket } from 'socket.io';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
@@ -14,10 +13,11 @@ import {
 } from '../routing/advisor-pool.ts';
 import type { Departures } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
-import { requireIdentity, type SocketData } from './handshake.ts';
+import { requireIdentity } from './handshake.ts';
 import { ALL_ADVISORS_ROOM, advisorRoom, type Notifier } from './notifier.ts';
 import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
 import { trackPresence } from './track-presence.ts';
+import type { AdvisorNamespace, AdvisorSocket } from './typed-sockets.ts';
 
 export interface AdvisorNamespaceDeps {
   verify: VerifyToken;
@@ -54,9 +54,9 @@ export async function changeAdvisor(
 }
 
 /** The console's namespace: INPS advisors. */
-export function setUpAdvisorNamespace(nsp: Namespace, deps: AdvisorNamespaceDeps) {
+export function setUpAdvisorNamespace(nsp: AdvisorNamespace, deps: AdvisorNamespaceDeps) {
   nsp.use(requireIdentity(deps.verify, ['advisor']));
-  nsp.on('connection', (socket: Socket) => {
+  nsp.on('connection', (socket) => {
     onConnection(socket, deps).catch((err: unknown) => {
       deps.log.error({ err }, 'advisor session setup failed');
       // A code before the disconnect, so the console knows to come back (SERVICE_UNAVAILABLE).
@@ -66,9 +66,9 @@ export function setUpAdvisorNamespace(nsp: Namespace, deps: AdvisorNamespaceDeps
   });
 }
 
-async function onConnection(socket: Socket, deps: AdvisorNamespaceDeps) {
+async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
   const { chat, pool, departures, log } = deps;
-  const { identity } = socket.data as SocketData;
+  const { identity } = socket.data;
   const advisorId = identity.sub;
   const me: Participant & { kind: 'advisor' } = { kind: 'advisor', advisorId, name: identity.name };
   const member = advisorMember(advisorId);

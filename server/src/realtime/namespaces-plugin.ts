@@ -4,6 +4,7 @@ import { accessLogOf } from '../audit/access-log.ts';
 import { createCompanyAccess } from '../claims/company-access.ts';
 import { createSubjectResolver } from '../claims/conversation-subject.ts';
 import { setUpAdvisorNamespace } from './advisor-namespace.ts';
+import { advisorNamespace, visitorNamespace } from './typed-sockets.ts';
 import { setUpVisitorNamespace } from './visitor-namespace.ts';
 
 /** The two namespaces: the widget's and the console's. */
@@ -23,7 +24,7 @@ export const namespacesPlugin = fp(
       log: app.log,
     });
     const companies = createCompanyAccess(app.claims, app.audit);
-    setUpVisitorNamespace(app.io.of(NAMESPACES.visitor), {
+    setUpVisitorNamespace(visitorNamespace(app.io), {
       ...deps,
       admissionFor: app.admissionFor,
       accessLog: (subject) => accessLogOf(app.audit, subject),
@@ -34,7 +35,7 @@ export const namespacesPlugin = fp(
       interactions: app.interactions,
       lifetime: lifetime(app.config.maxSockets.visitor),
     });
-    setUpAdvisorNamespace(app.io.of(NAMESPACES.advisor), {
+    setUpAdvisorNamespace(advisorNamespace(app.io), {
       ...deps,
       pool: app.pool,
       notifier: app.notifier,

@@ -1,6 +1,6 @@
 import type { AdvisorServerEvents, chatEvents, VisitorServerEvents } from '@infocig/shared';
-import type { Namespace } from 'socket.io';
 import type { z } from 'zod';
+import type { AdvisorNamespace, VisitorNamespace } from './typed-sockets.ts';
 
 export const visitorRoom = (visitorKey: string) => `v:${visitorKey}`;
 export const advisorRoom = (advisorId: string) => `a:${advisorId}`;
@@ -33,20 +33,29 @@ export interface Notifier {
   toBoth(visitorKey: string, advisorId: string | undefined, push: ConversationPush): void;
 }
 
-export function createNotifier(visitors: Namespace, advisors: Namespace): Notifier {
+export function createNotifier(visitors: VisitorNamespace, advisors: AdvisorNamespace): Notifier {
   return {
     toVisitor(visitorKey, event, payload) {
-      visitors.to(visitorRoom(visitorKey)).emit(event as string, payload);
+      visitors
+        .to(visitorRoom(visitorKey))
+        .emit(event, ...([payload] as Parameters<VisitorServerEvents[typeof event]>));
     },
     toAdvisor(advisorId, event, payload) {
-      advisors.to(advisorRoom(advisorId)).emit(event as string, payload);
+      advisors
+        .to(advisorRoom(advisorId))
+        .emit(event, ...([payload] as Parameters<AdvisorServerEvents[typeof event]>));
     },
     toAllAdvisors(event, payload) {
-      advisors.to(ALL_ADVISORS_ROOM).emit(event as string, payload);
+      advisors
+        .to(ALL_ADVISORS_ROOM)
+        .emit(event, ...([payload] as Parameters<AdvisorServerEvents[typeof event]>));
     },
-    toBoth(visitorKey, advisorId, { event, payload }) {
-      visitors.to(visitorRoom(visitorKey)).emit(event, payload);
-      if (advisorId) advisors.to(advisorRoom(advisorId)).emit(event, payload);
+    toBoth(visitorKey, advisorId, push) {
+      // `ConversationPush` pairs each chat event with its payload; both namespaces carry chat events.
+      const emit = (to: { emit(event: string, payload: unknown): boolean }) =>
+        to.emit(push.event, push.payload);
+      emit(visitors.to(visitorRoom(visitorKey)));
+      if (advisorId) emit(advisors.to(advisorRoom(advisorId)));
     },
   };
 }

@@ -1,9 +1,10 @@
-import { LIMITS, NAMESPACES } from '@infocig/shared';
+import { LIMITS } from '@infocig/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { createLocalFirstAdapter } from './local-first-adapter.ts';
 import { createNotifier } from './notifier.ts';
 import { askLocalSessionsToResync } from './restart-sessions.ts';
+import { advisorNamespace, visitorNamespace } from './typed-sockets.ts';
 import { logUnawaitedSubscriptions } from './unawaited-subscriptions.ts';
 
 /** Socket.IO on the Fastify server, shared across processes through Redis. */
@@ -49,7 +50,7 @@ export const realtimePlugin = fp(
       // It only listens, so there is nothing to flush; a QUIT would wait for Redis if it is away.
       subscriber.disconnect();
     });
-    app.decorate('notifier', createNotifier(io.of(NAMESPACES.visitor), io.of(NAMESPACES.advisor)));
+    app.decorate('notifier', createNotifier(visitorNamespace(io), advisorNamespace(io)));
   },
   { name: 'realtime', dependencies: ['redis'] },
 );

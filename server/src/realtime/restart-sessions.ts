@@ -1,8 +1,9 @@
 import { NAMESPACES, wireError } from '@infocig/shared';
-import type { Server, Socket } from 'socket.io';
+import type { Server } from 'socket.io';
+import type { SessionSocket } from './typed-sockets.ts';
 
 /** Calls `act` on every socket this process holds, in both namespaces; returns how many. */
-function forEachLocalSocket(io: Server, act: (socket: Socket) => void): number {
+function forEachLocalSocket(io: Server, act: (socket: SessionSocket) => void): number {
   let count = 0;
   for (const path of [NAMESPACES.visitor, NAMESPACES.advisor]) {
     for (const socket of io.of(path).sockets.values()) {

@@ -1,10 +1,10 @@
 import { type SessionEndCode, type SessionExpiry, wireError } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Socket } from 'socket.io';
 import { refreshedIdentity } from '../auth/token-refresh.ts';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { Sessions } from '../presence/sessions.ts';
 import type { SocketData } from './handshake.ts';
+import type { SessionSocket } from './typed-sockets.ts';
 
 export interface SessionLifetimeDeps {
   verify: VerifyToken;
@@ -23,7 +23,7 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
  * The member's sockets are counted across processes; past the cap the oldest is told
  * `session:ended` (TOO_MANY_SESSIONS) and disconnected, wherever it is held.
  */
-export function startSessionLifetime(socket: Socket, member: string, deps: SessionLifetimeDeps) {
+export function startSessionLifetime(socket: SessionSocket, member: string, deps: SessionLifetimeDeps) {
   const { verify, sessions, maxSockets, log } = deps;
   const data = socket.data as SocketData;
   const deadlineMs = () => data.identity.expiresAt * 1000;
@@ -82,7 +82,7 @@ export function startSessionLifetime(socket: Socket, member: string, deps: Sessi
   };
 }
 
-function end(socket: Socket, code: SessionEndCode): void {
+function end(socket: SessionSocket, code: SessionEndCode): void {
   socket.emit('session:ended', wireError(code));
   socket.disconnect(true);
 }

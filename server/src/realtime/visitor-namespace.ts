@@ -7,7 +7,6 @@ import {
   visitorCommands,
 } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Namespace, Socket } from 'socket.io';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
@@ -24,10 +23,11 @@ import type { AdmissionFor } from '../rollout/admission-service.ts';
 import type { RolloutPlan } from '../rollout/rollout-plan.ts';
 import { type Departures, visitorMember } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
-import { requireIdentity, type SocketData } from './handshake.ts';
+import { requireIdentity } from './handshake.ts';
 import { visitorRoom } from './notifier.ts';
 import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
 import { trackPresence } from './track-presence.ts';
+import type { VisitorNamespace, VisitorSocket } from './typed-sockets.ts';
 
 export interface VisitorNamespaceDeps {
   verify: VerifyToken;
@@ -46,9 +46,9 @@ export interface VisitorNamespaceDeps {
 }
 
 /** The widget's namespace: workers, owners, legal representatives and intermediaries. */
-export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps) {
+export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamespaceDeps) {
   nsp.use(requireIdentity(deps.verify, VISITOR_ROLES));
-  nsp.on('connection', (socket: Socket) => {
+  nsp.on('connection', (socket) => {
     onConnection(socket, deps).catch((err: unknown) => {
       deps.log.error({ err }, 'visitor session setup failed');
       // A code before the disconnect, so the client knows to come back (SERVICE_UNAVAILABLE).
@@ -59,7 +59,7 @@ export function setUpVisitorNamespace(nsp: Namespace, deps: VisitorNamespaceDeps
 }
 
 /** Commands are bound before anything is awaited: a client may send as soon as it connects. */
-async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
+async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
   const {
     chat,
     departures,
@@ -73,7 +73,7 @@ async function onConnection(socket: Socket, deps: VisitorNamespaceDeps) {
     interactions,
     log,
   } = deps;
-  const { identity } = socket.data as SocketData;
+  const { identity } = socket.data;
   /** Everything a visitor can do needs the rollout to admit them, checked afresh each time. */
   const admitted =
     <P, R>(handler: (payload: P) => Promise<R>) =>

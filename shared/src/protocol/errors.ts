@@ -60,6 +60,6 @@ export const WireErrorSchema = z.object({
 });
 export type WireError = z.infer<typeof WireErrorSchema>;
 
-export function wireError(code: ErrorCode, message?: string): WireError {
+export function wireError<C extends ErrorCode>(code: C, message?: string): WireError & { code: C } {
   return { code, message: message ?? ERRORS[code].message };
 }

@@ -1,0 +1,42 @@
+import type {
+  AdvisorClientEvents,
+  AdvisorServerEvents,
+  chatEvents,
+  PushEventMap,
+  sessionEvents,
+  VisitorClientEvents,
+  VisitorServerEvents,
+} from '@infocig/shared';
+import { NAMESPACES } from '@infocig/shared';
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { SocketData } from './handshake.ts';
+
+type NoServerEvents = Record<string, never>;
+
+/** The widget's namespace as the protocol types it: a misspelled push or a wrong payload does not compile. */
+export type VisitorNamespace = Namespace<
+  VisitorClientEvents,
+  VisitorServerEvents,
+  NoServerEvents,
+  SocketData
+>;
+export type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, NoServerEvents, SocketData>;
+
+/** The console's namespace, typed the same way. */
+export type AdvisorNamespace = Namespace<
+  AdvisorClientEvents,
+  AdvisorServerEvents,
+  NoServerEvents,
+  SocketData
+>;
+export type AdvisorSocket = Socket<AdvisorClientEvents, AdvisorServerEvents, NoServerEvents, SocketData>;
+
+/** What code shared by both namespaces may push: the session events every namespace has. */
+type SessionPushes = PushEventMap<typeof sessionEvents> &
+  Pick<PushEventMap<typeof chatEvents>, 'session:error'>;
+export type SessionSocket = Socket<Record<string, never>, SessionPushes, NoServerEvents, SocketData>;
+
+// Socket.IO types only the main namespace through `Server`'s parameters; the two namespaces get
+// their protocol's types here, in one place.
+export const visitorNamespace = (io: Server) => io.of(NAMESPACES.visitor) as unknown as VisitorNamespace;
+export const advisorNamespace = (io: Server) => io.of(NAMESPACES.advisor) as unknown as AdvisorNamespace;
