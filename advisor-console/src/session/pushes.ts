@@ -1,5 +1,5 @@
 import { type AdvisorClientEvents, type AdvisorServerEvents, advisorEvents } from '@infocig/shared';
-import { checked } from '@infocig/shared/client';
+import { type AppPushHandlers, listenToPushes } from '@infocig/shared/client';
 import type { Socket } from 'socket.io-client';
 import type { Push } from './state.ts';
 
@@ -17,16 +17,18 @@ export interface PushHandlers {
   queueStats(stats: Push<'queue:stats'>): void;
 }
 
-/** Every push is checked against its schema before a handler sees it. */
+/** Every push is checked against its schema before a handler sees it; each one must have a handler. */
 export function listen(socket: AdvisorSocket, h: PushHandlers): void {
-  const e = advisorEvents;
-  socket.on('session:ready', checked('session:ready', e['session:ready'], h.ready));
-  socket.on('advisor:profile', checked('advisor:profile', e['advisor:profile'], h.profile));
-  socket.on('chat:assigned', checked('chat:assigned', e['chat:assigned'], h.assigned));
-  socket.on('chat:released', checked('chat:released', e['chat:released'], h.released));
-  socket.on('chat:message', checked('chat:message', e['chat:message'], h.message));
-  socket.on('chat:typing', checked('chat:typing', e['chat:typing'], h.typing));
-  socket.on('chat:read', checked('chat:read', e['chat:read'], h.read));
-  socket.on('chat:closed', checked('chat:closed', e['chat:closed'], h.closed));
-  socket.on('queue:stats', checked('queue:stats', e['queue:stats'], h.queueStats));
+  const handlers: AppPushHandlers<typeof advisorEvents> = {
+    'session:ready': h.ready,
+    'advisor:profile': h.profile,
+    'chat:assigned': h.assigned,
+    'chat:released': h.released,
+    'chat:message': h.message,
+    'chat:typing': h.typing,
+    'chat:read': h.read,
+    'chat:closed': h.closed,
+    'queue:stats': h.queueStats,
+  };
+  listenToPushes(socket, advisorEvents, handlers);
 }

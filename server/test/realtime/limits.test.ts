@@ -1,12 +1,19 @@
 import { type Ack, NAMESPACES } from '@infocig/shared';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ConnectionState,
+  openSocket,
+  UNAVAILABLE_RETRY,
+} from '../../../shared/src/client/connection.ts';
+import { createStore } from '../../../shared/src/client/store.ts';
 import type { IdentityClaims } from '../../src/auth/identity.ts';
 import {
   connectVisitor,
   refusal,
   startTestServer,
   type TestServer,
+  until,
   type VisitorClient,
 } from '../support/index.ts';
 
@@ -128,6 +135,37 @@ describe('socket limits', () => {
       );
     expect(await closing).toMatchObject({ code: 'RATE_LIMITED' });
     expect(await dropped).toBe('io server disconnect');
+  });
+
+  it('has the shared client wait the time it was told, calmly, not fail, when closed for flooding', async () => {
+    const store = createStore<{ connection: ConnectionState; sessionEndsAt: number | null }>({
+      connection: { kind: 'idle' },
+      sessionEndsAt: null,
+    });
+    const who = newWorker();
+    const socket = openSocket(
+      { serverUrl: one.url, getToken: () => one.token(who) },
+      { namespace: NAMESPACES.visitor, store, announceLost: (s) => s },
+    );
+    let readies = 0;
+    socket.on('session:ready', () => readies++);
+    try {
+      socket.connect();
+      await until(() => readies === 1, 'the session is ready');
+      // Untyped on purpose: a raw flood, as a misbehaving client would send it.
+      const raw = socket as unknown as { emit(event: string, ...args: unknown[]): void };
+      for (let i = 0; i < 20; i++)
+        raw.emit('chat:typing', { conversationId: '01JD3Q7J0X7M2Y5V9W4T6R8S1A', typing: true }, () => {});
+      await until(() => store.getState().connection.kind === 'unavailable', 'the client waits, calmly');
+      // As long as the server said (a minute's window here), not its own first 2 s retry.
+      const waiting = store.getState().connection;
+      expect(waiting.kind === 'unavailable' && waiting.retryInSeconds).toBeGreaterThan(
+        UNAVAILABLE_RETRY.firstMs / 1000,
+      );
+    } finally {
+      socket.removeAllListeners();
+      socket.disconnect();
+    }
   });
 
   it('refuses handshakes of one identity past the limit, not those of others', async () => {

@@ -128,14 +128,28 @@ export function openSocket<
   // spreads the reconnections of everyone the server held.
   socket.on('session:resync', () => reconnectSoon(socket, RESYNC_SPREAD_MS));
 
+  // The server closes a socket that kept sending after being refused (RATE_LIMITED), saying how
+  // long to wait: the session comes back by itself after that wait, not as a failure.
+  let closing: { retryAfterMs?: number | undefined } | null = null;
+  socket.on(
+    'session:closing',
+    checked('session:closing', sessionEvents['session:closing'], (e) => {
+      closing = e;
+    }),
+  );
+
   socket.on('disconnect', (reason) => {
     renewal.stop();
     if (socket.active) reconnecting(0, null);
     else if (reason === 'io server disconnect') {
       store.setState((s) => ({ ...s, sessionEndsAt: null }));
-      if (sessionError?.code === 'SERVICE_UNAVAILABLE') retryLater();
+      if (closing) {
+        retryMs = Math.max(retryMs, closing.retryAfterMs ?? 0);
+        retryLater();
+      } else if (sessionError?.code === 'SERVICE_UNAVAILABLE') retryLater();
       else fail(sessionError ?? ended ?? { code: 'SERVER_DISCONNECTED', message: reason });
       sessionError = null;
+      closing = null;
     }
   });
   socket.on('connect_error', (err) => {

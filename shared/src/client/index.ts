@@ -8,6 +8,7 @@ export * from './i18n.ts';
 export * from './messages.ts';
 export * from './missed-watch.ts';
 export * from './page-address.ts';
+export * from './pushes.ts';
 export * from './read-receipts.ts';
 export * from './service-hours.ts';
 export * from './session-renewal.ts';

@@ -1,5 +1,5 @@
 import { type VisitorClientEvents, type VisitorServerEvents, visitorEvents } from '@infocig/shared';
-import { checked } from '@infocig/shared/client';
+import { type AppPushHandlers, listenToPushes } from '@infocig/shared/client';
 import type { Socket } from 'socket.io-client';
 import type { Push } from './state.ts';
 
@@ -20,25 +20,21 @@ export interface PushHandlers {
   answered(followUp: Push<'followup:answered'>): void;
 }
 
-/** Every push is checked against its schema before a handler sees it. */
+/** Every push is checked against its schema before a handler sees it; each one must have a handler. */
 export function listen(socket: VisitorSocket, h: PushHandlers): void {
-  const e = visitorEvents;
-  socket.on('session:ready', checked('session:ready', e['session:ready'], h.ready));
-  socket.on('claims:status', checked('claims:status', e['claims:status'], h.claims));
-  socket.on(
-    'claims:unavailable',
-    checked('claims:unavailable', e['claims:unavailable'], h.claimsUnavailable),
-  );
-  socket.on('queue:position', checked('queue:position', e['queue:position'], h.position));
-  socket.on(
-    'queue:followup-offered',
-    checked('queue:followup-offered', e['queue:followup-offered'], h.offered),
-  );
-  socket.on('chat:requeued', checked('chat:requeued', e['chat:requeued'], h.requeued));
-  socket.on('chat:assigned', checked('chat:assigned', e['chat:assigned'], h.assigned));
-  socket.on('chat:message', checked('chat:message', e['chat:message'], h.message));
-  socket.on('chat:typing', checked('chat:typing', e['chat:typing'], h.typing));
-  socket.on('chat:read', checked('chat:read', e['chat:read'], h.read));
-  socket.on('chat:closed', checked('chat:closed', e['chat:closed'], h.closed));
-  socket.on('followup:answered', checked('followup:answered', e['followup:answered'], h.answered));
+  const handlers: AppPushHandlers<typeof visitorEvents> = {
+    'session:ready': h.ready,
+    'claims:status': h.claims,
+    'claims:unavailable': h.claimsUnavailable,
+    'queue:position': h.position,
+    'queue:followup-offered': h.offered,
+    'chat:requeued': h.requeued,
+    'chat:assigned': h.assigned,
+    'chat:message': h.message,
+    'chat:typing': h.typing,
+    'chat:read': h.read,
+    'chat:closed': h.closed,
+    'followup:answered': h.answered,
+  };
+  listenToPushes(socket, visitorEvents, handlers);
 }
