@@ -7,8 +7,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /**
  * Folder imports of the server that still lie on a loop: the debt issue 13 pays down, one move at
- * a time. Chat-plugin composes the capabilities that listen to chat (figures, follow-ups, archive,
- * routing's departures), and the socket namespaces sit in realtime beside the pushes chat uses.
+ * a time. Chat-plugin still composes the capabilities that listen to chat (figures, the archive
+ * and its purge, routing's departures), and the portal's stand-in key pair is made by auth.
  * The list may only shrink: a new loop fails, and so does a loop gone but still listed.
  */
 const KNOWN_LOOP_EDGES = [
@@ -16,18 +16,11 @@ const KNOWN_LOOP_EDGES = [
   'auth -> dev',
   'chat -> archive',
   'chat -> figures',
-  'chat -> followups',
   'chat -> privacy',
-  'chat -> realtime',
   'chat -> routing',
   'dev -> auth',
   'figures -> chat',
-  'followups -> realtime',
   'privacy -> archive',
-  'realtime -> chat',
-  'realtime -> figures',
-  'realtime -> followups',
-  'realtime -> routing',
   'routing -> chat',
 ];
 

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Socket } from 'socket.io';
 import type { LimitsConfig } from '../config/limits-config.ts';
-import type { SocketData } from '../realtime/handshake.ts';
+import type { SocketData } from '../realtime/typed-sockets.ts';
 import { limitKeyOf } from './identity-key.ts';
 import { type Limiter, localLimiter, sharedLimiter, takeAll, type Verdict } from './limiter.ts';
 import { RateLimitedError } from './rate-limited-error.ts';

@@ -1,6 +1,6 @@
 import proxyaddr from '@fastify/proxy-addr';
 import type { ExtendedError, Socket } from 'socket.io';
-import type { SocketData } from '../realtime/handshake.ts';
+import type { SocketData } from '../realtime/typed-sockets.ts';
 import { addressKeyOf, limitKeyOf } from './identity-key.ts';
 import type { Limiter, Verdict } from './limiter.ts';
 import { RateLimitedError } from './rate-limited-error.ts';

@@ -9,7 +9,12 @@ import type {
 } from '@infocig/shared';
 import { NAMESPACES } from '@infocig/shared';
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { SocketData } from './handshake.ts';
+import type { Identity } from '../auth/identity.ts';
+
+/** What a socket carries once its handshake is admitted: the verified identity. */
+export interface SocketData {
+  identity: Identity;
+}
 
 type NoServerEvents = Record<string, never>;
 

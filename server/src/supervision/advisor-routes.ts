@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/http-auth.ts';
+import { changeAdvisor, profileOf } from '../chat/advisor-changes.ts';
 import { AppError } from '../errors/app-error.ts';
 import { publishedFigures } from '../figures/published-figures.ts';
 import { bearer, errorResponses } from '../http/responses.ts';
-import { changeAdvisor, profileOf } from '../realtime/advisor-namespace.ts';
 import { advisorMember } from '../routing/advisor-pool.ts';
 import { FiguresSchema, QueueSummarySchema } from './supervision-schemas.ts';
 

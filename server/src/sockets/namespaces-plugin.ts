@@ -3,8 +3,8 @@ import fp from 'fastify-plugin';
 import { accessLogOf } from '../audit/access-log.ts';
 import { createCompanyAccess } from '../claims/company-access.ts';
 import { createSubjectResolver } from '../claims/conversation-subject.ts';
+import { advisorNamespace, visitorNamespace } from '../realtime/typed-sockets.ts';
 import { setUpAdvisorNamespace } from './advisor-namespace.ts';
-import { advisorNamespace, visitorNamespace } from './typed-sockets.ts';
 import { setUpVisitorNamespace } from './visitor-namespace.ts';
 
 /** The two namespaces: the widget's and the console's. */

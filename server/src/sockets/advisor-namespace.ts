@@ -1,23 +1,19 @@
-import { type AdvisorProfile, advisorCommands, PROTOCOL_VERSION } from '@infocig/shared';
+import { advisorCommands, PROTOCOL_VERSION } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { VerifyToken } from '../auth/token-verifier.ts';
+import { changeAdvisor, profileOf } from '../chat/advisor-changes.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
 import { toWireError } from '../errors/app-error.ts';
 import type { FollowUpService } from '../followups/follow-up-service.ts';
-import {
-  type AdvisorChanges,
-  type AdvisorPool,
-  type AdvisorState,
-  advisorMember,
-} from '../routing/advisor-pool.ts';
+import { ALL_ADVISORS_ROOM, advisorRoom, type Notifier } from '../realtime/notifier.ts';
+import type { AdvisorNamespace, AdvisorSocket } from '../realtime/typed-sockets.ts';
+import { type AdvisorPool, advisorMember } from '../routing/advisor-pool.ts';
 import type { Departures } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity } from './handshake.ts';
-import { ALL_ADVISORS_ROOM, advisorRoom, type Notifier } from './notifier.ts';
 import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
 import { trackPresence } from './track-presence.ts';
-import type { AdvisorNamespace, AdvisorSocket } from './typed-sockets.ts';
 
 export interface AdvisorNamespaceDeps {
   verify: VerifyToken;
@@ -29,28 +25,6 @@ export interface AdvisorNamespaceDeps {
   defaultCapacity: number;
   lifetime: SessionLifetimeDeps;
   log: FastifyBaseLogger;
-}
-
-export const profileOf = (state: AdvisorState): AdvisorProfile => ({
-  availability: state.availability,
-  queues: state.queues,
-  capacity: state.capacity,
-  activeChats: state.load,
-});
-
-/**
- * Changes an advisor (from their console or a supervisor), tells all their tabs, and hands out
- * waiting chats if that freed room.
- */
-export async function changeAdvisor(
-  deps: Pick<AdvisorNamespaceDeps, 'pool' | 'chat' | 'notifier'>,
-  advisorId: string,
-  changes: AdvisorChanges,
-) {
-  const state = await deps.pool.update(advisorId, changes);
-  deps.notifier.toAdvisor(advisorId, 'advisor:profile', profileOf(state));
-  if (state.availability === 'available') deps.chat.dispatchAll();
-  return state;
 }
 
 /** The console's namespace: INPS advisors. */

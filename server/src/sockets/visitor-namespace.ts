@@ -19,15 +19,15 @@ import type { Interactions } from '../figures/interactions.ts';
 import type { FollowUpService } from '../followups/follow-up-service.ts';
 import { snapshotOf } from '../people/visitor.ts';
 import { visitorKeyOf } from '../people/visitor-key.ts';
+import { visitorRoom } from '../realtime/notifier.ts';
+import type { VisitorNamespace, VisitorSocket } from '../realtime/typed-sockets.ts';
 import type { AdmissionFor } from '../rollout/admission-service.ts';
 import type { RolloutPlan } from '../rollout/rollout-plan.ts';
 import { type Departures, visitorMember } from '../routing/departures.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity } from './handshake.ts';
-import { visitorRoom } from './notifier.ts';
 import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
 import { trackPresence } from './track-presence.ts';
-import type { VisitorNamespace, VisitorSocket } from './typed-sockets.ts';
 
 export interface VisitorNamespaceDeps {
   verify: VerifyToken;

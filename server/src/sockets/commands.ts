@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { AppError, toWireError, validationError } from '../errors/app-error.ts';
-import type { SocketData } from './handshake.ts';
+import type { SocketData } from '../realtime/typed-sockets.ts';
 
 type Registry = Record<string, CommandContract<z.ZodType, z.ZodType>>;
 

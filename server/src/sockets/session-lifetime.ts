@@ -3,8 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { refreshedIdentity } from '../auth/token-refresh.ts';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { Sessions } from '../presence/sessions.ts';
-import type { SocketData } from './handshake.ts';
-import type { SessionSocket } from './typed-sockets.ts';
+import type { SessionSocket, SocketData } from '../realtime/typed-sockets.ts';
 
 export interface SessionLifetimeDeps {
   verify: VerifyToken;

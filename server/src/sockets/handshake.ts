@@ -4,10 +4,6 @@ import type { Identity } from '../auth/identity.ts';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import { AppError, toWireError } from '../errors/app-error.ts';
 
-export interface SocketData {
-  identity: Identity;
-}
-
 /**
  * Admits a socket only with a verified token for one of the namespace's roles and the current
  * protocol version. A refused socket gets a connect_error whose message is the error code and
