@@ -5,32 +5,16 @@ import { edgesOnLoops, folderGraph, importsUnder } from '../architecture/imports
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/**
- * Folder imports of the server that still lie on a loop: the debt issue 13 pays down, one move at
- * a time. Chat-plugin still composes the capabilities that listen to chat (figures, the archive
- * and its purge, routing's departures), and the portal's stand-in key pair is made by auth.
- * The list may only shrink: a new loop fails, and so does a loop gone but still listed.
- */
-const KNOWN_LOOP_EDGES = [
-  'archive -> chat',
-  'auth -> dev',
-  'chat -> archive',
-  'chat -> figures',
-  'chat -> privacy',
-  'chat -> routing',
-  'dev -> auth',
-  'figures -> chat',
-  'privacy -> archive',
-  'routing -> chat',
-];
-
 /** What browser code may import from outside itself. */
 const BROWSER_PACKAGES = new Set(['react', 'react-dom', 'react/jsx-runtime', 'socket.io-client', 'zod']);
 
 describe('the code’s shape', () => {
-  it('server folders import each other without new loops', async () => {
+  it('server folders import each other without loops (types count too)', async () => {
     const graph = await folderGraph(path.join(repo, 'server/src'));
-    expect(edgesOnLoops(graph)).toEqual(KNOWN_LOOP_EDGES);
+    // The graph is really read: chat's scripts run on Redis, and its sockets reach chat.
+    expect([...(graph.get('chat') ?? [])]).toContain('redis');
+    expect([...(graph.get('sockets') ?? [])]).toContain('chat');
+    expect(edgesOnLoops(graph)).toEqual([]);
   });
 
   it('finds a loop when there is one (the check itself)', () => {

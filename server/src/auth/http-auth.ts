@@ -1,7 +1,7 @@
 import type { Role } from '@infocig/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.ts';
-import type { Identity } from './identity.ts';
+import type { Identity } from '../people/identity.ts';
 import type { VerifyToken } from './token-verifier.ts';
 
 declare module 'fastify' {

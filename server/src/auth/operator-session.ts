@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.ts';
-import { hasRight, type Identity, type Right } from './identity.ts';
+import { hasRight, type Identity, type Right } from '../people/identity.ts';
 import type { VerifyToken } from './token-verifier.ts';
 
 /**

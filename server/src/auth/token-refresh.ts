@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.ts';
-import type { Identity } from './identity.ts';
+import type { Identity } from '../people/identity.ts';
 import type { VerifyToken } from './token-verifier.ts';
 
 /** The claims that say who a session is for and what it may see: a refresh may not change them. */

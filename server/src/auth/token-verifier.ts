@@ -7,7 +7,7 @@ import {
   type KeyObject,
 } from 'jose';
 import { AppError } from '../errors/app-error.ts';
-import { type Identity, IdentityClaimsSchema } from './identity.ts';
+import { type Identity, IdentityClaimsSchema } from '../people/identity.ts';
 
 export interface TokenVerifierOptions {
   issuer: string;

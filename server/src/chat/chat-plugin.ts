@@ -1,7 +1,5 @@
 import fp from 'fastify-plugin';
 import { ulid } from 'ulid';
-import { createArchiveStore } from '../archive/archive-store.ts';
-import { createArchiver } from '../archive/archiver.ts';
 import { createClaimsReader } from '../claims/claims-reader.ts';
 import { createInteractions } from '../figures/interactions.ts';
 import { createFollowUpService } from '../followups/follow-up-service.ts';
@@ -16,6 +14,8 @@ import { createAdvisorPool } from '../routing/advisor-pool.ts';
 import { createDepartures } from '../routing/departures.ts';
 import { createQueueView } from '../routing/queue-view.ts';
 import { createPaymentTiming } from '../timing/payment-timing.ts';
+import { createArchiveStore } from './archive-store.ts';
+import { createArchiver } from './archiver.ts';
 import { createChatService } from './chat-service.ts';
 import { createConversationRepository } from './conversation-repository.ts';
 import { createInactivityWatch } from './inactivity.ts';

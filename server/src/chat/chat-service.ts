@@ -1,10 +1,10 @@
 import { type Audience, audienceOf, type VisitorRole } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccessAudit } from '../audit/access-audit.ts';
-import type { Identity } from '../auth/identity.ts';
 import type { ClaimsReader } from '../claims/claims-reader.ts';
 import { AppError } from '../errors/app-error.ts';
 import { isOpen, nextOpening, type ServiceHours } from '../hours/service-hours.ts';
+import type { Identity } from '../people/identity.ts';
 import { type ConversationSubject, snapshotOf } from '../people/visitor.ts';
 import { visitorKeyOf } from '../people/visitor-key.ts';
 import type { Notifier } from '../realtime/notifier.ts';

@@ -1,6 +1,6 @@
 import type { AccessAudit } from '../audit/access-audit.ts';
-import type { Identity } from '../auth/identity.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { Identity } from '../people/identity.ts';
 import type { ClaimsStore, CompanyRef } from '../store/index.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Identity } from '../auth/identity.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { Identity } from '../people/identity.ts';
 import { type ConversationSubject, snapshotOf } from '../people/visitor.ts';
 import type { RolloutPlan } from '../rollout/rollout-plan.ts';
 import type { ClaimsReader } from './claims-reader.ts';

@@ -1,4 +1,4 @@
-import type { IdentityClaims } from '../auth/identity.ts';
+import type { IdentityClaims } from '../people/identity.ts';
 
 /**
  * Ready-made identities for trying the product locally and for tests. Their codici fiscali are

@@ -1,5 +1,5 @@
 import { importPKCS8, SignJWT } from 'jose';
-import type { IdentityClaims } from '../auth/identity.ts';
+import type { IdentityClaims } from '../people/identity.ts';
 
 export interface MintOptions {
   issuer: string;

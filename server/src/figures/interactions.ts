@@ -1,9 +1,15 @@
 import { type Audience, italianDay } from '@infocig/shared';
-import type { ConversationRecord } from '../chat/conversation-record.ts';
+import type { VisitorSnapshot } from '../people/visitor.ts';
 import type { Db } from '../store/index.ts';
 
-/** What the figures need of a conversation. */
-type ChatFacts = Pick<ConversationRecord, 'id' | 'visitorKey' | 'queue' | 'visitor' | 'openedAt'>;
+/** What the figures need of a chat (a conversation record fits). */
+interface ChatFacts {
+  id: string;
+  visitorKey: string;
+  queue: Audience;
+  visitor: VisitorSnapshot;
+  openedAt: number;
+}
 
 /** Written at every visit and chat, with fixed SQL. */
 const PREPARED = { prepare: true } as const;

@@ -2,9 +2,9 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { RIGHTS, type Right } from '../auth/identity.ts';
 import { requireOperator } from '../auth/operator-session.ts';
 import { AppError } from '../errors/app-error.ts';
+import { RIGHTS, type Right } from '../people/identity.ts';
 
 interface Board {
   path: string;

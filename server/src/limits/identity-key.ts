@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Identity } from '../auth/identity.ts';
+import type { Identity } from '../people/identity.ts';
 
 /**
  * Limits count per identity under a digest of role and subject: no codice fiscale in key names,

@@ -1,5 +1,5 @@
 import type { Role } from '@infocig/shared';
-import type { Identity } from '../auth/identity.ts';
+import type { Identity } from './identity.ts';
 
 /** Who the visitor is, copied from their verified token when the conversation opens. */
 export interface VisitorSnapshot {

@@ -1,7 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { ArchiveStore } from '../archive/archive-store.ts';
 import type { PgAccessAudit } from '../audit/pg-access-audit.ts';
 import type { Db } from '../store/index.ts';
+
+/** Where closed conversations are kept (chat's archive): deletes those closed before a time. */
+export interface ConversationArchive {
+  purgeClosedBefore(cutoff: Date): Promise<number>;
+}
 
 export interface RetentionPolicy {
   /** Access-audit rows are kept this long (Italian practice: 6 to 24 months). */
@@ -18,7 +22,7 @@ export interface RetentionPolicy {
 export async function purgeExpired(
   db: Db,
   audit: PgAccessAudit,
-  archive: Pick<ArchiveStore, 'purgeClosedBefore'>,
+  archive: ConversationArchive,
   policy: RetentionPolicy,
   log: FastifyBaseLogger,
   now = new Date(),

@@ -9,7 +9,7 @@ import type {
 } from '@infocig/shared';
 import { NAMESPACES } from '@infocig/shared';
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { Identity } from '../auth/identity.ts';
+import type { Identity } from '../people/identity.ts';
 
 /** What a socket carries once its handshake is admitted: the verified identity. */
 export interface SocketData {

@@ -1,5 +1,5 @@
 import type { Admission } from '@infocig/shared';
-import type { Identity } from '../auth/identity.ts';
+import type { Identity } from '../people/identity.ts';
 import type { ClaimsStore } from '../store/index.ts';
 import type { RolloutPlan } from './rollout-plan.ts';
 

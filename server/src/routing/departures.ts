@@ -1,6 +1,4 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { ChatService } from '../chat/chat-service.ts';
-import type { ConversationRepository } from '../chat/conversation-repository.ts';
 import type { Timers } from '../jobs/timers.ts';
 import type { Presence } from '../presence/presence.ts';
 import { type AdvisorPool, advisorMember } from './advisor-pool.ts';
@@ -11,8 +9,12 @@ export { advisorMember };
 export interface DepartureDeps {
   presence: Presence;
   pool: AdvisorPool;
-  conversations: ConversationRepository;
-  chat: ChatService;
+  conversations: { activeIdOf(visitorKey: string): Promise<string | null> };
+  /** What departures ask of chat: an advisor's chats back to the queue, a visitor's chat closed. */
+  chat: {
+    returnChatsOf(advisorId: string): Promise<unknown>;
+    closeAsSystem(conversationId: string, reason: 'visitor_left'): Promise<unknown>;
+  };
   timers: Timers;
   graceMs: { advisor: number; visitor: number };
   log: FastifyBaseLogger;

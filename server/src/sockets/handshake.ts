@@ -1,8 +1,8 @@
 import { HandshakeAuthSchema, PROTOCOL_VERSION, type Role } from '@infocig/shared';
 import type { ExtendedError, Socket } from 'socket.io';
-import type { Identity } from '../auth/identity.ts';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import { AppError, toWireError } from '../errors/app-error.ts';
+import type { Identity } from '../people/identity.ts';
 
 /**
  * Admits a socket only with a verified token for one of the namespace's roles and the current

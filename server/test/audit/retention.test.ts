@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArchiveStore } from '../../src/archive/archive-store.ts';
 import { createPgAccessAudit } from '../../src/audit/pg-access-audit.ts';
+import { createArchiveStore } from '../../src/chat/archive-store.ts';
 import { createFollowUpStore } from '../../src/followups/follow-up-store.ts';
 import { purgeExpired } from '../../src/privacy/retention.ts';
 import { type Db, migrate, openDb } from '../../src/store/index.ts';

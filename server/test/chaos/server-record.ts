@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@infocig/shared';
 import type { Redis } from 'ioredis';
-import { createArchiveStore } from '../../src/archive/archive-store.ts';
+import { createArchiveStore } from '../../src/chat/archive-store.ts';
 import type { Db } from '../../src/store/index.ts';
 
 /** A conversation as Redis, or once closed the archive, holds it at the end of the run. */

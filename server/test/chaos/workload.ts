@@ -1,5 +1,5 @@
-import type { IdentityClaims } from '../../src/auth/identity.ts';
 import type { MintToken } from '../../src/dev/token-minter.ts';
+import type { IdentityClaims } from '../../src/people/identity.ts';
 import type { Ledger } from './ledger.ts';
 import type { LinkCounters } from './link.ts';
 import type { ServerCluster } from './server-cluster.ts';

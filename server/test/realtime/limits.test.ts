@@ -7,7 +7,7 @@ import {
   UNAVAILABLE_RETRY,
 } from '../../../shared/src/client/connection.ts';
 import { createStore } from '../../../shared/src/client/store.ts';
-import type { IdentityClaims } from '../../src/auth/identity.ts';
+import type { IdentityClaims } from '../../src/people/identity.ts';
 import {
   connectVisitor,
   refusal,

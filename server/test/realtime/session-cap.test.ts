@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IdentityClaims } from '../../src/auth/identity.ts';
+import type { IdentityClaims } from '../../src/people/identity.ts';
 import { visitorKeyOf } from '../../src/people/visitor-key.ts';
 import {
   type AdvisorClient,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IdentityClaims } from '../../src/auth/identity.ts';
 import { generateDevKeys } from '../../src/dev/dev-keys.ts';
 import { createTokenMinter } from '../../src/dev/token-minter.ts';
+import type { IdentityClaims } from '../../src/people/identity.ts';
 import {
   type AdvisorClient,
   connectAdvisor,

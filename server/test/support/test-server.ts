@@ -5,11 +5,11 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { buildApp } from '../../src/app.ts';
-import type { IdentityClaims } from '../../src/auth/identity.ts';
 import { type Config, loadConfig } from '../../src/config/config.ts';
 import { loadOrCreateDevKeys } from '../../src/dev/dev-keys.ts';
 import { DEMO_PERSONAS, type PersonaId } from '../../src/dev/personas.ts';
 import { createTokenMinter } from '../../src/dev/token-minter.ts';
+import type { IdentityClaims } from '../../src/people/identity.ts';
 import { seedIfEmpty } from '../../src/store/index.ts';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

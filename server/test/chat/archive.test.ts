@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArchiveStore } from '../../src/archive/archive-store.ts';
+import { createArchiveStore } from '../../src/chat/archive-store.ts';
 import { connectAdvisor, connectVisitor, startTestServer, type TestServer, until } from '../support/index.ts';
 import { startRestartableRedis } from '../support/restartable-redis.ts';
 

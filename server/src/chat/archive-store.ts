@@ -1,8 +1,8 @@
 import type { Audience, ChatMessage } from '@infocig/shared';
-import type { ClosedConversation, ClosedConversations } from '../chat/closed-conversation.ts';
-import type { InternalNote } from '../chat/conversation-repository.ts';
 import type { ConversationSubject, VisitorSnapshot } from '../people/visitor.ts';
 import type { Db } from '../store/index.ts';
+import type { ClosedConversation, ClosedConversations } from './closed-conversation.ts';
+import type { InternalNote } from './conversation-repository.ts';
 
 interface ArchiveRow {
   id: string;

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { ConversationRepository } from '../chat/conversation-repository.ts';
 import type { ArchiveStore } from './archive-store.ts';
+import type { ConversationRepository } from './conversation-repository.ts';
 
 /** How many overdue chats one sweep moves at most; the next sweep takes the rest. */
 const SWEEP_BATCH = 200;
