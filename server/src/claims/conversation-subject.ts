@@ -1,9 +1,8 @@
 import { AppError } from '../errors/app-error.ts';
 import type { Identity } from '../people/identity.ts';
 import { type ConversationSubject, snapshotOf } from '../people/visitor.ts';
-import type { RolloutPlan } from '../rollout/rollout-plan.ts';
 import type { ClaimsReader } from './claims-reader.ts';
-import type { CompanyAccess } from './company-access.ts';
+import type { CompanyClaims } from './company-claims.ts';
 
 export interface SubjectRequest {
   companyCf?: string;
@@ -15,7 +14,7 @@ export interface SubjectRequest {
  * intermediary must name a delegating company, an owner's company is their own, a worker names no
  * company; an application must be one the visitor may see; the company must be in the rollout.
  */
-export function createSubjectResolver(access: CompanyAccess, claims: ClaimsReader, rollout: RolloutPlan) {
+export function createSubjectResolver(companies: CompanyClaims, claims: ClaimsReader) {
   return async function subjectFor(
     identity: Identity,
     request: SubjectRequest,
@@ -28,8 +27,7 @@ export function createSubjectResolver(access: CompanyAccess, claims: ClaimsReade
     const companyCf = request.companyCf ?? identity.company?.cf;
     let subject: ConversationSubject = {};
     if (companyCf) {
-      const company = await access.authorize(identity, companyCf);
-      if (!rollout.admit('employers', company.province).admitted) throw new AppError('NOT_YET_AVAILABLE');
+      const company = await companies.admittedCompany(identity, companyCf);
       subject = { companyCf: company.cf, companyName: company.name };
     }
     if (request.applicationId) {

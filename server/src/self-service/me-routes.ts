@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { accessLogOf } from '../audit/access-log.ts';
 import { requireRole } from '../auth/http-auth.ts';
 import { createCompanyAccess } from '../claims/company-access.ts';
+import { createCompanyClaims } from '../claims/company-claims.ts';
 import { AppError } from '../errors/app-error.ts';
 import { bearer, errorResponses } from '../http/responses.ts';
 import type { Identity } from '../people/identity.ts';
@@ -33,7 +34,11 @@ const ClaimsQuerySchema = z
  * company's you may see), your conversations' transcripts, and who read your data. Identity from the bearer token only.
  */
 export async function meRoutes(app: FastifyInstance) {
-  const companies = createCompanyAccess(app.claims, app.audit);
+  const companies = createCompanyClaims(
+    createCompanyAccess(app.claims, app.audit),
+    app.claimsReader,
+    app.rollout,
+  );
   app.addHook('onRequest', requireRole(app.verifyToken, VISITOR_ROLES));
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['self-service'];
@@ -61,10 +66,7 @@ export async function meRoutes(app: FastifyInstance) {
       const identity = me(request.identity);
       if (!(await app.admissionFor(identity)).admitted) throw new AppError('NOT_YET_AVAILABLE');
       const asOf = new Date().toISOString();
-      if (request.query.companyCf) {
-        const company = await companies.authorize(identity, request.query.companyCf);
-        return { claims: await app.claimsReader.ofCompany(company.cf), asOf };
-      }
+      if (request.query.companyCf) return companies.claimsOf(identity, request.query.companyCf);
       return { claims: await app.claimsReader.visibleTo(snapshotOf(identity)), asOf };
     },
   );

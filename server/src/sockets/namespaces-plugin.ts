@@ -2,6 +2,7 @@ import { NAMESPACES } from '@infocig/shared';
 import fp from 'fastify-plugin';
 import { accessLogOf } from '../audit/access-log.ts';
 import { createCompanyAccess } from '../claims/company-access.ts';
+import { createCompanyClaims } from '../claims/company-claims.ts';
 import { createSubjectResolver } from '../claims/conversation-subject.ts';
 import { advisorNamespace, visitorNamespace } from '../realtime/typed-sockets.ts';
 import { setUpAdvisorNamespace } from './advisor-namespace.ts';
@@ -24,13 +25,14 @@ export const namespacesPlugin = fp(
       log: app.log,
     });
     const companies = createCompanyAccess(app.claims, app.audit);
+    const companyClaims = createCompanyClaims(companies, app.claimsReader, app.rollout);
     setUpVisitorNamespace(visitorNamespace(app.io), {
       ...deps,
       admissionFor: app.admissionFor,
       accessLog: (subject) => accessLogOf(app.audit, subject),
       companies,
-      claims: app.claimsReader,
-      subjectFor: createSubjectResolver(companies, app.claimsReader, app.rollout),
+      companyClaims,
+      subjectFor: createSubjectResolver(companyClaims, app.claimsReader),
       rollout: app.rollout,
       interactions: app.interactions,
       lifetime: lifetime(app.config.maxSockets.visitor),

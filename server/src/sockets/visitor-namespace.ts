@@ -11,8 +11,8 @@ import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
 import { orWhenUnreachable, pushClaims } from '../claims/claims-push.ts';
-import type { ClaimsReader } from '../claims/claims-reader.ts';
 import type { CompanyAccess } from '../claims/company-access.ts';
+import type { CompanyClaims } from '../claims/company-claims.ts';
 import type { SubjectResolver } from '../claims/conversation-subject.ts';
 import { AppError, toWireError } from '../errors/app-error.ts';
 import type { Interactions } from '../figures/interactions.ts';
@@ -37,7 +37,7 @@ export interface VisitorNamespaceDeps {
   admissionFor: AdmissionFor;
   accessLog: (subject: string) => Promise<AccessLogEntry[]>;
   companies: CompanyAccess;
-  claims: ClaimsReader;
+  companyClaims: CompanyClaims;
   subjectFor: SubjectResolver;
   rollout: RolloutPlan;
   interactions: Interactions;
@@ -67,7 +67,7 @@ async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
     admissionFor,
     accessLog,
     companies,
-    claims,
+    companyClaims,
     subjectFor,
     rollout,
     interactions,
@@ -93,11 +93,7 @@ async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
       'chat:request': admitted(async ({ topic, companyCf, applicationId }) =>
         chat.requestAdvisor(identity, topic, await subjectFor(identity, { companyCf, applicationId })),
       ),
-      'claims:company': admitted(async ({ companyCf }) => {
-        const company = await companies.authorize(identity, companyCf);
-        if (!rollout.admit('employers', company.province).admitted) throw new AppError('NOT_YET_AVAILABLE');
-        return { claims: await claims.ofCompany(company.cf), asOf: new Date().toISOString() };
-      }),
+      'claims:company': admitted(({ companyCf }) => companyClaims.claimsOf(identity, companyCf)),
       'chat:send': ({ conversationId, clientMessageId, text }) =>
         chat.send(me, conversationId, clientMessageId, text),
       'chat:history': ({ conversationId, afterSeq, limit }) =>

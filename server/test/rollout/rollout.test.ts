@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { RolloutPhase } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DELEGATING_COMPANIES } from '../../src/dev/personas.ts';
 import { openDb } from '../../src/store/index.ts';
 import { connectVisitor, startTestServer, type TestServer } from '../support/index.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `t_rollout_${randomBytes(4).toString('hex')}`;
+const [TURIN, MILAN_CLIENT] = DEMO_DELEGATING_COMPANIES;
 let first: TestServer;
 let second: TestServer;
 let supervisorToken: string;
@@ -112,6 +114,26 @@ describe('the rollout plan', () => {
       admitted: false,
       availableFrom: null,
     });
+
+    // The consultant is admitted (a Turin client), but not yet for the Milan client: one rule, the
+    // same answer on the socket and over REST.
+    const { client } = await readyOf(second, 'consultant-to');
+    expect(await client.request('claims:company', { companyCf: MILAN_CLIENT.cf })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_YET_AVAILABLE' },
+    });
+    expect((await client.ok('claims:company', { companyCf: TURIN.cf })).claims.length).toBeGreaterThan(0);
+    client.close();
+    const rest = (companyCf: string) =>
+      second.token('consultant-to').then((token) =>
+        fetch(`${second.url}/api/me/claims?companyCf=${companyCf}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      );
+    const refused = await rest(MILAN_CLIENT.cf);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('NOT_YET_AVAILABLE');
+    expect((await rest(TURIN.cf)).status).toBe(200);
   });
 
   it('keeps every version with who changed it, and refuses bad plans and non-supervisors', async () => {
