@@ -10,6 +10,7 @@ import { visitorKeyOf } from '../people/visitor-key.ts';
 import type { Notifier } from '../realtime/notifier.ts';
 import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
+import { createAnnouncer } from './announcer.ts';
 import type { ClosedConversations } from './closed-conversation.ts';
 import { createConversationAccess } from './conversation-access.ts';
 import {
@@ -54,11 +55,11 @@ const otherSide = (who: Participant) => (who.kind === 'visitor' ? 'advisor' : 'v
 
 /** The conversation lifecycle: open and queue, hand to advisors, carry messages, close. */
 export function createChatService(deps: ChatServiceDeps) {
-  const { conversations, pool, queues, notifier, unannounced, log } = deps;
+  const { conversations, pool, queues, notifier, log } = deps;
   const positions = createPositionPusher(queues, notifier, log);
   const { assignedView, participantOf, transcript } = createConversationAccess(deps);
-  const assignedListeners: ((record: ConversationRecord, at: number) => Promise<void>)[] = [];
-  const requiredOnAssigned: ((record: ConversationRecord, at: number) => Promise<void>)[] = [];
+  const announcer = createAnnouncer({ ...deps, assignedView });
+  const { announce } = announcer;
   const queuedListeners: ((record: ConversationRecord) => Promise<void>)[] = [];
   const firstResponseListeners: ((conversationId: string, at: number, openedAt: number) => Promise<void>)[] =
     [];
@@ -79,30 +80,6 @@ export function createChatService(deps: ChatServiceDeps) {
     push: Parameters<Notifier['toBoth']>[2],
   ) {
     notifier.toBoth(record.visitorKey, record.advisorId, push);
-  }
-
-  /**
-   * Tells both sides of an assignment, the advisor first: their view (claims, transcript, notes)
-   * is an audited read, and the visitor hears that an advisor took the chat only once it is on its
-   * way to them. The assignment script listed the chat as unannounced; it leaves that list once
-   * both sides were told and the required timers set, so a failure here (the store down), or a
-   * process killed in between, leaves it to `announceOverdue`, never orphaned.
-   */
-  async function announce(conversationId: string, advisorId: string): Promise<void> {
-    const record = await conversations.get(conversationId);
-    if (record?.status !== 'active' || record.advisorId !== advisorId) {
-      // Closed, requeued or handed on since: whoever did that told the people concerned.
-      await unannounced.done(conversationId);
-      return;
-    }
-    const [view, advisorName] = await Promise.all([assignedView(record, advisorId), pool.nameOf(advisorId)]);
-    notifier.toAdvisor(advisorId, 'chat:assigned', view);
-    notifier.toVisitor(record.visitorKey, 'chat:assigned', { conversationId, advisorName });
-    log.info({ conversationId, advisorId, queue: record.queue }, 'chat assigned');
-    const at = record.assignedAt ?? Date.now();
-    await Promise.all(requiredOnAssigned.map((listener) => listener(record, at)));
-    await unannounced.done(conversationId);
-    await notify(assignedListeners, record, at);
   }
 
   /** Hands out waiting chats while advisors have free slots; safe to run in any process. */
@@ -154,32 +131,10 @@ export function createChatService(deps: ChatServiceDeps) {
     dispatch: dispatcher.kick,
     dispatchAll: dispatcher.kickAll,
 
-    /**
-     * Runs after every assignment. A `required` listener (the inactivity watch) is part of the
-     * announcement: if it fails, the whole announcement is made again later. Others (figures) are
-     * best effort.
-     */
-    onAssigned(
-      listener: (record: ConversationRecord, at: number) => Promise<void>,
-      options: { required?: boolean } = {},
-    ) {
-      (options.required ? requiredOnAssigned : assignedListeners).push(listener);
-    },
-
-    /**
-     * Announces again the chats handed out more than `olderThanMs` ago whose announcement did not
-     * finish (the store was down, or the process handing them out died). Run by a periodic job.
-     */
-    async announceOverdue(olderThanMs: number): Promise<number> {
-      const overdue = await unannounced.before(Date.now() - olderThanMs);
-      for (const conversationId of overdue) {
-        const record = await conversations.get(conversationId);
-        await announce(conversationId, record?.advisorId ?? '').catch((err: unknown) =>
-          log.warn({ err, conversationId }, 'assignment announcement failed again: retried later'),
-        );
-      }
-      return overdue.length;
-    },
+    /** Runs after an assignment is announced (`required`: part of the announcement; see announcer.ts). */
+    onAssigned: announcer.onAssigned,
+    /** Announces again the hand-outs whose announcement did not finish (a periodic job). */
+    announceOverdue: announcer.announceOverdue,
 
     /** Runs after a visitor's chat joins a queue (the follow-up offer is timed from here). */
     onQueued(listener: (record: ConversationRecord) => Promise<void>) {
