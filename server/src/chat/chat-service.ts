@@ -1,10 +1,10 @@
-import { type Audience, audienceOf, type VisitorRole } from '@infocig/shared';
+import { type Audience, audienceOf } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccessAudit } from '../audit/access-audit.ts';
 import type { ClaimsReader } from '../claims/claims-reader.ts';
 import { AppError } from '../errors/app-error.ts';
 import { isOpen, nextOpening, type ServiceHours } from '../hours/service-hours.ts';
-import type { Identity } from '../people/identity.ts';
+import type { VisitorIdentity } from '../people/identity.ts';
 import { type ConversationSubject, snapshotOf } from '../people/visitor.ts';
 import { visitorKeyOf } from '../people/visitor-key.ts';
 import type { Notifier } from '../realtime/notifier.ts';
@@ -168,13 +168,13 @@ export function createChatService(deps: ChatServiceDeps) {
       if (!duplicate) tell(messageListeners, 'system');
     },
 
-    async visitorSession(identity: Identity) {
+    async visitorSession(identity: VisitorIdentity) {
       const activeId = await conversations.activeIdOf(visitorKeyOf(identity.sub));
       const record = activeId ? await conversations.get(activeId) : null;
       return { conversation: record ? await visitorConversation(record) : null };
     },
 
-    async visitorClaims(identity: Identity) {
+    async visitorClaims(identity: VisitorIdentity) {
       return {
         claims: await deps.claims.visibleTo(snapshotOf(identity)),
         asOf: new Date().toISOString(),
@@ -182,15 +182,15 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     /** Whether the visitor's queue is staffed now, and when it opens if not. */
-    serviceStatus(identity: Identity) {
-      const hours = deps.serviceHours[audienceOf(identity.role as VisitorRole)];
+    serviceStatus(identity: VisitorIdentity) {
+      const hours = deps.serviceHours[audienceOf(identity.role)];
       const now = new Date();
       const opensAt = isOpen(hours, now) ? null : nextOpening(hours, now);
       return { open: opensAt === null, hours: hours.spec, opensAt: opensAt?.toISOString() ?? null };
     },
 
-    async requestAdvisor(identity: Identity, topic: string, subject: ConversationSubject = {}) {
-      const queue = audienceOf(identity.role as VisitorRole);
+    async requestAdvisor(identity: VisitorIdentity, topic: string, subject: ConversationSubject = {}) {
+      const queue = audienceOf(identity.role);
       if (!isOpen(deps.serviceHours[queue], new Date())) throw new AppError('SERVICE_CLOSED');
       const visitorKey = visitorKeyOf(identity.sub);
       const { id, created } = await conversations.open(

@@ -14,7 +14,7 @@ export function createCompanyAccess(store: ClaimsStore, audit: AccessAudit) {
     await audit.record({
       actor: identity.sub,
       actorName: identity.name,
-      actorRole: identity.role as 'lavoratore',
+      actorRole: identity.role,
       subject: companyCf,
       what: 'company claims',
       purpose: 'visitor request',

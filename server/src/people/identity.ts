@@ -1,4 +1,4 @@
-import { ROLES } from '@infocig/shared';
+import { ROLES, type Role, type StaffRole, type VisitorRole } from '@infocig/shared';
 import { z } from 'zod';
 
 /**
@@ -40,3 +40,13 @@ export interface Identity extends IdentityClaims {
   /** When the token stops being valid (epoch seconds). */
   expiresAt: number;
 }
+
+/** An identity the handshake admitted for one of `roles`: its role is known to be one of them. */
+export type IdentityOf<R extends Role> = Identity & { role: R };
+/** Someone who opens the widget (worker, owner, legal representative, intermediary). */
+export type VisitorIdentity = IdentityOf<VisitorRole>;
+/** INPS staff at the console. */
+export type StaffIdentity = IdentityOf<StaffRole>;
+
+export const hasRole = <R extends Role>(identity: Identity, roles: readonly R[]): identity is IdentityOf<R> =>
+  (roles as readonly Role[]).includes(identity.role);

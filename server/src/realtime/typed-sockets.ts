@@ -9,11 +9,11 @@ import type {
 } from '@infocig/shared';
 import { NAMESPACES } from '@infocig/shared';
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { Identity } from '../people/identity.ts';
+import type { Identity, StaffIdentity, VisitorIdentity } from '../people/identity.ts';
 
 /** What a socket carries once its handshake is admitted: the verified identity. */
-export interface SocketData {
-  identity: Identity;
+export interface SocketData<I extends Identity = Identity> {
+  identity: I;
 }
 
 type NoServerEvents = Record<string, never>;
@@ -23,18 +23,28 @@ export type VisitorNamespace = Namespace<
   VisitorClientEvents,
   VisitorServerEvents,
   NoServerEvents,
-  SocketData
+  SocketData<VisitorIdentity>
 >;
-export type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, NoServerEvents, SocketData>;
+export type VisitorSocket = Socket<
+  VisitorClientEvents,
+  VisitorServerEvents,
+  NoServerEvents,
+  SocketData<VisitorIdentity>
+>;
 
 /** The console's namespace, typed the same way. */
 export type AdvisorNamespace = Namespace<
   AdvisorClientEvents,
   AdvisorServerEvents,
   NoServerEvents,
-  SocketData
+  SocketData<StaffIdentity>
 >;
-export type AdvisorSocket = Socket<AdvisorClientEvents, AdvisorServerEvents, NoServerEvents, SocketData>;
+export type AdvisorSocket = Socket<
+  AdvisorClientEvents,
+  AdvisorServerEvents,
+  NoServerEvents,
+  SocketData<StaffIdentity>
+>;
 
 /** What code shared by both namespaces may push: the session events every namespace has. */
 type SessionPushes = PushEventMap<typeof sessionEvents> &

@@ -2,14 +2,14 @@ import { HandshakeAuthSchema, PROTOCOL_VERSION, type Role } from '@infocig/share
 import type { ExtendedError, Socket } from 'socket.io';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import { AppError, toWireError } from '../errors/app-error.ts';
-import type { Identity } from '../people/identity.ts';
+import { hasRole, type IdentityOf } from '../people/identity.ts';
 
 /**
  * Admits a socket only with a verified token for one of the namespace's roles and the current
  * protocol version. A refused socket gets a connect_error whose message is the error code and
  * whose data is the wire error, and leaves nothing behind.
  */
-export function requireIdentity(verify: VerifyToken, roles: readonly Role[]) {
+export function requireIdentity<R extends Role>(verify: VerifyToken, roles: readonly R[]) {
   return async (socket: Socket, next: (err?: ExtendedError) => void) => {
     try {
       socket.data.identity = await admit(verify, roles, socket.handshake.auth);
@@ -23,7 +23,11 @@ export function requireIdentity(verify: VerifyToken, roles: readonly Role[]) {
   };
 }
 
-async function admit(verify: VerifyToken, roles: readonly Role[], auth: unknown): Promise<Identity> {
+async function admit<R extends Role>(
+  verify: VerifyToken,
+  roles: readonly R[],
+  auth: unknown,
+): Promise<IdentityOf<R>> {
   const parsed = HandshakeAuthSchema.safeParse(auth);
   if (!parsed.success) {
     const hasToken = typeof auth === 'object' && auth !== null && 'token' in auth;
@@ -38,6 +42,6 @@ async function admit(verify: VerifyToken, roles: readonly Role[], auth: unknown)
   const identity = await verify(parsed.data.token);
   // The verifier's clock tolerance aside: a session never starts past its token's end.
   if (identity.expiresAt * 1000 <= Date.now()) throw new AppError('AUTH_TOKEN_EXPIRED');
-  if (!roles.includes(identity.role)) throw new AppError('AUTH_ROLE_FORBIDDEN');
+  if (!hasRole(identity, roles)) throw new AppError('AUTH_ROLE_FORBIDDEN');
   return identity;
 }

@@ -3,7 +3,6 @@ import {
   audienceOf,
   PROTOCOL_VERSION,
   VISITOR_ROLES,
-  type VisitorRole,
   visitorCommands,
 } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
@@ -104,7 +103,7 @@ async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
       'claims:get': admitted(() => chat.visitorClaims(identity)),
       'followup:create': admitted(async ({ topic, text, conversationId }) => {
         if (conversationId) await chat.close(me, conversationId);
-        const queue = audienceOf(identity.role as VisitorRole);
+        const queue = audienceOf(identity.role);
         await interactions.followUpLeft(visitorKey, queue, identity.role);
         return followUps.leave(snapshotOf(identity), queue, topic, text, conversationId);
       }),
@@ -134,7 +133,7 @@ async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
     identity: {
       role: snapshot.role,
       displayName: snapshot.displayName,
-      audience: audienceOf(identity.role as VisitorRole),
+      audience: audienceOf(identity.role),
       ...(snapshot.province ? { province: snapshot.province } : {}),
       ...(snapshot.companyName ? { companyName: snapshot.companyName } : {}),
     },
@@ -151,7 +150,7 @@ async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
     await Promise.all([
       pushClaims(socket, () => chat.visitorClaims(identity), log),
       orWhenUnreachable(
-        interactions.visited(visitorKey, audienceOf(identity.role as VisitorRole), identity.role),
+        interactions.visited(visitorKey, audienceOf(identity.role), identity.role),
         undefined,
       ),
     ]);
