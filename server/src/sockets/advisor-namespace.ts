@@ -10,6 +10,7 @@ import { ALL_ADVISORS_ROOM, advisorRoom, type Notifier } from '../realtime/notif
 import type { AdvisorNamespace, AdvisorSocket } from '../realtime/typed-sockets.ts';
 import { type AdvisorPool, advisorMember } from '../routing/advisor-pool.ts';
 import type { Departures } from '../routing/departures.ts';
+import { chatCommandHandlers } from './chat-commands.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity } from './handshake.ts';
 import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
@@ -62,13 +63,7 @@ async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
     advisorCommands,
     {
       'auth:refresh': lifetime.refresh,
-      'chat:send': ({ conversationId, clientMessageId, text }) =>
-        chat.send(me, conversationId, clientMessageId, text),
-      'chat:history': ({ conversationId, afterSeq, limit }) =>
-        chat.history(me, conversationId, afterSeq, limit),
-      'chat:close': ({ conversationId }) => chat.close(me, conversationId),
-      'chat:typing': ({ conversationId, typing }) => chat.typing(me, conversationId, typing),
-      'chat:read': ({ conversationId, seq }) => chat.read(me, conversationId, seq),
+      ...chatCommandHandlers(chat, me),
       'advisor:availability': async ({ availability }) => {
         await pool.rememberPreference(advisorId, availability);
         const state = await changeAdvisor(deps, advisorId, { availability });

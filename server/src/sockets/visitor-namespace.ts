@@ -23,6 +23,7 @@ import type { VisitorNamespace, VisitorSocket } from '../realtime/typed-sockets.
 import type { AdmissionFor } from '../rollout/admission-service.ts';
 import type { RolloutPlan } from '../rollout/rollout-plan.ts';
 import { type Departures, visitorMember } from '../routing/departures.ts';
+import { chatCommandHandlers } from './chat-commands.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity } from './handshake.ts';
 import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
@@ -93,13 +94,7 @@ async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
         chat.requestAdvisor(identity, topic, await subjectFor(identity, { companyCf, applicationId })),
       ),
       'claims:company': admitted(({ companyCf }) => companyClaims.claimsOf(identity, companyCf)),
-      'chat:send': ({ conversationId, clientMessageId, text }) =>
-        chat.send(me, conversationId, clientMessageId, text),
-      'chat:history': ({ conversationId, afterSeq, limit }) =>
-        chat.history(me, conversationId, afterSeq, limit),
-      'chat:close': ({ conversationId }) => chat.close(me, conversationId),
-      'chat:typing': ({ conversationId, typing }) => chat.typing(me, conversationId, typing),
-      'chat:read': ({ conversationId, seq }) => chat.read(me, conversationId, seq),
+      ...chatCommandHandlers(chat, me),
       'claims:get': admitted(() => chat.visitorClaims(identity)),
       'followup:create': admitted(async ({ topic, text, conversationId }) => {
         if (conversationId) await chat.close(me, conversationId);
