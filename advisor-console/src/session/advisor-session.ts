@@ -1,5 +1,5 @@
 import type { AdvisorAvailability, Audience, ChatMessage } from '@infocig/shared';
-import { ACK_TIMEOUT_MS, type ConnectionOptions, hasGapBelow } from '@infocig/shared/client';
+import { type ConnectionOptions, hasGapBelow } from '@infocig/shared/client';
 import { AdvisorChatSession } from './chat-session.ts';
 import { listen } from './pushes.ts';
 import {
@@ -15,7 +15,6 @@ import {
 import { applyFollowUpAnswered, applyFollowUpError, applyFollowUps } from './reducers-followups.ts';
 import { applyAvailability, applyColleagues, applyProfile } from './reducers-profile.ts';
 import { applyRead, applyTyping } from './reducers-signals.ts';
-import type { Result } from './state.ts';
 
 export type TransferTarget = { queue: Audience } | { advisorId: string };
 
@@ -69,9 +68,7 @@ export class AdvisorSession extends AdvisorChatSession {
 
   async setAvailability(availability: AdvisorAvailability): Promise<void> {
     this.update((s) => ({ ...s, busy: true, commandError: null }));
-    const out = await this.call<Result<'advisor:availability'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('advisor:availability', { availability }, ack),
-    );
+    const out = await this.command('advisor:availability', { availability });
     this.update((s) =>
       out.ok
         ? applyAvailability({ ...s, busy: false }, out.data.availability)
@@ -82,9 +79,7 @@ export class AdvisorSession extends AdvisorChatSession {
   /** Queues served and capacity; true when the server took them. */
   async saveSettings(queues: Audience[], capacity: number): Promise<boolean> {
     this.update((s) => ({ ...s, busy: true, settingsError: null }));
-    const out = await this.call<Result<'advisor:settings'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('advisor:settings', { queues, capacity }, ack),
-    );
+    const out = await this.command('advisor:settings', { queues, capacity });
     this.update((s) =>
       out.ok
         ? applyProfile({ ...s, busy: false }, out.data)
@@ -95,20 +90,14 @@ export class AdvisorSession extends AdvisorChatSession {
 
   /** Who could take a chat now; asked each time the transfer form opens. */
   async loadColleagues(): Promise<void> {
-    const out = await this.call<Result<'advisors:list'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('advisors:list', {}, ack),
-    );
+    const out = await this.command('advisors:list', {});
     this.update((s) => (out.ok ? applyColleagues(s, out.data.advisors) : { ...s, commandError: out.error }));
   }
 
   /** Hands the chat on with an internal note; true when done (`chat:released` then removes it). */
   async transfer(conversationId: string, to: TransferTarget, note: string): Promise<boolean> {
     this.update((s) => ({ ...s, busy: true, commandError: null }));
-    const out = await this.call<Result<'chat:transfer'>>((ack) =>
-      this.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emit('chat:transfer', { conversationId, to, note: note.trim() }, ack),
-    );
+    const out = await this.command('chat:transfer', { conversationId, to, note: note.trim() });
     this.update((s) => ({ ...s, busy: false, commandError: out.ok ? null : out.error }));
     // The colleague was away, paused or full: show who can take it now.
     if (!out.ok && out.error.code === 'TRANSFER_TARGET_UNAVAILABLE') await this.loadColleagues();
@@ -117,9 +106,7 @@ export class AdvisorSession extends AdvisorChatSession {
 
   async close(conversationId: string): Promise<void> {
     this.update((s) => ({ ...s, busy: true, commandError: null }));
-    const out = await this.call<Result<'chat:close'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:close', { conversationId }, ack),
-    );
+    const out = await this.command('chat:close', { conversationId });
     this.update((s) => {
       const next = { ...s, busy: false, commandError: out.ok ? null : out.error };
       return out.ok ? applyClosed(next, { conversationId, closedBy: 'advisor' }) : next;
@@ -128,18 +115,14 @@ export class AdvisorSession extends AdvisorChatSession {
 
   /** Open follow-ups of the queues served; only on request, since each one listed is an audited read. */
   async loadFollowUps(): Promise<void> {
-    const out = await this.call<Result<'followup:list'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('followup:list', {}, ack),
-    );
+    const out = await this.command('followup:list', {});
     this.update((s) => (out.ok ? applyFollowUps(s, out.data.followUps) : applyFollowUpError(s, out.error)));
   }
 
   /** True when the answer went out (the form then empties). */
   async answerFollowUp(id: string, text: string): Promise<boolean> {
     this.update((s) => ({ ...s, busy: true }));
-    const out = await this.call<Result<'followup:answer'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('followup:answer', { id, text: text.trim() }, ack),
-    );
+    const out = await this.command('followup:answer', { id, text: text.trim() });
     this.update((s) =>
       out.ok
         ? applyFollowUpAnswered({ ...s, busy: false }, out.data.followUp)

@@ -5,7 +5,6 @@ import {
   NAMESPACES,
 } from '@infocig/shared';
 import {
-  ACK_TIMEOUT_MS,
   addPending,
   announce,
   awaitsDelivery,
@@ -24,7 +23,7 @@ import {
 } from '@infocig/shared/client';
 import { applyNoLongerHeld, applyReady, chatOf, updateMessages } from './reducers.ts';
 import { applyRead, expireTyping } from './reducers-signals.ts';
-import { type ConsoleState, initialConsoleState, type Push, type Result } from './state.ts';
+import { type ConsoleState, initialConsoleState, type Push } from './state.ts';
 
 const HISTORY_PAGES_MAX = 50;
 
@@ -79,9 +78,7 @@ export class AdvisorChatSession extends SocketSession<
     const last = lastSeqFrom(chat.messages, 'advisor');
     const seq = this.readMarks.next(conversationId, last, chat.conversation.readUpTo.advisor);
     if (seq === null) return;
-    const out = await this.call<Result<'chat:read'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:read', { conversationId, seq }, ack),
-    );
+    const out = await this.command('chat:read', { conversationId, seq });
     if (!out.ok) {
       if (out.error.code === 'CONVERSATION_FORBIDDEN') this.refused(conversationId, out.error);
       return this.readMarks.failed(conversationId, seq);
@@ -134,9 +131,7 @@ export class AdvisorChatSession extends SocketSession<
     if (!signal) {
       // Best effort: a lost signal only means the indicator is late or expires on its own.
       signal = new TypingSignal((typing) => {
-        void this.call<Result<'chat:typing'>>((ack) =>
-          this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:typing', { conversationId, typing }, ack),
-        );
+        void this.command('chat:typing', { conversationId, typing });
       });
       this.typing.set(conversationId, signal);
     }
@@ -154,11 +149,7 @@ export class AdvisorChatSession extends SocketSession<
     if (!message || this.inFlight.has(clientMessageId)) return;
     this.inFlight.add(clientMessageId);
     this.update((s) => updateMessages(s, conversationId, (m) => markDelivery(m, clientMessageId, 'pending')));
-    const out = await this.call<Result<'chat:send'>>((ack) =>
-      this.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emit('chat:send', { conversationId, clientMessageId, text: message.text }, ack),
-    );
+    const out = await this.command('chat:send', { conversationId, clientMessageId, text: message.text });
     this.inFlight.delete(clientMessageId);
     if (!out.ok && out.error.code === 'CONVERSATION_FORBIDDEN')
       return this.refused(conversationId, out.error);
@@ -174,9 +165,7 @@ export class AdvisorChatSession extends SocketSession<
   private async loadHistory(conversationId: string): Promise<void> {
     for (let page = 0; page < HISTORY_PAGES_MAX; page++) {
       const afterSeq = lastSeq(this.messagesOf(conversationId));
-      const out = await this.call<Result<'chat:history'>>((ack) =>
-        this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:history', { conversationId, afterSeq }, ack),
-      );
+      const out = await this.command('chat:history', { conversationId, afterSeq });
       if (!out.ok) return this.refused(conversationId, out.error);
       this.update((s) =>
         updateMessages(s, conversationId, (m) => mergeStored(m, out.data.messages, 'advisor')),

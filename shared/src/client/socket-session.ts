@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
-import { command, type Outcome, type TimedAck } from './ack.ts';
+import type { Ack } from '../protocol/index.ts';
+import { ACK_TIMEOUT_MS, command, type Outcome, type TimedAck } from './ack.ts';
 import {
   type ConnectionOptions,
   type ConnectionState,
@@ -18,6 +19,11 @@ export interface SessionSetup<S> {
   /** Tells screen readers that a connection that was up has dropped. */
   announceLost: (state: S) => S;
 }
+
+/** The payload a command of an event map takes. */
+type PayloadOf<F> = F extends (payload: infer P, ack: never) => void ? P : never;
+/** What a command of an event map answers with, when it succeeds. */
+type ResultOf<F> = F extends (payload: never, ack: (response: Ack<infer R>) => void) => void ? R : never;
 
 /**
  * What the visitor's and the advisor's sessions share: a store that components read through
@@ -70,6 +76,20 @@ export class SocketSession<
   /** A push suggests pushes were missed: resync unless `stillMissing` is false after a grace period. */
   protected suspectMissed(stillMissing: () => boolean): void {
     this.missed.suspect(stillMissing);
+  }
+
+  /** Sends a command by name, its payload and answer typed by the protocol; never rejects. */
+  protected command<E extends keyof Emit & string>(
+    event: E,
+    payload: PayloadOf<Emit[E]>,
+  ): Promise<Outcome<ResultOf<Emit[E]>>> {
+    return this.call<ResultOf<Emit[E]>>((ack) => {
+      // Socket.IO cannot relate a payload to a name chosen by a type parameter; the signature does.
+      const emitter = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+        emit(event: string, payload: unknown, ack: TimedAck<ResultOf<Emit[E]>>): void;
+      };
+      emitter.emit(event, payload, ack);
+    });
   }
 
   /** Runs a command; an answer that never came means the session may be stale, so it resyncs. */

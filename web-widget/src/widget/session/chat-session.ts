@@ -7,7 +7,6 @@ import {
   type visitorCommands,
 } from '@infocig/shared';
 import {
-  ACK_TIMEOUT_MS,
   addPending,
   announce,
   awaitsDelivery,
@@ -75,9 +74,7 @@ export class VisitorChatSession extends SocketSession<
     const conversation = this.getState().conversation;
     if (!conversation || conversation.status === 'closed') return;
     this.update((s) => ({ ...s, busy: true, commandError: null }));
-    const out = await this.call<Result<'chat:close'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:close', { conversationId: conversation.id }, ack),
-    );
+    const out = await this.command('chat:close', { conversationId: conversation.id });
     this.update((s) => ({ ...s, busy: false, commandError: out.ok ? null : out.error }));
     if (out.ok) this.update((s) => applyClosed(s, { conversationId: conversation.id, closedBy: 'visitor' }));
   }
@@ -96,9 +93,7 @@ export class VisitorChatSession extends SocketSession<
     const id = conversation.id;
     const seq = this.readMarks.next(id, lastSeqFrom(messages, 'visitor'), conversation.readUpTo.visitor);
     if (seq === null) return;
-    const out = await this.call<Result<'chat:read'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:read', { conversationId: id, seq }, ack),
-    );
+    const out = await this.command('chat:read', { conversationId: id, seq });
     if (!out.ok) return this.readMarks.failed(id, seq);
     this.update((s) => applyRead(s, { conversationId: id, reader: 'visitor', seq: out.data.seq }));
   }
@@ -112,9 +107,7 @@ export class VisitorChatSession extends SocketSession<
     this.inFlight.add(clientMessageId);
     this.update((s) => ({ ...s, messages: markDelivery(s.messages, clientMessageId, 'pending') }));
     const { conversationId, text } = message;
-    const out = await this.call<Result<'chat:send'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:send', { conversationId, clientMessageId, text }, ack),
-    );
+    const out = await this.command('chat:send', { conversationId, clientMessageId, text });
     this.inFlight.delete(clientMessageId);
     this.update((s) => ({
       ...s,
@@ -153,9 +146,7 @@ export class VisitorChatSession extends SocketSession<
   protected async loadHistory(conversationId: string): Promise<void> {
     for (let page = 0; page < HISTORY_PAGES_MAX; page++) {
       const afterSeq = lastSeq(this.getState().messages);
-      const out = await this.call<Result<'chat:history'>>((ack) =>
-        this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:history', { conversationId, afterSeq }, ack),
-      );
+      const out = await this.command('chat:history', { conversationId, afterSeq });
       if (!out.ok) return this.update((s) => ({ ...s, commandError: out.error }));
       if (this.getState().conversation?.id !== conversationId) return;
       this.update((s) => ({ ...s, messages: mergeStored(s.messages, out.data.messages, 'visitor') }));
@@ -167,8 +158,6 @@ export class VisitorChatSession extends SocketSession<
   private sendTyping(typing: boolean): void {
     const c = this.getState().conversation;
     if (c?.status !== 'active') return;
-    void this.call<Result<'chat:typing'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:typing', { conversationId: c.id, typing }, ack),
-    );
+    void this.command('chat:typing', { conversationId: c.id, typing });
   }
 }

@@ -1,4 +1,4 @@
-import { ACK_TIMEOUT_MS, type UiError } from '@infocig/shared/client';
+import type { UiError } from '@infocig/shared/client';
 import { type Result, VisitorChatSession } from './chat-session.ts';
 import {
   applyApplicationGone,
@@ -30,9 +30,7 @@ export class VisitorClaimsSession extends VisitorChatSession {
       if (s.selectedCompanyCf) await this.loadCompanyClaims(s.selectedCompanyCf);
       return;
     }
-    const out = await this.call<Result<'claims:get'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('claims:get', {}, ack),
-    );
+    const out = await this.command('claims:get', {});
     if (out.ok) this.setClaims(out.data);
     else this.update((s) => ({ ...s, commandError: out.error }));
   }
@@ -41,9 +39,7 @@ export class VisitorClaimsSession extends VisitorChatSession {
   async loadAccessLog(): Promise<void> {
     if (this.getState().accessLog.loading) return;
     this.update(applyAccessLogLoading);
-    const out = await this.call<Result<'privacy:access-log'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('privacy:access-log', {}, ack),
-    );
+    const out = await this.command('privacy:access-log', {});
     this.update((s) => (out.ok ? applyAccessLog(s, out.data.entries) : applyAccessLogFailed(s, out.error)));
   }
 
@@ -76,9 +72,7 @@ export class VisitorClaimsSession extends VisitorChatSession {
 
   /** False when access to the company was refused (it then leaves the list). */
   private async loadCompanyClaims(cf: string): Promise<boolean> {
-    const out = await this.call<Result<'claims:company'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('claims:company', { companyCf: cf }, ack),
-    );
+    const out = await this.command('claims:company', { companyCf: cf });
     if (out.ok) {
       this.update((s) => applyCompanyClaims(s, cf, out.data));
       return true;

@@ -1,6 +1,5 @@
 import type { ChatMessage } from '@infocig/shared';
-import { ACK_TIMEOUT_MS, type ConnectionOptions, hasGapBelow } from '@infocig/shared/client';
-import type { Result } from './chat-session.ts';
+import { type ConnectionOptions, hasGapBelow } from '@infocig/shared/client';
 import { VisitorClaimsSession } from './claims-session.ts';
 import { listen } from './pushes.ts';
 import {
@@ -78,9 +77,7 @@ export class VisitorSession extends VisitorClaimsSession {
       ...(selectedCompanyCf ? { companyCf: selectedCompanyCf } : {}),
       ...(applicationId ? { applicationId } : {}),
     };
-    const out = await this.call<Result<'chat:request'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('chat:request', payload, ack),
-    );
+    const out = await this.command('chat:request', payload);
     const early = this.early;
     this.early = null;
     if (!out.ok) {
@@ -107,9 +104,7 @@ export class VisitorSession extends VisitorClaimsSession {
       text: text.trim(),
       ...(instead ? { conversationId: instead } : {}),
     };
-    const out = await this.call<Result<'followup:create'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('followup:create', payload, ack),
-    );
+    const out = await this.command('followup:create', payload);
     const closed = this.leaving?.closed;
     this.leaving = null;
     if (out.ok) {
@@ -122,9 +117,7 @@ export class VisitorSession extends VisitorClaimsSession {
   }
 
   async refreshFollowUps(): Promise<void> {
-    const out = await this.call<Result<'followup:list'>>((ack) =>
-      this.socket.timeout(ACK_TIMEOUT_MS).emit('followup:list', {}, ack),
-    );
+    const out = await this.command('followup:list', {});
     this.update((s) => (out.ok ? applyFollowUps(s, out.data.followUps) : { ...s, commandError: out.error }));
   }
 
