@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createArchiveStore } from '../../src/chat/archive-store.ts';
-import { connectAdvisor, connectVisitor, startTestServer, type TestServer, until } from '../support/index.ts';
-import { startRestartableRedis } from '../support/restartable-redis.ts';
+import {
+  connectAdvisor,
+  connectVisitor,
+  numberedWorker,
+  serverOnRestartableRedis,
+  until,
+} from '../support/index.ts';
 
-let redis: Awaited<ReturnType<typeof startRestartableRedis>>;
-let server: TestServer;
+const fixture = serverOnRestartableRedis();
 
-beforeAll(async () => {
-  redis = await startRestartableRedis();
-  server = await startTestServer({ env: { REDIS_URL: redis.url } });
-});
-afterAll(async () => {
-  await server?.close();
-  await redis?.stop();
-});
-
-const person = (n: number) => ({
-  sub: `ARCHIV${n}0A01H501X`,
-  role: 'lavoratore' as const,
-  name: `Persona ${n}`,
-  province: 'RM',
-});
+const person = (n: number) => numberedWorker('ARCHIV', n);
 
 describe('closed conversations', () => {
   it('leave Redis for the archive, where only their visitor reads them, even after Redis loses its data', async () => {
+    const { server, redis } = fixture;
     const { redis: client, keys } = server.app;
     const advisor = await connectAdvisor(server.url, await server.token('advisor'));
     await advisor.next('session:ready');

@@ -1,30 +1,20 @@
 import { WireErrorSchema } from '@infocig/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAdvisor, connectVisitor, startTestServer, type TestServer, until } from '../support/index.ts';
-import { startRestartableRedis } from '../support/restartable-redis.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  connectAdvisor,
+  connectVisitor,
+  numberedWorker,
+  serverOnRestartableRedis,
+  until,
+} from '../support/index.ts';
 
-let redis: Awaited<ReturnType<typeof startRestartableRedis>>;
-let server: TestServer;
+const fixture = serverOnRestartableRedis();
 
-beforeAll(async () => {
-  redis = await startRestartableRedis();
-  server = await startTestServer({ env: { REDIS_URL: redis.url } });
-});
-afterAll(async () => {
-  await redis.start().catch(() => {});
-  await server?.close();
-  await redis?.stop();
-});
-
-const person = (n: number) => ({
-  sub: `REDLOS${n}0A01H501X`,
-  role: 'lavoratore' as const,
-  name: `Persona ${n}`,
-  province: 'RM',
-});
+const person = (n: number) => numberedWorker('REDLOS', n);
 
 describe('when Redis comes back empty', () => {
   it('tells every session to start again, then assigns, times and applies the rollout as before', async () => {
+    const { server, redis } = fixture;
     const advisor = await connectAdvisor(server.url, await server.token('advisor'));
     await advisor.next('session:ready');
     const visitor = await connectVisitor(server.url, await server.token(person(1)));

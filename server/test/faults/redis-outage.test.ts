@@ -1,25 +1,19 @@
 import { NAMESPACES, WireErrorSchema } from '@infocig/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // The apps' own connection logic, taken from its files: the client package's index also holds
 // browser-only helpers the server's type-check does not know.
 import { type ConnectionState, openSocket } from '../../../shared/src/client/connection.ts';
 import { createStore } from '../../../shared/src/client/store.ts';
 import { visitorKeyOf } from '../../src/people/visitor-key.ts';
-import { connectAdvisor, connectVisitor, startTestServer, type TestServer, until } from '../support/index.ts';
-import { startRestartableRedis } from '../support/restartable-redis.ts';
+import {
+  connectAdvisor,
+  connectVisitor,
+  numberedWorker,
+  serverOnRestartableRedis,
+  until,
+} from '../support/index.ts';
 
-let redis: Awaited<ReturnType<typeof startRestartableRedis>>;
-let server: TestServer;
-
-beforeAll(async () => {
-  redis = await startRestartableRedis();
-  server = await startTestServer({ env: { REDIS_URL: redis.url } });
-});
-afterAll(async () => {
-  await redis.start().catch(() => {});
-  await server?.close();
-  await redis?.stop();
-});
+const fixture = serverOnRestartableRedis();
 
 async function timed<T>(call: () => Promise<T>): Promise<{ answer: T; ms: number }> {
   const started = performance.now();
@@ -27,15 +21,11 @@ async function timed<T>(call: () => Promise<T>): Promise<{ answer: T; ms: number
   return { answer, ms: Math.round(performance.now() - started) };
 }
 
-const person = (n: number) => ({
-  sub: `REDOUT${n}0A01H501X`,
-  role: 'lavoratore' as const,
-  name: `Persona ${n}`,
-  province: 'RM',
-});
+const person = (n: number) => numberedWorker('REDOUT', n);
 
 describe('when Redis is unreachable', () => {
   it('every command answers SERVICE_UNAVAILABLE within a second, and none of them runs once Redis is back', async () => {
+    const { server, redis } = fixture;
     const advisor = await connectAdvisor(server.url, await server.token('advisor'));
     await advisor.next('session:ready');
     const chatting = await connectVisitor(server.url, await server.token(person(1)));
@@ -123,6 +113,7 @@ describe('when Redis is unreachable', () => {
   });
 
   it('a client told SERVICE_UNAVAILABLE at set-up shows it calmly and comes back by itself once Redis is back', async () => {
+    const { server, redis } = fixture;
     await redis.kill();
     await until(() => server.app.redis.status !== 'ready', 'the server notices Redis has gone');
     const store = createStore<{ connection: ConnectionState; sessionEndsAt: number | null }>({

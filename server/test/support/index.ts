@@ -1,3 +1,4 @@
+export * from './fault-fixtures.ts';
 export * from './restartable-redis.ts';
 export * from './test-client.ts';
 export * from './test-server.ts';
