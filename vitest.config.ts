@@ -15,9 +15,17 @@ export default defineConfig({
       },
       { test: { name: 'scripts', root: './scripts', include: ['test/**/*.test.ts'], testTimeout: 120_000 } },
       {
+        // The apps' own logic (reducers, wording, timers), without a browser or a build.
+        test: {
+          name: 'apps',
+          include: ['web-widget/test/**/*.test.ts', 'advisor-console/test/**/*.test.ts'],
+          exclude: ['**/*.e2e.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
         test: {
           name: 'browser',
-          include: ['web-widget/test/**/*.test.ts', 'advisor-console/test/**/*.test.ts'],
+          include: ['web-widget/test/**/*.e2e.test.ts', 'advisor-console/test/**/*.e2e.test.ts'],
           // Both apps are built once per run, not once per suite.
           globalSetup: ['web-widget/test/support/build-apps.ts'],
           testTimeout: 120_000,

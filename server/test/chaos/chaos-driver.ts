@@ -1,5 +1,6 @@
 import type { AdvisorActor } from './advisor-actor.ts';
 import type { Ledger } from './ledger.ts';
+import { random } from './random.ts';
 import type { ServerCluster } from './server-cluster.ts';
 import type { VisitorActor } from './visitor-actor.ts';
 import { randomBetween, sleep } from './workload.ts';
@@ -19,11 +20,11 @@ const TICK_MS = 100;
 
 function draws(perSecond: number): number {
   const expected = (perSecond * TICK_MS) / 1000;
-  return Math.floor(expected) + (Math.random() < expected % 1 ? 1 : 0);
+  return Math.floor(expected) + (random() < expected % 1 ? 1 : 0);
 }
 
 function pick<T>(items: T[]): T | undefined {
-  return items[Math.floor(Math.random() * items.length)];
+  return items[Math.floor(random() * items.length)];
 }
 
 /**

@@ -7,6 +7,7 @@ import { printRun } from './chaos-report.ts';
 import { Ledger } from './ledger.ts';
 import { checkAuthorship, checkClientViews, checkStoredMessages } from './message-checks.ts';
 import { checkFirstComeFirstServed } from './order-checks.ts';
+import { CHAOS_SEED, random } from './random.ts';
 import { RedisSampler } from './redis-sampler.ts';
 import { ServerCluster } from './server-cluster.ts';
 import { readStoredConversations } from './server-record.ts';
@@ -31,7 +32,7 @@ const SHAPE = {
 };
 const SCHEDULE: ChaosSchedule = {
   deadlineMs: 140_000,
-  kill: { atMs: 18_000, index: Math.floor(Math.random() * PROCESSES) },
+  kill: { atMs: 18_000, index: Math.floor(random() * PROCESSES) },
   visitorBounces: { perSecond: 4, downMs: [0, 2_000] },
   advisorBounces: { perSecond: 1, downMs: [0, 3_500] },
   advisorReload: { unannouncedMs: 3_000, silentMs: 15_000 },
@@ -52,6 +53,7 @@ afterAll(async () => {
 
 describe('three server processes under chaos', () => {
   it('keep each chat with one advisor, within capacity, first come first served, losing and doubling nothing', async () => {
+    console.info(`chaos seed ${CHAOS_SEED} (replay with CHAOS_SEED=${CHAOS_SEED})`);
     const ledger = new Ledger();
     const deps: ActorDeps = {
       cluster,

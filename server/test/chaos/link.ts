@@ -1,5 +1,6 @@
 import { type Ack, type ErrorCode, handshakeAuth } from '@infocig/shared';
 import { io, type Socket } from 'socket.io-client';
+import { random } from './random.ts';
 
 type Payload<M, E extends keyof M> = M[E] extends (payload: infer P, ...rest: never[]) => void ? P : never;
 type AckData<M, E extends keyof M> = M[E] extends (payload: never, ack: (res: Ack<infer R>) => void) => void
@@ -193,7 +194,7 @@ export class Link<Server extends object, Client extends object> {
     this.downSince = Date.now();
     if (this.reconnecting || this.stopped) return;
     this.reconnecting = true;
-    void sleep(Math.random() * 300)
+    void sleep(random() * 300)
       .then(() => this.connectSomewhere())
       .finally(() => {
         this.reconnecting = false;

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random } from './random.ts';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LISTENING = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/;
@@ -65,7 +66,7 @@ export class ServerCluster {
 
   randomLive(): ServerProcess {
     const live = this.live;
-    const chosen = live[Math.floor(Math.random() * live.length)];
+    const chosen = live[Math.floor(random() * live.length)];
     if (!chosen) throw new Error('no server process left');
     return chosen;
   }

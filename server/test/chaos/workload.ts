@@ -2,6 +2,7 @@ import type { MintToken } from '../../src/dev/token-minter.ts';
 import type { IdentityClaims } from '../../src/people/identity.ts';
 import type { Ledger } from './ledger.ts';
 import type { LinkCounters } from './link.ts';
+import { random } from './random.ts';
 import type { ServerCluster } from './server-cluster.ts';
 
 /** What every actor needs from the run. */
@@ -33,7 +34,7 @@ export const LAST_QUESTION = { advisorCloses: '#ultima', visitorCloses: '#ultima
 /** The advisor's answer to the visitor's message `seq`: one id per question, whoever answers it. */
 export const answerIdFor = (conversationId: string, seq: number) => `a-${conversationId}-${seq}`;
 
-export const randomBetween = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
+export const randomBetween = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface WorkloadShape {
@@ -69,7 +70,7 @@ export function planWorkload(
       identity,
       arriveAfterMs: Math.floor((i / shape.visitors) * shape.arrivalsOverMs) + randomBetween(0, 200),
       messages: randomBetween(3, 5),
-      closesItself: Math.random() < 0.3,
+      closesItself: random() < 0.3,
     });
   }
   const advisors: AdvisorPlan[] = [];
