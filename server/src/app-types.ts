@@ -1,14 +1,10 @@
-import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import type { PgAccessAudit } from './audit/pg-access-audit.ts';
 import type { VerifyToken } from './auth/token-verifier.ts';
 import type { ChatService } from './chat/chat-service.ts';
-import type { ClaimsReader } from './claims/claims-reader.ts';
 import type { Config } from './config/config.ts';
 import type { MintToken } from './dev/token-minter.ts';
-import type { Interactions } from './figures/interactions.ts';
-import type { FollowUpService } from './followups/follow-up-service.ts';
 import type { Limits } from './limits/limits-plugin.ts';
 import type { Sessions } from './presence/sessions.ts';
 import type { Notifier } from './realtime/notifier.ts';
@@ -37,13 +33,8 @@ declare module 'fastify' {
     departures: Departures;
     /** Each person's open sockets across processes, capped, with their tokens' expiry. */
     sessions: Sessions;
-    followUps: FollowUpService;
-    claimsReader: ClaimsReader;
-    interactions: Interactions;
     rollout: RolloutPlan;
     admissionFor: AdmissionFor;
-    /** Every BullMQ queue the server runs (timers: grace periods, inactivity, follow-up offers, purges). */
-    jobQueues: readonly Queue[];
     limits: Limits;
   }
 }

@@ -1,19 +1,12 @@
 import fp from 'fastify-plugin';
 import { ulid } from 'ulid';
-import { createClaimsReader } from '../claims/claims-reader.ts';
-import { createInteractions } from '../figures/interactions.ts';
-import { createFollowUpService } from '../followups/follow-up-service.ts';
-import { createFollowUpStore } from '../followups/follow-up-store.ts';
-import { createTimers } from '../jobs/timers.ts';
 import { createPresence } from '../presence/presence.ts';
 import { createSessions } from '../presence/sessions.ts';
-import { purgeExpired } from '../privacy/retention.ts';
 import { restartLocalSessions } from '../realtime/restart-sessions.ts';
 import { watchEpoch } from '../redis/epoch.ts';
 import { createAdvisorPool } from '../routing/advisor-pool.ts';
 import { createDepartures } from '../routing/departures.ts';
 import { createQueueView } from '../routing/queue-view.ts';
-import { createPaymentTiming } from '../timing/payment-timing.ts';
 import { createArchiveStore } from './archive-store.ts';
 import { createArchiver } from './archiver.ts';
 import { createChatService } from './chat-service.ts';
@@ -27,13 +20,12 @@ const HEARTBEAT_MS = 5_000;
 const SWEEP_MS = 5_000;
 /** An announcement not finished this long after its hand-out is made again by the sweep. */
 const ANNOUNCEMENT_OVERDUE_MS = 5_000;
-const RETENTION_PURGE_MS = 6 * 3_600_000;
 /** A closed chat still in Redis this long after closing (the store was down) is moved by the sweep. */
 const ARCHIVE_OVERDUE_MS = 5_000;
 
 /**
- * Conversations, queues, advisors, presence and the timers that act when people go away. Every
- * process runs the timer worker; BullMQ makes each job run once.
+ * Conversations, queues, advisors, presence and the timers that act when people go away or go
+ * quiet. Figures, follow-ups and the retention purge are capabilities of their own that listen.
  */
 export const chatPlugin = fp(
   async (app) => {
@@ -42,21 +34,20 @@ export const chatPlugin = fp(
     const archive = createArchiveStore(app.db);
     const archiver = createArchiver(conversations, archive, app.log);
     const pool = createAdvisorPool(redis, keys);
-    const claims = createClaimsReader(app.claims, createPaymentTiming(app.db));
     const chat = createChatService({
       serviceHours: config.serviceHours,
       conversations,
       archive,
       pool,
       queues: createQueueView(redis, keys),
-      claims,
+      claims: app.claimsReader,
       audit: app.audit,
       notifier: app.notifier,
       unannounced: createUnannounced(redis, keys),
       log: app.log,
     });
     const presence = createPresence(redis, keys, ulid());
-    const timers = createTimers(config.redis.url, keys.prefix, app.log);
+    const timers = app.jobs;
     const inactivity = createInactivityWatch(
       conversations,
       timers,
@@ -64,7 +55,6 @@ export const chatPlugin = fp(
       { notice: chat.notice, close: (id) => chat.closeAsSystem(id, 'inactive') },
       app.log,
     );
-    const followUps = createFollowUpService(createFollowUpStore(app.db), app.audit, app.notifier, app.log);
     // Each chat's timers have fixed ids, so the ones that no longer apply are removed, not left idle.
     chat.onQueued(async (record) => {
       const jobId = followUpOfferJobId(record.id);
@@ -90,12 +80,6 @@ export const chatPlugin = fp(
       ]);
     });
     chat.onClosed(({ conversationId }) => archiver.archive(conversationId));
-    const interactions = createInteractions(app.db);
-    chat.onQueued((record) => interactions.chatOpened(record));
-    chat.onAssigned((record, at) => interactions.assigned(record, (at - record.openedAt) / 1000));
-    chat.onFirstResponse((conversationId, at, openedAt) =>
-      interactions.firstResponse(conversationId, (at - openedAt) / 1000),
-    );
     const offerFollowUp = async ({ conversationId }: { conversationId: string }) => {
       const record = await conversations.get(conversationId);
       if (record?.status !== 'queued') return;
@@ -116,38 +100,20 @@ export const chatPlugin = fp(
     const heartbeat = setInterval(() => {
       presence.heartbeat().catch((err: unknown) => app.log.warn({ err }, 'presence heartbeat failed'));
     }, HEARTBEAT_MS);
-    timers.start(
-      {
-        'advisor-grace': departures.advisorGraceOver,
-        'visitor-grace': departures.visitorGraceOver,
-        'presence-sweep': departures.sweep,
-        'announcement-sweep': async () => {
-          await chat.announceOverdue(ANNOUNCEMENT_OVERDUE_MS);
-        },
-        'archive-sweep': async () => {
-          await archiver.archiveOverdue(ARCHIVE_OVERDUE_MS);
-        },
-        'inactivity-check': inactivity.check,
-        'followup-offer': offerFollowUp,
-        'retention-purge': async () => {
-          await purgeExpired(
-            app.db,
-            app.audit,
-            archive,
-            {
-              auditMs: config.auditRetentionDays * 86_400_000,
-              transcriptMs: config.transcriptRetentionSeconds * 1000,
-            },
-            app.log,
-          );
-        },
-      },
-      app.log,
-    );
-    await timers.every('presence-sweep', SWEEP_MS);
-    await timers.every('announcement-sweep', SWEEP_MS);
-    await timers.every('archive-sweep', SWEEP_MS);
-    await timers.every('retention-purge', RETENTION_PURGE_MS);
+    timers.handle('advisor-grace', departures.advisorGraceOver);
+    timers.handle('visitor-grace', departures.visitorGraceOver);
+    timers.handle('presence-sweep', departures.sweep);
+    timers.handle('announcement-sweep', async () => {
+      await chat.announceOverdue(ANNOUNCEMENT_OVERDUE_MS);
+    });
+    timers.handle('archive-sweep', async () => {
+      await archiver.archiveOverdue(ARCHIVE_OVERDUE_MS);
+    });
+    timers.handle('inactivity-check', inactivity.check);
+    timers.handle('followup-offer', offerFollowUp);
+    timers.every('presence-sweep', SWEEP_MS);
+    timers.every('announcement-sweep', SWEEP_MS);
+    timers.every('archive-sweep', SWEEP_MS);
     // A Redis that lost its data (restarted without its append-only file, flushed) has forgotten
     // every session, queue and timer: the people here set up their sessions again, and the
     // schedulers and this process's heartbeat are put back.
@@ -166,19 +132,14 @@ export const chatPlugin = fp(
     app.decorate('pool', pool);
     app.decorate('departures', departures);
     app.decorate('sessions', createSessions(redis, keys, presence.processId));
-    app.decorate('followUps', followUps);
-    app.decorate('claimsReader', claims);
-    app.decorate('interactions', interactions);
-    app.decorate('jobQueues', [timers.queue]);
-    // Runs after realtime's preClose has closed the sockets, and before Redis is closed: hand
-    // this process's people to the grace timers, then stop working timers.
+    // Runs after realtime's preClose has closed the sockets, and before Redis and the timers are
+    // closed: hand this process's people to the grace timers.
     app.addHook('preClose', async () => {
       clearInterval(heartbeat);
       epoch.stop();
       await chat.stop();
       await departures.leaveAll().catch((err: unknown) => app.log.warn({ err }, 'presence hand-over failed'));
-      await timers.close();
     });
   },
-  { name: 'chat', dependencies: ['redis', 'store', 'audit', 'realtime'] },
+  { name: 'chat', dependencies: ['redis', 'store', 'audit', 'realtime', 'jobs', 'claims'] },
 );

@@ -25,7 +25,7 @@ export interface InactivityActions {
 
 export function createInactivityWatch(
   conversations: ConversationRepository,
-  timers: Timers,
+  timers: Pick<Timers, 'schedule' | 'cancel'>,
   policy: InactivityPolicy,
   actions: InactivityActions,
   log: FastifyBaseLogger,

@@ -15,7 +15,7 @@ export interface DepartureDeps {
     returnChatsOf(advisorId: string): Promise<unknown>;
     closeAsSystem(conversationId: string, reason: 'visitor_left'): Promise<unknown>;
   };
-  timers: Timers;
+  timers: Pick<Timers, 'schedule' | 'cancel'>;
   graceMs: { advisor: number; visitor: number };
   log: FastifyBaseLogger;
 }
