@@ -6,13 +6,13 @@ import type { ChatService } from './chat/chat-service.ts';
 import type { Config } from './config/config.ts';
 import type { MintToken } from './dev/token-minter.ts';
 import type { Limits } from './limits/limits-plugin.ts';
+import type { Departures } from './presence/departures.ts';
 import type { Sessions } from './presence/sessions.ts';
 import type { Notifier } from './realtime/notifier.ts';
 import type { Keys } from './redis/keys.ts';
 import type { AdmissionFor } from './rollout/admission-service.ts';
 import type { RolloutPlan } from './rollout/rollout-plan.ts';
 import type { AdvisorPool } from './routing/advisor-pool.ts';
-import type { Departures } from './routing/departures.ts';
 import type { ClaimsStore, Db } from './store/index.ts';
 
 declare module 'fastify' {

@@ -19,6 +19,7 @@ import { limitsPlugin } from './limits/limits-plugin.ts';
 import { metricsPlugin } from './metrics/metrics-plugin.ts';
 import { docsRoutes } from './openapi/docs-plugin.ts';
 import { openapiPlugin } from './openapi/openapi-plugin.ts';
+import { presencePlugin } from './presence/presence-plugin.ts';
 import { privacyPlugin } from './privacy/privacy-plugin.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { redisPlugin } from './redis/redis-plugin.ts';
@@ -62,6 +63,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(jobsPlugin);
   await app.register(claimsPlugin);
   await app.register(chatPlugin);
+  await app.register(presencePlugin);
   await app.register(followUpsPlugin);
   await app.register(figuresPlugin);
   await app.register(privacyPlugin);

@@ -1,11 +1,5 @@
 import fp from 'fastify-plugin';
-import { ulid } from 'ulid';
-import { createPresence } from '../presence/presence.ts';
-import { createSessions } from '../presence/sessions.ts';
-import { restartLocalSessions } from '../realtime/restart-sessions.ts';
-import { watchEpoch } from '../redis/epoch.ts';
 import { createAdvisorPool } from '../routing/advisor-pool.ts';
-import { createDepartures } from '../routing/departures.ts';
 import { createQueueView } from '../routing/queue-view.ts';
 import { createArchiveStore } from './archive-store.ts';
 import { createArchiver } from './archiver.ts';
@@ -16,7 +10,6 @@ import { createUnannounced } from './unannounced.ts';
 
 const followUpOfferJobId = (conversationId: string) => `followup-offer-${conversationId}`;
 
-const HEARTBEAT_MS = 5_000;
 const SWEEP_MS = 5_000;
 /** An announcement not finished this long after its hand-out is made again by the sweep. */
 const ANNOUNCEMENT_OVERDUE_MS = 5_000;
@@ -24,8 +17,9 @@ const ANNOUNCEMENT_OVERDUE_MS = 5_000;
 const ARCHIVE_OVERDUE_MS = 5_000;
 
 /**
- * Conversations, queues, advisors, presence and the timers that act when people go away or go
- * quiet. Figures, follow-ups and the retention purge are capabilities of their own that listen.
+ * Conversations and their hand-out to advisors: queues, announcements, the timers of a chat
+ * (inactivity, the follow-up offer) and the archive once closed. Presence, figures, follow-ups and
+ * the retention purge are capabilities of their own that listen.
  */
 export const chatPlugin = fp(
   async (app) => {
@@ -46,7 +40,6 @@ export const chatPlugin = fp(
       unannounced: createUnannounced(redis, keys),
       log: app.log,
     });
-    const presence = createPresence(redis, keys, ulid());
     const timers = app.jobs;
     const inactivity = createInactivityWatch(
       conversations,
@@ -86,23 +79,6 @@ export const chatPlugin = fp(
       await conversations.markFollowUpOffered(conversationId);
       app.notifier.toVisitor(record.visitorKey, 'queue:followup-offered', { conversationId });
     };
-    const departures = createDepartures({
-      presence,
-      pool,
-      conversations,
-      chat,
-      timers,
-      graceMs: config.graceMs,
-      log: app.log,
-    });
-
-    await presence.heartbeat();
-    const heartbeat = setInterval(() => {
-      presence.heartbeat().catch((err: unknown) => app.log.warn({ err }, 'presence heartbeat failed'));
-    }, HEARTBEAT_MS);
-    timers.handle('advisor-grace', departures.advisorGraceOver);
-    timers.handle('visitor-grace', departures.visitorGraceOver);
-    timers.handle('presence-sweep', departures.sweep);
     timers.handle('announcement-sweep', async () => {
       await chat.announceOverdue(ANNOUNCEMENT_OVERDUE_MS);
     });
@@ -111,34 +87,13 @@ export const chatPlugin = fp(
     });
     timers.handle('inactivity-check', inactivity.check);
     timers.handle('followup-offer', offerFollowUp);
-    timers.every('presence-sweep', SWEEP_MS);
     timers.every('announcement-sweep', SWEEP_MS);
     timers.every('archive-sweep', SWEEP_MS);
-    // A Redis that lost its data (restarted without its append-only file, flushed) has forgotten
-    // every session, queue and timer: the people here set up their sessions again, and the
-    // schedulers and this process's heartbeat are put back.
-    const epoch = await watchEpoch(
-      redis,
-      keys.epoch(),
-      async () => {
-        const restarted = restartLocalSessions(app.io, 'The service restarted; reconnecting.');
-        app.log.warn({ restarted }, 'sessions restarted after Redis lost its data');
-        await Promise.all([timers.reassertSchedules(), presence.heartbeat()]);
-      },
-      app.log,
-    );
-
     app.decorate('chat', chat);
     app.decorate('pool', pool);
-    app.decorate('departures', departures);
-    app.decorate('sessions', createSessions(redis, keys, presence.processId));
-    // Runs after realtime's preClose has closed the sockets, and before Redis and the timers are
-    // closed: hand this process's people to the grace timers.
+    // After realtime's pre-close has closed the sockets: hand-outs in flight finish first.
     app.addHook('preClose', async () => {
-      clearInterval(heartbeat);
-      epoch.stop();
       await chat.stop();
-      await departures.leaveAll().catch((err: unknown) => app.log.warn({ err }, 'presence hand-over failed'));
     });
   },
   { name: 'chat', dependencies: ['redis', 'store', 'audit', 'realtime', 'jobs', 'claims'] },

@@ -168,6 +168,9 @@ export function createChatService(deps: ChatServiceDeps) {
       if (!duplicate) tell(messageListeners, 'system');
     },
 
+    /** The visitor's open conversation, if any. */
+    activeIdOf: (visitorKey: string) => conversations.activeIdOf(visitorKey),
+
     async visitorSession(identity: VisitorIdentity) {
       const activeId = await conversations.activeIdOf(visitorKeyOf(identity.sub));
       const record = activeId ? await conversations.get(activeId) : null;

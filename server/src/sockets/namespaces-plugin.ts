@@ -48,5 +48,5 @@ export const namespacesPlugin = fp(
     for (const nsp of [NAMESPACES.visitor, NAMESPACES.advisor])
       app.io.of(nsp).use(app.limits.handshakesByIdentity);
   },
-  { name: 'namespaces', dependencies: ['auth', 'chat', 'realtime', 'rollout', 'limits'] },
+  { name: 'namespaces', dependencies: ['auth', 'chat', 'presence', 'realtime', 'rollout', 'limits'] },
 );

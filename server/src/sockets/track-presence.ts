@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
-import type { Departures } from '../routing/departures.ts';
+import type { Departures } from '../presence/departures.ts';
 
 /**
  * One socket's presence through its session set-up. The socket may close while set-up still

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Timers } from '../jobs/timers.ts';
-import type { Presence } from '../presence/presence.ts';
-import { type AdvisorPool, advisorMember } from './advisor-pool.ts';
+import { type AdvisorPool, advisorMember } from '../routing/advisor-pool.ts';
+import type { Presence } from './presence.ts';
 
 export const visitorMember = (visitorKey: string) => `v:${visitorKey}`;
 export { advisorMember };
