@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { APPLICATION_STATUS_LABELS } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, startE2E } from './support/e2e.ts';
@@ -86,6 +87,16 @@ describe('a worker asks an advisor through the widget and the console', () => {
     expect(await worker.getByTestId('icw-live').textContent()).toContain('Il consulente ha chiuso la chat.');
     await shot(worker, 'widget-closed');
     await shot(advisor, 'console-closed');
+
+    // The person keeps the conversation: a text file of it, both sides in order.
+    const [download] = await Promise.all([
+      worker.waitForEvent('download'),
+      worker.getByRole('button', { name: 'Scarica la conversazione' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^infocig-[0-9A-Z]{26}\.txt$/);
+    const transcript = await readFile(await download.path(), 'utf8');
+    expect(transcript.indexOf(question)).toBeGreaterThan(0);
+    expect(transcript.indexOf(answer)).toBeGreaterThan(transcript.indexOf(question));
 
     expect(browser.errors).toEqual([]);
   });

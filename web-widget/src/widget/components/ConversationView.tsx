@@ -45,9 +45,18 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
         {!closed && state.advisorTypingUntil !== null ? t.chat.typing : ''}
       </p>
       {closed ? (
-        <button type="button" className="icw-button" onClick={() => session.startOver()}>
-          {t.chat.newRequest}
-        </button>
+        <>
+          <button type="button" className="icw-button" onClick={() => session.startOver()}>
+            {t.chat.newRequest}
+          </button>
+          <button
+            type="button"
+            className="icw-button icw-button-secondary"
+            onClick={() => void session.downloadTranscript(conversation.id)}
+          >
+            {t.chat.download}
+          </button>
+        </>
       ) : (
         <>
           <Composer

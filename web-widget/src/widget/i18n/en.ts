@@ -76,6 +76,7 @@ export const en: WidgetTexts = {
       inactive: 'The chat was closed because nobody wrote for a while.',
     },
     newRequest: 'New request',
+    download: 'Download the conversation',
     close: 'Close the chat',
     messages: 'Messages',
     noMessages: 'Write your first message.',

@@ -79,6 +79,7 @@ export const it = {
       inactive: 'La chat è stata chiusa perché nessuno ha scritto per un po’ di tempo.',
     },
     newRequest: 'Nuova richiesta',
+    download: 'Scarica la conversazione',
     close: 'Chiudi la chat',
     messages: 'Messaggi',
     noMessages: 'Scrivi il tuo primo messaggio.',

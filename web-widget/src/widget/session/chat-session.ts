@@ -44,13 +44,36 @@ export class VisitorChatSession extends SocketSession<
   private readonly typing = new TypingSignal((typing) => this.sendTyping(typing));
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(options: ConnectionOptions) {
+  constructor(private readonly options: ConnectionOptions) {
     super({
       initial: initialVisitorState,
       namespace: NAMESPACES.visitor,
       connection: options,
       announceLost: (s) => announce(s, { kind: 'connection-lost' }),
     });
+  }
+
+  /**
+   * The conversation as a text file for the person to keep (live or closed, for the retention
+   * period), fetched with their token and handed to the browser as a download.
+   */
+  async downloadTranscript(conversationId: string): Promise<void> {
+    try {
+      const token = await this.options.getToken();
+      const res = await fetch(`${this.options.serverUrl}/api/me/conversations/${conversationId}/transcript`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (!res.ok) throw new Error(`transcript: HTTP ${res.status}`);
+      const url = URL.createObjectURL(await res.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `infocig-${conversationId}.txt`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.update((s) => ({ ...s, commandError: { code: 'CONNECTION_FAILED', message } }));
+    }
   }
 
   send(text: string): boolean {
