@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createArchiveStore } from '../../src/chat/archive-store.ts';
 import {
-  connectAdvisor,
   connectVisitor,
   numberedWorker,
   serverOnRestartableRedis,
+  startAssignedChat,
   until,
 } from '../support/index.ts';
 
@@ -16,13 +16,10 @@ describe('closed conversations', () => {
   it('leave Redis for the archive, where only their visitor reads them, even after Redis loses its data', async () => {
     const { server, redis } = fixture;
     const { redis: client, keys } = server.app;
-    const advisor = await connectAdvisor(server.url, await server.token('advisor'));
-    await advisor.next('session:ready');
-    const visitor = await connectVisitor(server.url, await server.token(person(1)));
-    await visitor.next('session:ready');
-    const { conversation } = await visitor.ok('chat:request', { topic: 'pagamento' });
+    const { advisor, visitor, conversation } = await startAssignedChat(server, person(1), {
+      topic: 'pagamento',
+    });
     const id = conversation.id;
-    await advisor.next('chat:assigned', (c) => c.id === id);
     await visitor.ok('chat:send', { conversationId: id, clientMessageId: 'a-1', text: 'Quando pagate?' });
     await advisor.ok('chat:send', { conversationId: id, clientMessageId: 'a-2', text: 'Entro il 20.' });
     await advisor.ok('chat:close', { conversationId: id });
@@ -88,6 +85,9 @@ describe('closed conversations', () => {
     expect(text).toMatch(/Persona 1: Quando pagate\?\n.*: Entro il 20\./);
     expect((await download(await server.token(person(2)))).status).toBe(403);
     expect((await download(await server.token('advisor'))).status).toBe(403);
+    const expired = await download(await server.token(person(1), -60));
+    expect(expired.status).toBe(401);
+    expect(((await expired.json()) as { error: { code: string } }).error.code).toBe('AUTH_TOKEN_EXPIRED');
     expect((await download()).status).toBe(401);
     const unknown = await fetch(`${server.url}/api/me/conversations/01ARZ3NDEKTSV4RRFFQ69G5FAV/transcript`, {
       headers: { authorization: `Bearer ${await server.token(person(1))}` },

@@ -5,6 +5,7 @@ import {
   connectVisitor,
   numberedWorker,
   serverOnRestartableRedis,
+  startAssignedChat,
   until,
 } from '../support/index.ts';
 
@@ -15,12 +16,7 @@ const person = (n: number) => numberedWorker('REDLOS', n);
 describe('when Redis comes back empty', () => {
   it('tells every session to start again, then assigns, times and applies the rollout as before', async () => {
     const { server, redis } = fixture;
-    const advisor = await connectAdvisor(server.url, await server.token('advisor'));
-    await advisor.next('session:ready');
-    const visitor = await connectVisitor(server.url, await server.token(person(1)));
-    await visitor.next('session:ready');
-    const { conversation } = await visitor.ok('chat:request', {});
-    await advisor.next('chat:assigned', (c) => c.id === conversation.id);
+    const { advisor, visitor } = await startAssignedChat(server, person(1));
 
     const { redis: client, keys } = server.app;
     const lostAt = performance.now();

@@ -6,10 +6,10 @@ import { type ConnectionState, openSocket } from '../../../shared/src/client/con
 import { createStore } from '../../../shared/src/client/store.ts';
 import { visitorKeyOf } from '../../src/people/visitor-key.ts';
 import {
-  connectAdvisor,
   connectVisitor,
   numberedWorker,
   serverOnRestartableRedis,
+  startAssignedChat,
   until,
 } from '../support/index.ts';
 
@@ -26,12 +26,7 @@ const person = (n: number) => numberedWorker('REDOUT', n);
 describe('when Redis is unreachable', () => {
   it('every command answers SERVICE_UNAVAILABLE within a second, and none of them runs once Redis is back', async () => {
     const { server, redis } = fixture;
-    const advisor = await connectAdvisor(server.url, await server.token('advisor'));
-    await advisor.next('session:ready');
-    const chatting = await connectVisitor(server.url, await server.token(person(1)));
-    await chatting.next('session:ready');
-    const { conversation } = await chatting.ok('chat:request', {});
-    await advisor.next('chat:assigned', (c) => c.id === conversation.id);
+    const { advisor, visitor: chatting, conversation } = await startAssignedChat(server, person(1));
     await chatting.ok('chat:send', {
       conversationId: conversation.id,
       clientMessageId: 'before',
@@ -79,6 +74,15 @@ describe('when Redis is unreachable', () => {
     expect(rest.answer.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(rest.ms).toBeLessThanOrEqual(1_000);
     figures.push(`GET /api/supervisor/advisors ${rest.ms} ms`);
+    const visitorToken = await server.token(person(1));
+    const transcript = await timed(() =>
+      fetch(`${server.url}/api/me/conversations/${conversation.id}/transcript`, {
+        headers: { authorization: `Bearer ${visitorToken}` },
+      }),
+    );
+    expect(transcript.answer.status).toBe(503);
+    expect(transcript.ms).toBeLessThanOrEqual(1_000);
+    figures.push(`GET transcript ${transcript.ms} ms`);
     console.info(`Redis down: ${figures.join(', ')}`);
 
     // A session that cannot be set up says why before the server closes it.

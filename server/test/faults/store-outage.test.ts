@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAdvisor, connectVisitor, startTestServer, type TestServer, until } from '../support/index.ts';
+import {
+  connectAdvisor,
+  connectVisitor,
+  startAssignedChat,
+  startTestServer,
+  type TestServer,
+  until,
+} from '../support/index.ts';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const database = `infocig_fault_${randomBytes(5).toString('hex')}`;
@@ -127,13 +134,8 @@ describe('when the claims store is unreachable', () => {
 
   it('keeps a chat closed while the store is down in Redis, readable by its visitor, and archives it once the store is back', async () => {
     const { redis, keys } = server.app;
-    const advisor = await connectAdvisor(server.url, await server.token('advisor'));
-    await advisor.next('session:ready');
-    const visitor = await connectVisitor(server.url, await server.token('worker-na'));
-    await visitor.next('session:ready');
-    const { conversation } = await visitor.ok('chat:request', {});
+    const { advisor, visitor, conversation } = await startAssignedChat(server, 'worker-na');
     const id = conversation.id;
-    await advisor.next('chat:assigned', (c) => c.id === id);
     await visitor.ok('chat:send', { conversationId: id, clientMessageId: 'closing-1', text: 'Grazie' });
     await cutStore();
     try {
@@ -142,6 +144,21 @@ describe('when the claims store is unreachable', () => {
       expect(await redis.zscore(keys.unarchived(), id)).not.toBeNull();
       const page = await visitor.ok('chat:history', { conversationId: id, afterSeq: 0, limit: 10 });
       expect(page.messages.map((m) => m.text)).toEqual(['Grazie']);
+      // Its transcript comes from Redis; one that would have to come from the archive cannot.
+      const token = await server.token('worker-na');
+      const transcript = (conversationId: string) =>
+        timed(() =>
+          fetch(`${server.url}/api/me/conversations/${conversationId}/transcript`, {
+            headers: { authorization: `Bearer ${token}` },
+          }),
+        );
+      expect((await transcript(id)).answer.status).toBe(200);
+      const archived = await transcript('01ARZ3NDEKTSV4RRFFQ69G5FAV');
+      expect(archived.answer.status).toBe(503);
+      expect(((await archived.answer.json()) as { error: { code: string } }).error.code).toBe(
+        'SERVICE_UNAVAILABLE',
+      );
+      expect(archived.ms).toBeLessThanOrEqual(1_000);
     } finally {
       await restoreStore();
     }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
+import type { IdentityClaims } from '../../src/people/identity.ts';
 import { startRestartableRedis } from './restartable-redis.ts';
+import { connectAdvisor, connectVisitor } from './test-client.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 type RestartableRedis = Awaited<ReturnType<typeof startRestartableRedis>>;
@@ -41,3 +43,18 @@ export const numberedWorker = (tag: string, n: number) => ({
   name: `Persona ${n}`,
   province: 'RM',
 });
+
+/** The demo advisor connected and a visitor whose chat that advisor has been handed. */
+export async function startAssignedChat(
+  server: TestServer,
+  visitorClaims: IdentityClaims | 'worker-na',
+  request: { topic?: string } = {},
+) {
+  const advisor = await connectAdvisor(server.url, await server.token('advisor'));
+  await advisor.next('session:ready');
+  const visitor = await connectVisitor(server.url, await server.token(visitorClaims));
+  await visitor.next('session:ready');
+  const { conversation } = await visitor.ok('chat:request', request);
+  await advisor.next('chat:assigned', (c) => c.id === conversation.id);
+  return { advisor, visitor, conversation };
+}
