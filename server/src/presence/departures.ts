@@ -9,9 +9,9 @@ export { advisorMember };
 export interface DepartureDeps {
   presence: Presence;
   pool: AdvisorPool;
-  conversations: { activeIdOf(visitorKey: string): Promise<string | null> };
-  /** What departures ask of chat: an advisor's chats back to the queue, a visitor's chat closed. */
+  /** What departures ask of chat: a visitor's open chat, an advisor's chats back to the queue, a visitor's chat closed. */
   chat: {
+    activeIdOf(visitorKey: string): Promise<string | null>;
     returnChatsOf(advisorId: string): Promise<unknown>;
     closeAsSystem(conversationId: string, reason: 'visitor_left'): Promise<unknown>;
   };
@@ -27,7 +27,7 @@ export interface DepartureDeps {
  * of the process that scheduled them loses nothing.
  */
 export function createDepartures(deps: DepartureDeps) {
-  const { presence, pool, conversations, chat, timers, graceMs, log } = deps;
+  const { presence, pool, chat, timers, graceMs, log } = deps;
 
   async function gone(member: string): Promise<void> {
     const [kind, id] = [member.slice(0, 1), member.slice(2)];
@@ -39,7 +39,7 @@ export function createDepartures(deps: DepartureDeps) {
       if (held > 0) await timers.schedule('advisor-grace', { advisorId: id, awaySince }, grace);
       log.info({ advisorId: id, held }, 'advisor left');
     } else {
-      const conversationId = await conversations.activeIdOf(id);
+      const conversationId = await chat.activeIdOf(id);
       if (conversationId)
         await timers.schedule('visitor-grace', { visitorKey: id, conversationId, awaySince }, grace);
     }
@@ -82,7 +82,7 @@ export function createDepartures(deps: DepartureDeps) {
       const { visitorKey, conversationId, awaySince } = data;
       if (!(await stillAwaySince(visitorMember(visitorKey), awaySince))) return;
       if (await presence.isPresent(visitorMember(visitorKey))) return;
-      if ((await conversations.activeIdOf(visitorKey)) !== conversationId) return;
+      if ((await chat.activeIdOf(visitorKey)) !== conversationId) return;
       await chat.closeAsSystem(conversationId, 'visitor_left');
     },
   };

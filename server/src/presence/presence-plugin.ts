@@ -22,7 +22,6 @@ export const presencePlugin = fp(
     const departures = createDepartures({
       presence,
       pool: app.pool,
-      conversations: { activeIdOf: chat.activeIdOf },
       chat,
       timers: jobs,
       graceMs: config.graceMs,
