@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import type { PgAccessAudit } from './audit/pg-access-audit.ts';
 import type { VerifyToken } from './auth/token-verifier.ts';
@@ -9,6 +8,7 @@ import type { Limits } from './limits/limits-plugin.ts';
 import type { Departures } from './presence/departures.ts';
 import type { Sessions } from './presence/sessions.ts';
 import type { Notifier } from './realtime/notifier.ts';
+import type { RedisClient } from './redis/connection.ts';
 import type { Keys } from './redis/keys.ts';
 import type { AdmissionFor } from './rollout/admission-service.ts';
 import type { RolloutPlan } from './rollout/rollout-plan.ts';
@@ -18,7 +18,7 @@ import type { ClaimsStore, Db } from './store/index.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
-    redis: Redis;
+    redis: RedisClient;
     keys: Keys;
     db: Db;
     claims: ClaimsStore;

@@ -9,7 +9,7 @@ import { loadConfig } from '../src/config/config.ts';
 import { loadOrCreateDevKeys } from '../src/dev/dev-keys.ts';
 import { DEMO_PERSONAS } from '../src/dev/personas.ts';
 import { createTokenMinter } from '../src/dev/token-minter.ts';
-import { connectVisitor, deleteKeys, TEST_REDIS_URL } from './support/index.ts';
+import { connectVisitor, deleteKeys, TEST_REDIS_ENV } from './support/index.ts';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let dataDir: string;
@@ -26,7 +26,7 @@ beforeAll(async () => {
       NODE_ENV: 'development',
       PORT: '0',
       LOG_LEVEL: 'info',
-      REDIS_URL: TEST_REDIS_URL,
+      ...TEST_REDIS_ENV,
       REDIS_PREFIX: prefix,
       INFOCIG_DATA_DIR: dataDir,
     },

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { createKeys } from '../../../server/src/redis/keys.ts';
 import { type Bench, sleep, split } from '../bench.ts';
 import { percentiles } from '../histogram.ts';
 import type { ScenarioResult } from '../result.ts';
@@ -35,7 +36,7 @@ export async function surge(bench: Bench): Promise<ScenarioResult> {
 
   const redis = new Redis(bench.redis.url);
   let queuePeak = 0;
-  const queueKey = `${bench.prefix}:queue:workers:waiting`;
+  const queueKey = createKeys(bench.prefix).queueWaiting('workers');
   const watcher = setInterval(() => {
     redis.zcard(queueKey).then(
       (n) => {

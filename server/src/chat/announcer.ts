@@ -70,7 +70,7 @@ export function createAnnouncer(deps: AnnouncerDeps) {
     async announceOverdue(olderThanMs: number): Promise<number> {
       const overdue = await unannounced.before(Date.now() - olderThanMs);
       for (const conversationId of overdue) {
-        const record = await conversations.get(conversationId);
+        const record = await conversations.sync(conversationId).then(() => conversations.get(conversationId));
         await announce(conversationId, record?.advisorId ?? '').catch((err: unknown) =>
           log.warn({ err, conversationId }, 'assignment announcement failed again: retried later'),
         );

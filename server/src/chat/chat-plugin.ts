@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { createAdvisorPool } from '../routing/advisor-pool.ts';
+import { createChatSync } from '../routing/chat-sync.ts';
 import { createQueueView } from '../routing/queue-view.ts';
 import { createArchiveStore } from './archive-store.ts';
 import { createArchiver } from './archiver.ts';
@@ -13,6 +14,8 @@ const followUpOfferJobId = (conversationId: string) => `followup-offer-${convers
 const SWEEP_MS = 5_000;
 /** An announcement not finished this long after its hand-out is made again by the sweep. */
 const ANNOUNCEMENT_OVERDUE_MS = 5_000;
+/** A routing change not yet in its conversation hash this long after (a process died) is synced by the sweep. */
+const SYNC_OVERDUE_MS = 5_000;
 /** A closed chat still in Redis this long after closing (the store was down) is moved by the sweep. */
 const ARCHIVE_OVERDUE_MS = 5_000;
 
@@ -85,10 +88,16 @@ export const chatPlugin = fp(
     timers.handle('archive-sweep', async () => {
       await archiver.archiveOverdue(ARCHIVE_OVERDUE_MS);
     });
+    const chatSync = createChatSync(redis, keys);
+    timers.handle('sync-sweep', async () => {
+      const synced = await chatSync.syncOverdue(SYNC_OVERDUE_MS);
+      if (synced > 0) app.log.warn({ synced }, 'chats synced late with their routing');
+    });
     timers.handle('inactivity-check', inactivity.check);
     timers.handle('followup-offer', offerFollowUp);
     timers.every('announcement-sweep', SWEEP_MS);
     timers.every('archive-sweep', SWEEP_MS);
+    timers.every('sync-sweep', SWEEP_MS);
     app.decorate('chat', chat);
     app.decorate('pool', pool);
     // After realtime's pre-close has closed the sockets: hand-outs in flight finish first.

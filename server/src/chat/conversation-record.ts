@@ -28,8 +28,9 @@ export type Participant =
   | { kind: 'visitor'; visitorKey: string; name: string }
   | { kind: 'advisor'; advisorId: string; name: string };
 
+/** A conversation's hash, or null when there is none yet (still 'opening': its routing step is pending). */
 export function fromHash(hash: Record<string, string>): ConversationRecord | null {
-  if (!hash.id) return null;
+  if (!hash.id || hash.status === 'opening') return null;
   return {
     id: hash.id,
     status: hash.status as ConversationStatus,

@@ -1,16 +1,19 @@
 import type { Audience, ChatMessage } from '@infocig/shared';
-import type { Redis } from 'ioredis';
 import { ulid } from 'ulid';
 import { AppError } from '../errors/app-error.ts';
 import type { ConversationSubject, VisitorSnapshot } from '../people/visitor.ts';
+import type { RedisClient } from '../redis/connection.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
+import { createChatSync } from '../routing/chat-sync.ts';
+import { routingScript, runRoutingScript } from '../routing/routing-script.ts';
 import type { ClosedConversation } from './closed-conversation.ts';
 import { type ConversationRecord, fromHash, isParticipant, type Participant } from './conversation-record.ts';
 
-const openScript = luaScript(import.meta.url, './lua/open-conversation.lua', 5);
+const createScript = luaScript(import.meta.url, './lua/create-conversation.lua', 1);
+const enqueueScript = routingScript(import.meta.url, '../routing/lua/enqueue.lua', 2);
+const releaseScript = routingScript(import.meta.url, '../routing/lua/release.lua', 2);
 const appendScript = luaScript(import.meta.url, './lua/append-message.lua', 3);
-const closeScript = luaScript(import.meta.url, './lua/close-conversation.lua', 2);
 const markReadScript = luaScript(import.meta.url, './lua/mark-read.lua', 1);
 
 export interface AppendResult {
@@ -38,8 +41,17 @@ export interface CloseResult {
   visitorKey: string;
 }
 
-/** Conversations in Redis: a hash per conversation and a stream of its messages keyed by seq. */
-export function createConversationRepository(redis: Redis, keys: Keys) {
+/** A conversation hash whose routing step never happened lives this long (ms). */
+const OPENING_TTL_MS = 86_400_000;
+
+/**
+ * Conversations in Redis: a hash per conversation and a stream of its messages keyed by seq, in
+ * the conversation's own hash slot. Opening and closing also take a routing step (the queue, the
+ * advisor's slot, the visitor's pointer), whose result the chat sync copies into the hash.
+ */
+export function createConversationRepository(redis: RedisClient, keys: Keys) {
+  const { sync } = createChatSync(redis, keys);
+
   async function get(id: string): Promise<ConversationRecord | null> {
     return fromHash(await redis.hgetall(keys.conversation(id)));
   }
@@ -65,6 +77,8 @@ export function createConversationRepository(redis: Redis, keys: Keys) {
   return {
     get,
     getAs,
+    /** Brings the hash in step with the chat's routing record (see routing/chat-sync.ts). */
+    sync,
 
     async activeIdOf(visitorKey: string): Promise<string | null> {
       return redis.get(keys.visitorActiveConversation(visitorKey));
@@ -80,19 +94,15 @@ export function createConversationRepository(redis: Redis, keys: Keys) {
     ) {
       const now = Date.now();
       const id = ulid(now);
-      const result = (await runScript(
+      await runScript(
         redis,
-        openScript,
-        [
-          keys.visitorActiveConversation(visitorKey),
-          keys.conversation(id),
-          keys.queueWaiting(queue),
-          keys.queueVisitors(queue),
-          keys.queuePace(queue),
-        ],
+        createScript,
+        [keys.conversation(id)],
         [
           id,
           now,
+          OPENING_TTL_MS,
+          'visitorKey',
           visitorKey,
           'queue',
           queue,
@@ -103,8 +113,19 @@ export function createConversationRepository(redis: Redis, keys: Keys) {
           'topic',
           topic,
         ],
+      );
+      const [openId, created] = (await runRoutingScript(
+        redis,
+        keys,
+        enqueueScript,
+        [keys.visitorActiveConversation(visitorKey), keys.chatRouting(id)],
+        [id, queue, visitorKey],
+        now,
       )) as [string, number];
-      return { id: result[0], created: result[1] === 1 };
+      // The visitor already had a chat open: this hash was never known to anyone.
+      if (created !== 1) await redis.del(keys.conversation(id));
+      await sync(openId);
+      return { id: openId, created: created === 1 };
     },
 
     async addNote(id: string, note: InternalNote): Promise<void> {
@@ -180,19 +201,25 @@ export function createConversationRepository(redis: Redis, keys: Keys) {
     },
 
     async close(id: string, closedBy: Participant['kind'] | 'system'): Promise<CloseResult | null> {
-      const result = (await runScript(
+      const result = (await runRoutingScript(
         redis,
-        closeScript,
-        [keys.conversation(id), keys.unarchived()],
-        [keys.prefix, closedBy, Date.now()],
+        keys,
+        releaseScript,
+        [keys.chatRouting(id), keys.unarchived()],
+        [id, closedBy],
       )) as string[];
       if (result.length === 0) return null;
+      await sync(id);
       const [previousStatus, advisorId, queue, visitorKey] = result as [string, string, Audience, string];
       return { previousStatus, advisorId: advisorId || undefined, queue, visitorKey };
     },
 
-    /** A closed conversation whole, to archive; null if it is not here or not closed. */
+    /**
+     * A closed conversation whole, to archive; null if it is not here or not closed. Its closing
+     * is synced first, in case the process that closed it died before.
+     */
     async closedWhole(id: string): Promise<ClosedConversation | null> {
+      await sync(id);
       const hash = await redis.hgetall(keys.conversation(id));
       const record = fromHash(hash);
       if (record?.status !== 'closed') return null;
@@ -215,17 +242,22 @@ export function createConversationRepository(redis: Redis, keys: Keys) {
       return redis.zrangebyscore(keys.unarchived(), '-inf', before, 'LIMIT', 0, count);
     },
 
-    /** Deletes a closed conversation's keys once it is archived (or found gone). */
+    /**
+     * Deletes a closed conversation's keys once it is archived (or found gone): its own first, then
+     * its routing record and listing, so a failure in between leaves it listed for the next sweep.
+     */
     async forget(id: string): Promise<void> {
+      await redis.del(
+        keys.conversation(id),
+        keys.conversationMessages(id),
+        keys.conversationClientIds(id),
+        keys.conversationNotes(id),
+      );
       await redis
         .multi()
-        .del(
-          keys.conversation(id),
-          keys.conversationMessages(id),
-          keys.conversationClientIds(id),
-          keys.conversationNotes(id),
-        )
+        .del(keys.chatRouting(id))
         .zrem(keys.unarchived(), id)
+        .zrem(keys.unsynced(), id)
         .exec();
     },
   };

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connection.ts';
 import type { Keys } from '../redis/keys.ts';
 
 /** How many overdue announcements one sweep takes on; the rest wait for the next run. */
@@ -8,7 +8,7 @@ const SWEEP_BATCH = 200;
  * Chats handed out whose announcement is not finished. The assignment script adds each one in
  * the same step as the hand-out, so nothing handed out can be forgotten.
  */
-export function createUnannounced(redis: Redis, keys: Keys) {
+export function createUnannounced(redis: RedisClient, keys: Keys) {
   return {
     async done(conversationId: string): Promise<void> {
       await redis.zrem(keys.unannounced(), conversationId);

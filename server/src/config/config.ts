@@ -38,9 +38,32 @@ const EnvSchema = z.object({
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  /**
+   * A Redis Cluster instead of REDIS_URL: some of its nodes as `host:port,host:port`; the rest are
+   * discovered. Keys carry hash tags (redis/keys.ts), so the same layout runs on both.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+:\d{1,5}(,[A-Za-z0-9_.-]+:\d{1,5})*$/, 'a list of host:port, comma-separated')
+    .transform((list) =>
+      list.split(',').map((node) => {
+        const at = node.lastIndexOf(':');
+        return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+      }),
+    )
+    .optional(),
+  /**
+   * Replicas every acknowledged write (each message, hand-out and closing) must reach before it is
+   * acknowledged (Redis WAIT), so that a primary's failover loses none; 0 waits for none. Set it to
+   * 1 on a cluster (or a primary with a replica) when a failover must lose nothing.
+   */
+  REDIS_WAIT_REPLICAS: z.coerce.number().int().min(0).max(5).default(0),
+  /** How long an acknowledgement waits for those replicas before going ahead on the primary alone. */
+  REDIS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(1).max(10_000).default(250),
+  /** Braces are not allowed: keys place their own hash tags after the prefix. */
   REDIS_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_.:-]+$/)
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - (keys add their own hash tags)')
     .default('infocig'),
   /**
    * Run in production on a Redis that keeps nothing on disk (no AOF): a Redis restart then loses
@@ -114,7 +137,13 @@ export interface Config {
   trustProxy: TrustProxy;
   logLevel: string;
   /** `requirePersistence`: refuse to start on a Redis without AOF (production, unless accepted). */
-  redis: { url: string; prefix: string; requirePersistence: boolean };
+  redis: {
+    url: string;
+    clusterNodes?: { host: string; port: number }[];
+    waitReplicas?: { replicas: number; timeoutMs: number };
+    prefix: string;
+    requirePersistence: boolean;
+  };
   store: { databaseUrl?: string; schema?: string; dataDir?: string; adminUrl?: string };
   /** Unset outside production: a key made once under the data directory stands in. */
   auditHmacKey?: string;
@@ -170,6 +199,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     redis: {
       url: e.REDIS_URL,
+      ...(e.REDIS_CLUSTER_NODES ? { clusterNodes: e.REDIS_CLUSTER_NODES } : {}),
+      ...(e.REDIS_WAIT_REPLICAS > 0
+        ? { waitReplicas: { replicas: e.REDIS_WAIT_REPLICAS, timeoutMs: e.REDIS_WAIT_TIMEOUT_MS } }
+        : {}),
       prefix: e.REDIS_PREFIX,
       requirePersistence: e.NODE_ENV === 'production' && !e.REDIS_ACCEPT_NO_PERSISTENCE,
     },

@@ -31,6 +31,23 @@ const REDIS_CONNECTION_MESSAGES = [
   'Reached the max retries per request limit',
 ];
 
+/**
+ * Redis Cluster replies while a primary fails over or slots move: the cluster cannot serve the
+ * key now (CLUSTERDOWN, TRYAGAIN, LOADING, a write reaching a demoted primary), or the slot moved
+ * and the client's map was stale (MOVED/ASK inside a pipeline, which ioredis does not follow; the
+ * map is refreshed for the next command). ioredis' own errors when no node answers.
+ */
+const REDIS_CLUSTER_PREFIXES = [
+  'CLUSTERDOWN',
+  'TRYAGAIN',
+  'LOADING',
+  'READONLY',
+  'MASTERDOWN',
+  'MOVED',
+  'ASK',
+];
+const REDIS_CLUSTER_MESSAGES = ['Failed to refresh slots cache', 'None of startup nodes is available'];
+
 /** node-postgres' messages for a connection that broke or never came. */
 const PG_CONNECTION_MESSAGES = [
   'Connection terminated',
@@ -52,6 +69,9 @@ export function isDependencyFailure(error: unknown): boolean {
   if (error.name === 'MaxRetriesPerRequestError') return true;
   const { message } = error;
   if (REDIS_CONNECTION_MESSAGES.some((m) => message.includes(m))) return true;
+  if (REDIS_CLUSTER_PREFIXES.some((p) => message.startsWith(`${p} `))) return true;
+  if (REDIS_CLUSTER_MESSAGES.some((m) => message.includes(m)) || error.name === 'ClusterAllFailedError')
+    return true;
   if (PG_CONNECTION_MESSAGES.some((m) => message.includes(m))) return true;
   // Promise.all and AggregateError (a connect that tried several addresses) carry the cause inside.
   if (error instanceof AggregateError) return error.errors.some(isDependencyFailure);

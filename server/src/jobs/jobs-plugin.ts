@@ -9,6 +9,7 @@ const TIMER_NAMES = [
   'presence-sweep',
   'announcement-sweep',
   'archive-sweep',
+  'sync-sweep',
   'inactivity-check',
   'followup-offer',
   'retention-purge',
@@ -40,7 +41,7 @@ declare module 'fastify' {
 export const jobsPlugin = fp(
   async (app) => {
     void listsEveryTimer;
-    const timers = createTimers(app.config.redis.url, app.keys.prefix, app.log);
+    const timers = createTimers(app.config.redis, app.keys.jobsPrefix, app.log);
     const handlers: Partial<TimerHandlers> = {};
     const repeating: [TimerName, number][] = [];
     app.decorate<Jobs>('jobs', {

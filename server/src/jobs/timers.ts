@@ -1,7 +1,7 @@
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
-import { Redis } from 'ioredis';
 import { withTimeout } from '../health/with-timeout.ts';
+import { connectRedis, type RedisTarget } from '../redis/connection.ts';
 
 /** Every timed job the server runs, with its data. */
 export interface TimerJobs {
@@ -10,6 +10,7 @@ export interface TimerJobs {
   'presence-sweep': Record<string, never>;
   'announcement-sweep': Record<string, never>;
   'archive-sweep': Record<string, never>;
+  'sync-sweep': Record<string, never>;
   'inactivity-check': { conversationId: string };
   'followup-offer': { conversationId: string };
   'retention-purge': Record<string, never>;
@@ -28,15 +29,15 @@ const CLOSE_MS = 2_000;
  * Timers on BullMQ: delayed and repeatable jobs in Redis, so they survive restarts and each runs
  * once whichever process picks it up.
  */
-export function createTimers(redisUrl: string, prefix: string, log: FastifyBaseLogger) {
+export function createTimers(redis: RedisTarget, jobsPrefix: string, log: FastifyBaseLogger) {
   // Timers wait and retry through an outage (no per-request limit), unlike request paths.
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: 'infocig-timers' });
+  const connection = connectRedis(redis, 'infocig-timers', 'timers');
   // Errors go through the app's log as one line each, never as raw stacks on stderr.
   const logError = (source: string) => (err: Error) => log.warn({ err: err.message, source }, 'timers error');
   connection.on('error', logError('connection'));
   const queue = new Queue(QUEUE_NAME, {
     connection,
-    prefix: `${prefix}:bull`,
+    prefix: jobsPrefix,
     defaultJobOptions: {
       removeOnComplete: true,
       removeOnFail: 1000,
@@ -55,7 +56,7 @@ export function createTimers(redisUrl: string, prefix: string, log: FastifyBaseL
     reassertSchedules().catch(logError('schedulers'));
   });
   let worker: Worker | undefined;
-  const workerConnection = connection.duplicate({ connectionName: 'infocig-timers-worker' });
+  const workerConnection = connectRedis(redis, 'infocig-timers-worker', 'timers');
   workerConnection.on('error', logError('worker connection'));
 
   return {
@@ -110,7 +111,7 @@ export function createTimers(redisUrl: string, prefix: string, log: FastifyBaseL
         },
         {
           connection: workerConnection,
-          prefix: `${prefix}:bull`,
+          prefix: jobsPrefix,
           concurrency: 8,
         },
       );

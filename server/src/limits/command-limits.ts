@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Redis } from 'ioredis';
 import type { Socket } from 'socket.io';
 import type { LimitsConfig } from '../config/limits-config.ts';
 import type { SocketData } from '../realtime/typed-sockets.ts';
+import type { RedisClient } from '../redis/connection.ts';
 import { limitKeyOf } from './identity-key.ts';
 import { type Limiter, localLimiter, sharedLimiter, takeAll, type Verdict } from './limiter.ts';
 import { RateLimitedError } from './rate-limited-error.ts';
@@ -12,7 +12,7 @@ import { RateLimitedError } from './rate-limited-error.ts';
  * memory: a socket lives in one process), and the commands people could flood others with also
  * against the identity, in Redis, across all its sockets and processes.
  */
-export function createCommandLimits(redis: Redis, prefix: string, limits: LimitsConfig) {
+export function createCommandLimits(redis: RedisClient, prefix: string, limits: LimitsConfig) {
   const messagesPerSocket = localLimiter('msg', limits.messagesPerSocket, limits.messagesBurstPerSocket);
   const commandsPerSocket = localLimiter('cmd', limits.commandsPerSocket, limits.commandsBurstPerSocket);
   const perIdentity: Record<string, Limiter> = {

@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import {
   BurstyRateLimiter,
   RateLimiterMemory,
@@ -6,6 +5,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import type { Rate } from '../config/limits-config.ts';
+import type { RedisClient } from '../redis/connection.ts';
 
 /** What a limiter says about one more call: go ahead, or wait this long. */
 export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number };
@@ -42,7 +42,7 @@ const memory = (name: string, rate: Rate) =>
  * flood costs Redis one call per window, not one per packet; while Redis is unreachable the
  * count is kept in memory instead.
  */
-function shared(redis: Redis, prefix: string, name: string, rate: Rate) {
+function shared(redis: RedisClient, prefix: string, name: string, rate: Rate) {
   return new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: `${prefix}:limit:${name}`,
@@ -64,7 +64,13 @@ export function localLimiter(name: string, rate: Rate, burst?: Rate): Limiter {
  * Limits shared across processes through Redis: a sustained rate and, if given, a burst allowance
  * used only once the sustained one is spent (one Redis call per allowed call in the common case).
  */
-export function sharedLimiter(redis: Redis, prefix: string, name: string, rate: Rate, burst?: Rate): Limiter {
+export function sharedLimiter(
+  redis: RedisClient,
+  prefix: string,
+  name: string,
+  rate: Rate,
+  burst?: Rate,
+): Limiter {
   const main = shared(redis, prefix, name, rate);
   return limiterOf(burst ? new BurstyRateLimiter(main, shared(redis, prefix, `${name}:burst`, burst)) : main);
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connection.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 
@@ -13,7 +13,7 @@ export const HEARTBEAT_TTL_SECONDS = 15;
  * member (`v:<visitorKey>`, `a:<advisorId>`) and heartbeats; the counts of a process that stops
  * heartbeating (killed, crashed) are taken back by whichever process sweeps first.
  */
-export function createPresence(redis: Redis, keys: Keys, processId: string) {
+export function createPresence(redis: RedisClient, keys: Keys, processId: string) {
   const mine = keys.processMembers(processId);
 
   async function reap(id: string, force: boolean): Promise<string[]> {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connection.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 
@@ -10,7 +10,7 @@ const sessionsScript = luaScript(import.meta.url, './lua/sessions.lua', 2);
  * named for closing), and assignment reads an advisor's for a token still valid. Sockets of a
  * process that died drop out once presence has reaped it.
  */
-export function createSessions(redis: Redis, keys: Keys, processId: string) {
+export function createSessions(redis: RedisClient, keys: Keys, processId: string) {
   async function run(op: 'open' | 'close', member: string, socketId: string, expiresAtMs = 0, cap = 0) {
     const [, ...toClose] = (await runScript(
       redis,

@@ -1,5 +1,4 @@
 import { createShardedAdapter } from '@socket.io/redis-adapter';
-import type { Redis } from 'ioredis';
 import {
   Adapter,
   type BroadcastOptions,
@@ -7,6 +6,7 @@ import {
   type ClusterMessage,
   MessageType,
 } from 'socket.io-adapter';
+import type { RedisClient } from '../redis/connection.ts';
 
 type Publish = (
   message: Omit<Extract<ClusterMessage, { type: MessageType.BROADCAST }>, 'nsp' | 'uid'>,
@@ -19,7 +19,11 @@ type Publish = (
  * without a Redis round trip on its way. The adapter waits only to learn the publication's offset
  * for connection-state recovery, which infocig does not use (clients resume from `chat:history`).
  */
-export function createLocalFirstAdapter(publisher: Redis, subscriber: Redis, channelPrefix: string) {
+export function createLocalFirstAdapter(
+  publisher: RedisClient,
+  subscriber: RedisClient,
+  channelPrefix: string,
+) {
   const shardedAdapter = createShardedAdapter(publisher, subscriber, {
     channelPrefix,
     subscriptionMode: 'dynamic',

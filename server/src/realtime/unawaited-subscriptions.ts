@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connection.ts';
 
 type Subscription = 'ssubscribe' | 'sunsubscribe';
 
@@ -9,7 +9,7 @@ type Subscription = 'ssubscribe' | 'sunsubscribe';
  * adapter's own view of its channels is unchanged, and a subscriber that reconnects subscribes
  * again to every channel it holds.
  */
-export function logUnawaitedSubscriptions(subscriber: Redis, onFailure: (err: Error) => void): void {
+export function logUnawaitedSubscriptions(subscriber: RedisClient, onFailure: (err: Error) => void): void {
   for (const command of ['ssubscribe', 'sunsubscribe'] as const satisfies Subscription[]) {
     const original = subscriber[command].bind(subscriber) as (...args: unknown[]) => Promise<unknown>;
     (subscriber as unknown as Record<Subscription, (...args: unknown[]) => Promise<unknown>>)[command] = (

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.ts';
 
 /** How often the epoch is read besides each reconnection: a FLUSHALL keeps connections up. */
 const CHECK_MS = 5_000;
@@ -11,7 +11,7 @@ const CHECK_MS = 5_000;
  * Every process notices; the first sets the new epoch and the others adopt it.
  */
 export async function watchEpoch(
-  redis: Redis,
+  redis: RedisClient,
   key: string,
   onLost: () => Promise<void>,
   log: FastifyBaseLogger,

@@ -1,11 +1,11 @@
 import fp from 'fastify-plugin';
-import { connectRedis, waitForRedis } from './connection.ts';
+import { connectRedis, type RedisClient, waitForRedis } from './connection.ts';
 import { createKeys } from './keys.ts';
 import { assertPersistent } from './persistence.ts';
 
 export const redisPlugin = fp(
   async (app) => {
-    const redis = connectRedis(app.config.redis.url, `infocig-${process.pid}`);
+    const redis = connectRedis(app.config.redis, `infocig-${process.pid}`);
     redis.on('error', (err) => app.log.warn({ err: err.message }, 'redis error'));
     await waitForRedis(redis);
     if (app.config.redis.requirePersistence) {
@@ -14,7 +14,7 @@ export const redisPlugin = fp(
         throw error;
       });
     }
-    app.decorate('redis', redis);
+    app.decorate<RedisClient>('redis', redis);
     app.decorate('keys', createKeys(app.config.redis.prefix));
     app.addHook('onClose', async () => {
       await redis.quit().catch(() => redis.disconnect());

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.ts';
 
 export interface LuaScript {
   name: string;
@@ -32,15 +32,46 @@ export function luaScript(moduleUrl: string, file: string, numberOfKeys: number)
  * Defines every known script on a connection up front. With auto-pipelining, a script defined
  * later is missing from a pipeline already gathering that tick's commands, and the whole batch fails.
  */
-export function defineScripts(redis: Redis): void {
+export function defineScripts(redis: RedisClient): void {
   for (const script of registry.values()) defineScript(redis, script);
 }
 
-function defineScript(redis: Redis, script: LuaScript): void {
+function defineScript(redis: RedisClient, script: LuaScript): void {
   redis.defineCommand(script.name, { numberOfKeys: script.numberOfKeys, lua: script.lua });
 }
 
 type ScriptRunner = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
+
+/** Replicas each script's writes must reach before it answers, per connection (see `waitForReplicas`). */
+const replicaWaits = new WeakMap<RedisClient, { replicas: number; timeoutMs: number }>();
+
+/**
+ * Every script run on this connection (messages, hand-outs, closings: everything acknowledged to
+ * a person) answers only once its writes reached `replicas` replicas or `timeoutMs` passed (WAIT,
+ * sent with the script to the same primary). A primary killed right after an acknowledgement
+ * then has a replica holding it, which takes over. Past the timeout the write stands on the
+ * primary and its append-only file alone.
+ */
+export function waitForReplicas(redis: RedisClient, replicas: number, timeoutMs: number): void {
+  if (replicas > 0) replicaWaits.set(redis, { replicas, timeoutMs });
+}
+
+async function runThenWait(
+  redis: RedisClient,
+  script: LuaScript,
+  keysAndArgs: (string | number)[],
+  wait: { replicas: number; timeoutMs: number },
+): Promise<unknown> {
+  const pipeline = redis.pipeline();
+  (pipeline as unknown as Record<string, (...a: (string | number)[]) => unknown>)[script.name]?.(
+    ...keysAndArgs,
+  );
+  pipeline.call('WAIT', wait.replicas, wait.timeoutMs);
+  const results = await pipeline.exec();
+  const [error, value] = results?.[0] ?? [new Error('pipeline discarded'), null];
+  if (error) throw error;
+  return value;
+}
 
 /**
  * Runs a script through ioredis' defineCommand (EVALSHA, falling back to EVAL once per
@@ -48,13 +79,15 @@ type ScriptRunner = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
  * every pipeline knows, and defines it for next time.
  */
 export function runScript(
-  redis: Redis,
+  redis: RedisClient,
   script: LuaScript,
   keys: string[],
   args: (string | number)[],
 ): Promise<unknown> {
   const commands = redis as unknown as Record<string, ScriptRunner | undefined>;
   const defined = commands[script.name];
+  const wait = replicaWaits.get(redis);
+  if (defined && wait) return runThenWait(redis, script, [...keys, ...args], wait);
   if (defined) return defined.apply(redis, [...keys, ...args]);
   defineScript(redis, script);
   return redis.eval(script.lua, script.numberOfKeys, ...keys, ...args);

@@ -1,6 +1,6 @@
 import { type Admission, type Audience, admission, italianDay } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connection.ts';
 import type { PlanVersion, RolloutStore } from './rollout-store.ts';
 
 /** How often each process checks whether the plan changed: well within the one second promised. */
@@ -12,7 +12,7 @@ const POLL_MS = 250;
  */
 export async function createRolloutPlan(
   store: RolloutStore,
-  redis: Redis,
+  redis: RedisClient,
   versionKey: string,
   log: FastifyBaseLogger,
 ) {

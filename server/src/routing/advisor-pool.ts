@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { AUDIENCES, type Audience } from '@infocig/shared';
-import type { Redis } from 'ioredis';
 import { AppError } from '../errors/app-error.ts';
+import type { RedisClient } from '../redis/connection.ts';
 import type { Keys } from '../redis/keys.ts';
-import { luaScript, runScript } from '../redis/scripts.ts';
+import { createChatSync } from './chat-sync.ts';
+import { routingScript, runRoutingScript } from './routing-script.ts';
 
-const assignScript = luaScript(import.meta.url, './lua/assign-next.lua', 6);
-const updateScript = luaScript(import.meta.url, './lua/update-advisor.lua', 3);
-const takeOfflineScript = luaScript(import.meta.url, './lua/take-offline.lua', 1);
-const requeueScript = luaScript(import.meta.url, './lua/requeue-advisor-chats.lua', 3);
-const transferScript = luaScript(import.meta.url, './lua/transfer.lua', 3);
+const assignScript = routingScript(import.meta.url, './lua/assign-next.lua', 2);
+const updateScript = routingScript(import.meta.url, './lua/update-advisor.lua', 3);
+const takeOfflineScript = routingScript(import.meta.url, './lua/take-offline.lua', 2);
+const requeueScript = routingScript(import.meta.url, './lua/requeue-advisor-chats.lua', 3);
+const transferScript = routingScript(import.meta.url, './lua/transfer.lua', 3);
 
 /** Weight of the newest interval in the queue's smoothed pace. */
 const PACE_SMOOTHING = 0.2;
@@ -54,25 +55,26 @@ export type TransferTarget = { queue: Audience } | { advisorId: string };
 export const advisorMember = (advisorId: string) => `a:${advisorId}`;
 
 /** Advisors' availability, queues, capacity and load, and the atomic hand-out of waiting chats. */
-export function createAdvisorPool(redis: Redis, keys: Keys) {
+export function createAdvisorPool(redis: RedisClient, keys: Keys) {
+  const { sync } = createChatSync(redis, keys);
+
   async function nameOf(advisorId: string): Promise<string> {
     return (await redis.hget(keys.advisor(advisorId), 'name')) ?? '';
   }
 
   /** Applies changes atomically and returns the advisor as they now stand. */
   async function update(advisorId: string, changes: AdvisorChanges): Promise<AdvisorState> {
-    const [load, capacity, availability, queues] = (await runScript(
+    const [load, capacity, availability, queues] = (await runRoutingScript(
       redis,
+      keys,
       updateScript,
       [keys.advisor(advisorId), keys.advisors(), keys.presence()],
       [
-        keys.prefix,
-        Date.now(),
+        advisorId,
         changes.availability ?? '',
         changes.queues?.join(',') ?? '',
         changes.capacity ?? '',
         changes.name ?? '',
-        advisorMember(advisorId),
       ],
     )) as [number, number, Availability, string];
     const name = changes.name ?? (await nameOf(advisorId));
@@ -118,21 +120,31 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
 
     /** Out of every pool; returns how many chats they still hold. */
     async takeOffline(advisorId: string): Promise<number> {
-      return Number(await runScript(redis, takeOfflineScript, [keys.advisor(advisorId)], [keys.prefix]));
+      return Number(
+        await runRoutingScript(
+          redis,
+          keys,
+          takeOfflineScript,
+          [keys.advisor(advisorId), keys.advisorConversations(advisorId)],
+          [advisorId],
+        ),
+      );
     },
 
     /** Returns an absent advisor's chats to the head of their queues, unless they are back. */
     async requeueAll(advisorId: string): Promise<Requeued[]> {
-      const flat = (await runScript(
+      const flat = (await runRoutingScript(
         redis,
+        keys,
         requeueScript,
         [keys.advisor(advisorId), keys.advisorConversations(advisorId), keys.presence()],
-        [keys.prefix, advisorMember(advisorId), RETURNED_PRIORITY, Date.now()],
+        [advisorId, RETURNED_PRIORITY],
       )) as string[];
       const out: Requeued[] = [];
       for (let i = 0; i < flat.length; i += 3) {
         out.push({ conversationId: flat[i]!, queue: flat[i + 1] as Audience, visitorKey: flat[i + 2]! });
       }
+      await Promise.all(out.map((chat) => sync(chat.conversationId)));
       return out;
     },
 
@@ -191,39 +203,36 @@ export function createAdvisorPool(redis: Redis, keys: Keys) {
     /** Moves an advisor's active chat to a queue or a colleague; returns where it went. */
     async transfer(conversationId: string, fromAdvisorId: string, to: TransferTarget) {
       const [kind, target] = 'queue' in to ? ['queue', to.queue] : ['advisor', to.advisorId];
-      const result = (await runScript(
+      const result = (await runRoutingScript(
         redis,
+        keys,
         transferScript,
         [
-          keys.conversation(conversationId),
+          keys.chatRouting(conversationId),
           keys.advisor(fromAdvisorId),
           keys.advisorConversations(fromAdvisorId),
         ],
-        [keys.prefix, fromAdvisorId, kind, target, Date.now(), RETURNED_PRIORITY],
+        [conversationId, fromAdvisorId, kind, target, RETURNED_PRIORITY],
       )) as number | [number, Audience, string];
       if (result === -1) throw new AppError('CONVERSATION_FORBIDDEN');
       if (result === -2) throw new AppError('TRANSFER_TARGET_UNAVAILABLE');
       if (result === -3) throw new AppError('VALIDATION_FAILED');
       const [, queue, visitorKey] = result as [number, Audience, string];
+      await sync(conversationId);
       return { queue, visitorKey };
     },
 
     /** Hands the head of a queue to the best advisor, or returns null. */
     async assignNext(queue: Audience): Promise<Assignment | null> {
-      const result = (await runScript(
+      const result = (await runRoutingScript(
         redis,
+        keys,
         assignScript,
-        [
-          keys.queueWaiting(queue),
-          keys.queueAdvisors(queue),
-          keys.queueVisitors(queue),
-          keys.queuePace(queue),
-          keys.presence(),
-          keys.unannounced(),
-        ],
-        [keys.prefix, Date.now(), PACE_SMOOTHING],
+        [keys.presence(), keys.unannounced()],
+        [queue, PACE_SMOOTHING],
       )) as string[];
       if (result.length === 0) return null;
+      await sync(result[0]!);
       return { conversationId: result[0]!, advisorId: result[1]!, visitorKey: result[2]! };
     },
   };

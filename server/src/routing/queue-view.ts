@@ -1,5 +1,5 @@
 import type { Audience } from '@infocig/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/connection.ts';
 import type { Keys } from '../redis/keys.ts';
 
 export interface QueuePlace {
@@ -14,7 +14,7 @@ export interface WaitingEntry extends QueuePlace {
 }
 
 /** Reads of a queue's order and pace, for positions and wait estimates. */
-export function createQueueView(redis: Redis, keys: Keys) {
+export function createQueueView(redis: RedisClient, keys: Keys) {
   async function paceMs(queue: Audience): Promise<number | null> {
     const interval = await redis.hget(keys.queuePace(queue), 'intervalMs');
     return interval === null ? null : Number(interval);

@@ -2,19 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadOrCreateDevKeys } from '../../src/dev/dev-keys.ts';
 import { createTokenMinter, type MintToken } from '../../src/dev/token-minter.ts';
+import type { RedisClient } from '../../src/redis/connection.ts';
 import { type Db, migrate, openDb, seedDemoData } from '../../src/store/index.ts';
-import { deleteKeys, TEST_REDIS_URL } from '../support/index.ts';
+import { deleteKeys, TEST_REDIS_ENV, testRedis } from '../support/index.ts';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Everything the processes share: a Redis prefix, a database schema and the portal's key pair. */
 export interface ChaosEnvironment {
   prefix: string;
-  redis: Redis;
+  redis: RedisClient;
   /** The shared store, where closed conversations are archived. */
   db: Db;
   mint: MintToken;
@@ -40,7 +40,7 @@ export async function prepareEnvironment(grace: { advisorSeconds: number; visito
   // Made before any process starts, so all three verify with the same key.
   const keys = await loadOrCreateDevKeys(dataDir);
   const mint = await createTokenMinter(keys.privateKeyPem, loadConfig({}).auth);
-  const redis = new Redis(TEST_REDIS_URL);
+  const redis = testRedis();
 
   const environment: ChaosEnvironment = {
     prefix,
@@ -50,7 +50,7 @@ export async function prepareEnvironment(grace: { advisorSeconds: number; visito
     workerCfs: workers.map((w) => w.cf),
     companies,
     serverEnv: {
-      REDIS_URL: TEST_REDIS_URL,
+      ...TEST_REDIS_ENV,
       REDIS_PREFIX: prefix,
       DATABASE_URL: TEST_DATABASE_URL,
       DATABASE_SCHEMA: schema,

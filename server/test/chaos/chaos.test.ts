@@ -1,5 +1,6 @@
 import { AUDIENCES } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeys } from '../../src/redis/keys.ts';
 import { AdvisorActor } from './advisor-actor.ts';
 import { type ChaosSchedule, runChaos } from './chaos-driver.ts';
 import { type ChaosEnvironment, prepareEnvironment } from './chaos-environment.ts';
@@ -67,7 +68,7 @@ describe('three server processes under chaos', () => {
     await Promise.all(advisors.map((a) => a.open()));
     const sampler = new RedisSampler(
       env.redis,
-      env.prefix,
+      createKeys(env.prefix),
       advisors.map((a) => a.advisorId),
       ledger,
     );
@@ -87,7 +88,7 @@ describe('three server processes under chaos', () => {
     await sampler.sample();
     const stored = await readStoredConversations(env.redis, env.prefix, env.db);
     const waiting = await Promise.all(
-      AUDIENCES.map((queue) => env.redis.zcard(`${env.prefix}:queue:${queue}:waiting`)),
+      AUDIENCES.map((queue) => env.redis.zcard(createKeys(env.prefix).queueWaiting(queue))),
     );
     const messageProblems = [
       ...checkStoredMessages(stored, ledger),

@@ -1,28 +1,31 @@
 import { AUDIENCES } from '@infocig/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/connection.ts';
+import type { Keys } from '../../src/redis/keys.ts';
 import type { Ledger } from './ledger.ts';
 
 /**
- * One atomic read of every advisor's hash, held-chat set and the conversations in it, and of the
- * queues, so that a chat moving between advisors can never show in two places by accident of timing.
- * ARGV[1] key prefix, ARGV[2] comma-separated queues, ARGV[3..] advisor ids.
+ * One atomic read of every advisor's hash, held-chat set and the routing record of each chat in it,
+ * and of the queues, so that a chat moving between advisors can never show in two places by
+ * accident of timing. All of it is in the routing slot (redis/keys.ts), so this runs on a cluster.
+ * KEYS: the waiting sets, then per advisor its hash and held set; ARGV[1] the number of queues,
+ * ARGV[2] the routing root, ARGV[3..] advisor ids.
  * Returns {waiting ids, {{advisorId, capacity, load, {{conversationId, its advisorId, status}, ...}}, ...}}.
  */
 const SNAPSHOT_LUA = `
-local prefix = ARGV[1]
+local queues = tonumber(ARGV[1])
 local waiting = {}
-for queue in string.gmatch(ARGV[2], '[^,]+') do
-  for _, id in ipairs(redis.call('ZRANGE', prefix .. ':queue:' .. queue .. ':waiting', 0, -1)) do
+for q = 1, queues do
+  for _, id in ipairs(redis.call('ZRANGE', KEYS[q], 0, -1)) do
     waiting[#waiting + 1] = id
   end
 end
 local advisors = {}
 for i = 3, #ARGV do
-  local key = prefix .. ':advisor:' .. ARGV[i]
+  local key = KEYS[queues + (i - 3) * 2 + 1]
   local capacity, load = unpack(redis.call('HMGET', key, 'capacity', 'load'))
   local held = {}
-  for _, id in ipairs(redis.call('SMEMBERS', key .. ':convs')) do
-    local holder, status = unpack(redis.call('HMGET', prefix .. ':conv:' .. id, 'advisorId', 'status'))
+  for _, id in ipairs(redis.call('SMEMBERS', KEYS[queues + (i - 3) * 2 + 2])) do
+    local holder, status = unpack(redis.call('HMGET', ARGV[2] .. ':chat:' .. id, 'advisorId', 'status'))
     held[#held + 1] = {id, holder or '', status or ''}
   end
   advisors[#advisors + 1] = {ARGV[i], capacity or '', load or '', held}
@@ -46,8 +49,8 @@ export class RedisSampler {
   private running: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
     private readonly advisorIds: string[],
     private readonly ledger: Ledger,
   ) {}
@@ -68,12 +71,17 @@ export class RedisSampler {
   }
 
   async sample(): Promise<void> {
-    const queues = AUDIENCES.join(',');
+    const { keys } = this;
+    const snapshotKeys = [
+      ...AUDIENCES.map((queue) => keys.queueWaiting(queue)),
+      ...this.advisorIds.flatMap((id) => [keys.advisor(id), keys.advisorConversations(id)]),
+    ];
     const [waiting, advisors] = (await this.redis.eval(
       SNAPSHOT_LUA,
-      0,
-      this.prefix,
-      queues,
+      snapshotKeys.length,
+      ...snapshotKeys,
+      AUDIENCES.length,
+      keys.routingRoot,
       ...this.advisorIds,
     )) as Snapshot;
     const at = Date.now();

@@ -1,7 +1,9 @@
 import type { ChatMessage } from '@infocig/shared';
-import type { Redis } from 'ioredis';
 import { createArchiveStore } from '../../src/chat/archive-store.ts';
+import type { RedisClient } from '../../src/redis/connection.ts';
+import { createKeys } from '../../src/redis/keys.ts';
 import type { Db } from '../../src/store/index.ts';
+import { scanKeys } from '../support/test-redis.ts';
 
 /** A conversation as Redis, or once closed the archive, holds it at the end of the run. */
 export interface StoredConversation {
@@ -21,14 +23,14 @@ export interface StoredConversation {
   messages: ChatMessage[];
 }
 
-const CONVERSATION_KEY = /:conv:([0-9A-HJKMNP-TV-Z]{26})$/;
+const CONVERSATION_KEY = /:\{conv:([0-9A-HJKMNP-TV-Z]{26})\}$/;
 
 /**
  * Every conversation of the run with its whole message stream: those still in Redis (live, or
  * closed and not yet moved), then those the archive holds.
  */
 export async function readStoredConversations(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   db: Db,
 ): Promise<StoredConversation[]> {
@@ -63,24 +65,20 @@ export async function readStoredConversations(
   ];
 }
 
-async function readRedisConversations(redis: Redis, prefix: string): Promise<StoredConversation[]> {
+async function readRedisConversations(redis: RedisClient, prefix: string): Promise<StoredConversation[]> {
   const ids: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:conv:*`, 'COUNT', 1000);
-    cursor = next;
-    for (const key of found) {
-      const id = CONVERSATION_KEY.exec(key)?.[1];
-      if (id) ids.push(id);
-    }
-  } while (cursor !== '0');
+  for (const key of await scanKeys(redis, `${prefix}:{conv:*}`)) {
+    const id = CONVERSATION_KEY.exec(key)?.[1];
+    if (id) ids.push(id);
+  }
   return Promise.all(ids.map((id) => readOne(redis, prefix, id)));
 }
 
-async function readOne(redis: Redis, prefix: string, id: string): Promise<StoredConversation> {
+async function readOne(redis: RedisClient, prefix: string, id: string): Promise<StoredConversation> {
+  const keys = createKeys(prefix);
   const [hash, entries] = await Promise.all([
-    redis.hgetall(`${prefix}:conv:${id}`),
-    redis.xrange(`${prefix}:conv:${id}:msgs`, '-', '+'),
+    redis.hgetall(keys.conversation(id)),
+    redis.xrange(keys.conversationMessages(id), '-', '+'),
   ]);
   const messages = entries.map(([entryId, fields]) => {
     const f: Record<string, string> = {};

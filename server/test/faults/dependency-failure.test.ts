@@ -32,7 +32,7 @@ describe('which failures are SERVICE_UNAVAILABLE', () => {
   it('Redis and PostgreSQL that cannot be reached are; a bad query is not', async () => {
     const port = await closedPort();
 
-    const redis = connectRedis(`redis://127.0.0.1:${port}`, 'infocig-test-unreachable');
+    const redis = connectRedis({ url: `redis://127.0.0.1:${port}` }, 'infocig-test-unreachable');
     redis.on('error', () => {});
     const fromRedis = await failureOf(() => redis.get('anything'));
     redis.disconnect();

@@ -1,24 +1,24 @@
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RedisClient } from '../../src/redis/connection.ts';
 import {
   type AdvisorClient,
   connectAdvisor,
   connectVisitor,
   startTestServer,
-  TEST_REDIS_URL,
   type TestServer,
+  testRedis,
   type VisitorClient,
 } from '../support/index.ts';
 
 let server: TestServer;
-let connection: Redis;
+let connection: RedisClient;
 let timers: Queue;
 
 beforeAll(async () => {
   server = await startTestServer();
-  connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-  timers = new Queue('timers', { connection, prefix: `${server.config.redis.prefix}:bull` });
+  connection = testRedis();
+  timers = new Queue('timers', { connection, prefix: server.app.keys.jobsPrefix });
 });
 afterAll(async () => {
   await timers.close();

@@ -50,7 +50,7 @@ describe('when Redis comes back empty', () => {
         (await timers!.getJobSchedulers())
           .map((s) => s.key)
           .sort()
-          .join() === 'announcement-sweep,archive-sweep,presence-sweep,retention-purge',
+          .join() === 'announcement-sweep,archive-sweep,presence-sweep,retention-purge,sync-sweep',
       'the job schedulers are back',
       15_000,
     );

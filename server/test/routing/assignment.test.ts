@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { AUDIENCES, type Audience } from '@infocig/shared';
-import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConversationRepository } from '../../src/chat/conversation-repository.ts';
 import { createSessions } from '../../src/presence/sessions.ts';
+import type { RedisClient } from '../../src/redis/connection.ts';
 import { createKeys, type Keys } from '../../src/redis/keys.ts';
 import { type AdvisorChanges, advisorMember, createAdvisorPool } from '../../src/routing/advisor-pool.ts';
 import { createQueueView } from '../../src/routing/queue-view.ts';
-import { deleteKeys, TEST_REDIS_URL } from '../support/index.ts';
+import { deleteKeys, testRedis } from '../support/index.ts';
 
 let keys: Keys;
-let connections: Redis[];
+let connections: RedisClient[];
 
 const PROCESS_ID = 'assignment-test';
 
@@ -27,7 +27,7 @@ afterEach(async () => {
 
 /** A server process's view of Redis: its own connection, pool and repository. */
 function processView() {
-  const redis = new Redis(TEST_REDIS_URL);
+  const redis = testRedis();
   connections.push(redis);
   const pool = createAdvisorPool(redis, keys);
   const sessions = createSessions(redis, keys, PROCESS_ID);

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPresence } from '../../src/presence/presence.ts';
+import type { RedisClient } from '../../src/redis/connection.ts';
 import { createKeys, type Keys } from '../../src/redis/keys.ts';
-import { deleteKeys, TEST_REDIS_URL } from '../support/index.ts';
+import { deleteKeys, testRedis } from '../support/index.ts';
 
 let keys: Keys;
-let redis: Redis;
+let redis: RedisClient;
 
 beforeEach(() => {
   keys = createKeys(`infocig-test:${randomBytes(6).toString('hex')}`);
-  redis = new Redis(TEST_REDIS_URL);
+  redis = testRedis();
 });
 afterEach(async () => {
   redis.disconnect();

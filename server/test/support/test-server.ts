@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config/config.ts';
 import { loadOrCreateDevKeys } from '../../src/dev/dev-keys.ts';
@@ -12,7 +11,7 @@ import { createTokenMinter } from '../../src/dev/token-minter.ts';
 import type { IdentityClaims } from '../../src/people/identity.ts';
 import { seedIfEmpty } from '../../src/store/index.ts';
 
-export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { scanKeys, TEST_REDIS_ENV, testRedis } from './test-redis.ts';
 
 export interface TestServer {
   url: string;
@@ -46,7 +45,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      REDIS_URL: TEST_REDIS_URL,
+      // A test that brings its own Redis (REDIS_URL in env) gets that one, never the cluster.
+      ...(options.env?.REDIS_URL ? {} : TEST_REDIS_ENV),
       REDIS_PREFIX: prefix,
       INFOCIG_DATA_DIR: dataDir,
       PORT: '0',
@@ -80,30 +80,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
 /** Removes this run's keys only: everything under its own prefix. */
 export async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
+  const redis = testRedis('infocig-test-cleanup');
   try {
-    let cursor = '0';
-    do {
-      const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (found.length > 0) await redis.del(...found);
-    } while (cursor !== '0');
+    // One key per DEL: on a cluster a multi-key DEL must stay in one slot.
+    await Promise.all((await scanKeys(redis, `${prefix}:*`)).map((key) => redis.del(key)));
   } finally {
     redis.disconnect();
   }
 }
 
 export async function countKeys(prefix: string): Promise<number> {
-  const redis = new Redis(TEST_REDIS_URL);
+  const redis = testRedis('infocig-test-count');
   try {
-    let count = 0;
-    let cursor = '0';
-    do {
-      const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      count += found.length;
-    } while (cursor !== '0');
-    return count;
+    return (await scanKeys(redis, `${prefix}:*`)).length;
   } finally {
     redis.disconnect();
   }

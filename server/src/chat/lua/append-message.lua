@@ -9,7 +9,8 @@
 -- {-1} no such conversation, {-2} closed, {-3} sender is not a participant (an advisor: not now).
 -- A resend is recognised by sender and client id before anything else: a sender whose ack was
 -- lost gets the same seq even if the chat has since closed or passed to someone else.
-if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
+local opened = redis.call('HGET', KEYS[1], 'status')
+if not opened or opened == 'opening' then return {-1} end
 local dedupeField = ARGV[3] .. ':' .. ARGV[2] .. ':' .. ARGV[4]
 local existing = redis.call('HGET', KEYS[3], dedupeField)
 if existing then return {tonumber(existing), 0} end

@@ -1,11 +1,11 @@
 -- Takes an advisor out of every pool they serve; the chats they hold stay theirs for now.
--- KEYS[1] advisor hash   ARGV[1] key prefix
+--#include includes/routing.lua
+-- KEYS[FIRST_KEY] advisor hash   KEYS[FIRST_KEY + 1] advisor's chat set   ARGV[4] advisor id
 -- Returns the number of chats the advisor holds.
-local advisorId = string.match(KEYS[1], ':advisor:(.+)$')
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'availability', 'offline')
-local queues = redis.call('HGET', KEYS[1], 'queues') or ''
-for served in string.gmatch(queues, '[^,]+') do
-  redis.call('ZREM', ARGV[1] .. ':queue:' .. served .. ':advisors', advisorId)
+local advisor, held = KEYS[FIRST_KEY], KEYS[FIRST_KEY + 1]
+if redis.call('EXISTS', advisor) == 0 then return 0 end
+redis.call('HSET', advisor, 'availability', 'offline')
+for served in string.gmatch(redis.call('HGET', advisor, 'queues') or '', '[^,]+') do
+  if QUEUES[served] then redis.call('ZREM', QUEUES[served].advisors, ARGV[4]) end
 end
-return redis.call('SCARD', KEYS[1] .. ':convs')
+return redis.call('SCARD', held)

@@ -1,47 +1,40 @@
 -- Hands an active chat from its advisor to a queue (ahead of normal chats, original order kept) or
 -- straight to a named advisor with a free slot, atomically.
--- KEYS[1] conversation hash   KEYS[2] current advisor hash   KEYS[3] current advisor's chat set
--- ARGV[1] key prefix   ARGV[2] current advisor id   ARGV[3] 'queue' or 'advisor'
--- ARGV[4] target queue or advisor id   ARGV[5] now (ms)   ARGV[6] priority for a queued transfer
+--#include includes/routing.lua
+-- KEYS[FIRST_KEY] the chat's routing record   KEYS[FIRST_KEY + 1] current advisor hash
+-- KEYS[FIRST_KEY + 2] current advisor's chat set
+-- ARGV[4] chat id   ARGV[5] current advisor id   ARGV[6] 'queue' or 'advisor'
+-- ARGV[7] target queue or advisor id   ARGV[8] priority for a queued transfer
+-- The target advisor's keys are built inside (see routing.lua).
 -- Returns {1, queue, visitorKey}; -1 not this advisor's active chat; -2 target advisor unknown,
 -- offline, paused, full or without a valid token (or the same advisor); -3 target queue unknown.
---#include includes/holds-valid-token.lua
-local prefix, from, kind, target, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
-local id, status, holder, queue, visitorKey, enqueuedAt =
-  unpack(redis.call('HMGET', KEYS[1], 'id', 'status', 'advisorId', 'queue', 'visitorKey', 'enqueuedAt'))
+local chat, fromKey, fromChats = KEYS[FIRST_KEY], KEYS[FIRST_KEY + 1], KEYS[FIRST_KEY + 2]
+local id, from, kind, target = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local status, holder, queueName, visitorKey, enqueuedAt =
+  unpack(redis.call('HMGET', chat, 'status', 'advisorId', 'queue', 'visitorKey', 'enqueuedAt'))
 if status ~= 'active' or holder ~= from then return -1 end
 
-local function rescore(advisorKey, advisorId, load)
-  for served in string.gmatch(redis.call('HGET', advisorKey, 'queues') or '', '[^,]+') do
-    local pool = prefix .. ':queue:' .. served .. ':advisors'
-    if redis.call('ZSCORE', pool, advisorId) then redis.call('ZADD', pool, load * 1e13 + now, advisorId) end
-  end
-end
-
-local targetKey
 if kind == 'advisor' then
-  targetKey = prefix .. ':advisor:' .. target
-  local capacity, load, availability = unpack(redis.call('HMGET', targetKey, 'capacity', 'load', 'availability'))
+  local capacity, load, availability =
+    unpack(redis.call('HMGET', advisorKey(target), 'capacity', 'load', 'availability'))
   if target == from or availability ~= 'available' or tonumber(load or 0) >= tonumber(capacity or 0)
-    or not holdsValidToken(prefix, target, now) then return -2 end
-elseif target ~= 'workers' and target ~= 'employers' then
+    or not holdsValidToken(target) then return -2 end
+elseif not QUEUES[target] then
   return -3
 end
 
-redis.call('SREM', KEYS[3], id)
-rescore(KEYS[2], from, redis.call('HINCRBY', KEYS[2], 'load', -1))
+redis.call('SREM', fromChats, id)
+rescore(from, redis.call('HINCRBY', fromKey, 'load', -1))
 if kind == 'advisor' then
-  redis.call('SADD', targetKey .. ':convs', id)
-  rescore(targetKey, target, redis.call('HINCRBY', targetKey, 'load', 1))
-  redis.call('HSET', KEYS[1], 'advisorId', target, 'assignedAt', now)
+  redis.call('SADD', advisorChatsKey(target), id)
+  rescore(target, redis.call('HINCRBY', advisorKey(target), 'load', 1))
+  redis.call('HSET', chat, 'advisorId', target, 'assignedAt', NOW)
 else
-  local priority = tonumber(ARGV[6])
-  redis.call('HSET', KEYS[1], 'status', 'queued', 'queue', target, 'priority', priority)
-  redis.call('HDEL', KEYS[1], 'advisorId', 'assignedAt')
-  redis.call('ZADD', prefix .. ':queue:' .. target .. ':waiting', tonumber(enqueuedAt) - priority * 1e13, id)
-  redis.call('HSET', prefix .. ':queue:' .. target .. ':visitors', id, visitorKey)
-  local pace = prefix .. ':queue:' .. target .. ':pace'
-  if redis.call('HEXISTS', pace, 'since') == 0 then redis.call('HSET', pace, 'since', now) end
-  queue = target
+  local priority = tonumber(ARGV[8])
+  redis.call('HSET', chat, 'status', 'queued', 'queue', target, 'priority', priority)
+  redis.call('HDEL', chat, 'advisorId', 'assignedAt')
+  enqueue(QUEUES[target], id, visitorKey, tonumber(enqueuedAt), priority)
+  queueName = target
 end
-return {1, queue, visitorKey}
+changed(id)
+return {1, queueName, visitorKey}

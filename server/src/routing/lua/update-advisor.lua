@@ -2,39 +2,40 @@
 -- value), and moves them into or out of each queue's pool to match. An advisor with no socket
 -- anywhere (presence 0) is never available: 'available' is refused and stored as 'offline', so a
 -- session set-up that outlives its socket cannot put a departed advisor back in the pool.
--- KEYS[1] advisor hash   KEYS[2] registry of all advisors   KEYS[3] presence hash
--- ARGV[1] key prefix   ARGV[2] now (ms)   ARGV[3] availability ('available'|'paused'|'offline')
--- ARGV[4] comma-separated queues served   ARGV[5] capacity   ARGV[6] display name
--- ARGV[7] the advisor's presence member ('a:<advisorId>')
+--#include includes/routing.lua
+-- KEYS[FIRST_KEY] advisor hash   KEYS[FIRST_KEY + 1] registry of all advisors
+-- KEYS[FIRST_KEY + 2] presence hash
+-- ARGV[4] advisor id   ARGV[5] availability ('available'|'paused'|'offline')
+-- ARGV[6] comma-separated queues served   ARGV[7] capacity   ARGV[8] display name
 -- Returns {load, capacity, availability, queues}.
-local advisorId = string.match(KEYS[1], ':advisor:(.+)$')
-local prefix = ARGV[1]
-local oldQueues = redis.call('HGET', KEYS[1], 'queues') or ''
-local fields = {'availability', ARGV[3], 'queues', ARGV[4], 'capacity', ARGV[5], 'name', ARGV[6]}
+local advisor, registry, presence = KEYS[FIRST_KEY], KEYS[FIRST_KEY + 1], KEYS[FIRST_KEY + 2]
+local advisorId = ARGV[4]
+local oldQueues = redis.call('HGET', advisor, 'queues') or ''
+local fields = {'availability', ARGV[5], 'queues', ARGV[6], 'capacity', ARGV[7], 'name', ARGV[8]}
 for i = 1, #fields, 2 do
-  if fields[i + 1] ~= '' then redis.call('HSET', KEYS[1], fields[i], fields[i + 1]) end
+  if fields[i + 1] ~= '' then redis.call('HSET', advisor, fields[i], fields[i + 1]) end
 end
-if redis.call('HGET', KEYS[1], 'availability') == 'available'
-  and tonumber(redis.call('HGET', KEYS[3], ARGV[7]) or '0') <= 0 then
-  redis.call('HSET', KEYS[1], 'availability', 'offline')
+if redis.call('HGET', advisor, 'availability') == 'available'
+  and tonumber(redis.call('HGET', presence, 'a:' .. advisorId) or '0') <= 0 then
+  redis.call('HSET', advisor, 'availability', 'offline')
 end
-if redis.call('HEXISTS', KEYS[1], 'load') == 0 then redis.call('HSET', KEYS[1], 'load', 0) end
-redis.call('SADD', KEYS[2], advisorId)
+if redis.call('HEXISTS', advisor, 'load') == 0 then redis.call('HSET', advisor, 'load', 0) end
+redis.call('SADD', registry, advisorId)
 local load, capacity, availability, queues =
-  unpack(redis.call('HMGET', KEYS[1], 'load', 'capacity', 'availability', 'queues'))
+  unpack(redis.call('HMGET', advisor, 'load', 'capacity', 'availability', 'queues'))
 local serves = {}
 for served in string.gmatch(queues or '', '[^,]+') do serves[served] = true end
 for served in string.gmatch(oldQueues, '[^,]+') do
-  if not serves[served] then redis.call('ZREM', prefix .. ':queue:' .. served .. ':advisors', advisorId) end
+  if not serves[served] and QUEUES[served] then redis.call('ZREM', QUEUES[served].advisors, advisorId) end
 end
 for served in pairs(serves) do
-  local pool = prefix .. ':queue:' .. served .. ':advisors'
-  if availability == 'available' then
-    if not redis.call('ZSCORE', pool, advisorId) then
-      redis.call('ZADD', pool, tonumber(load) * 1e13 + tonumber(ARGV[2]), advisorId)
+  local queue = QUEUES[served]
+  if queue and availability == 'available' then
+    if not redis.call('ZSCORE', queue.advisors, advisorId) then
+      redis.call('ZADD', queue.advisors, tonumber(load) * 1e13 + NOW, advisorId)
     end
-  else
-    redis.call('ZREM', pool, advisorId)
+  elseif queue then
+    redis.call('ZREM', queue.advisors, advisorId)
   end
 end
 return {tonumber(load), tonumber(capacity or 0), availability or 'offline', queues or ''}
