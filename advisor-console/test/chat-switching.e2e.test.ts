@@ -36,13 +36,13 @@ interface Rendered {
 /** One synchronous look at the chat column: what a person at the screen would see at that instant. */
 const rendered = (page: Page) =>
   page.evaluate((): Rendered => {
-    const lists = document.querySelectorAll('.icc-chat .icc-messages');
+    const lists = document.querySelectorAll('.icc-chat .ic-messages');
     return {
       heading: document.querySelector('#icc-chat-title')?.textContent ?? null,
       lists: lists.length,
       listConversation: lists[0]?.getAttribute('data-conversation-id') ?? null,
-      messages: [...document.querySelectorAll('.icc-chat .icc-messages li')].map((li) => ({
-        text: li.querySelector('.icc-message-text')?.textContent ?? '',
+      messages: [...document.querySelectorAll('.icc-chat .ic-messages li')].map((li) => ({
+        text: li.querySelector('.ic-message-text')?.textContent ?? '',
         conversationId: li.getAttribute('data-conversation-id'),
       })),
     };
@@ -98,7 +98,7 @@ describe('an advisor switching among three chats', () => {
         await advisor.getByLabel('Risposta').press('Enter');
       }
       // The newest message of this chat is on screen: the view caught up with the store.
-      await advisor.locator('.icc-messages').getByText(chat.sent.at(-1)!, { exact: true }).waitFor();
+      await advisor.locator('.ic-messages').getByText(chat.sent.at(-1)!, { exact: true }).waitFor();
 
       const view = await rendered(advisor);
       expect(view.heading).toBe(chat.person.name);
@@ -114,7 +114,7 @@ describe('an advisor switching among three chats', () => {
     // Nothing was lost either: each chat shows exactly what was written in it, once.
     for (const chat of chats) {
       await nav.getByRole('button', { name: new RegExp(chat.person.name) }).click();
-      await advisor.locator('.icc-messages').getByText(chat.sent.at(-1)!, { exact: true }).waitFor();
+      await advisor.locator('.ic-messages').getByText(chat.sent.at(-1)!, { exact: true }).waitFor();
       const view = await rendered(advisor);
       expect(view.messages.map((m) => m.text).sort()).toEqual([...chat.sent].sort());
     }
@@ -148,7 +148,7 @@ describe('an advisor switching among three chats', () => {
       text: next,
     });
 
-    const messages = advisor.locator('.icc-messages');
+    const messages = advisor.locator('.ic-messages');
     await messages.getByText(next, { exact: true }).waitFor();
     await messages.getByText(missed, { exact: true }).waitFor({ timeout: 15_000 });
     const view = await rendered(advisor);

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # The server's tests again, on a local Redis Cluster (3 primaries, 3 replicas) started for the run
 # and removed after: the same suite as on one Redis, plus the primary failover test, which runs
-# only here. Files whose servers bring a single Redis of their own (to kill, empty or refuse it)
-# are left out: on a cluster they would test the same single Redis again.
+# only here. Left out: files whose servers bring a single Redis of their own (to kill, empty or
+# refuse it), which would test that single Redis again, and the folders whose tests do not touch
+# Redis (the store, the audit chain, payment timing, configuration, hours, the API description).
+#   pnpm test:cluster [vitest arguments]     e.g. pnpm test:cluster test/chaos
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export REDIS_CLUSTER_BASE_PORT="${REDIS_CLUSTER_BASE_PORT:-7101}"
+if [ "${1:-}" = --help ]; then
+  sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+  exit 0
+fi
+# Ports of its own (7301-7306), so a cluster started by hand on 7101 is left alone.
+export REDIS_CLUSTER_BASE_PORT="${REDIS_CLUSTER_BASE_PORT:-7301}"
 export REDIS_CLUSTER_DIR="${REDIS_CLUSTER_DIR:-/tmp/infocig-test-cluster-$$}"
 trap 'bash scripts/redis-cluster/start.sh stop' EXIT
 nodes="$(bash scripts/redis-cluster/start.sh)"
@@ -14,4 +21,7 @@ TEST_REDIS_CLUSTER_NODES="$nodes" npx vitest run --project server \
   --exclude '**/faults/redis-loss.test.ts' --exclude '**/faults/redis-outage.test.ts' \
   --exclude '**/faults/shutdown.test.ts' --exclude '**/health/readiness.test.ts' \
   --exclude '**/operations/production.test.ts' --exclude '**/faults/dependency-failure.test.ts' \
-  --exclude '**/chat/archive.test.ts' "$@"
+  --exclude '**/chat/archive.test.ts' \
+  --exclude '**/test/store/**' --exclude '**/test/audit/**' --exclude '**/test/timing/**' \
+  --exclude '**/test/config/**' --exclude '**/test/hours/**' --exclude '**/operations/openapi.test.ts' \
+  --exclude '**/operations/operator-pages.test.ts' "$@"

@@ -41,6 +41,7 @@ const words = (line: string) => [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) =
 const TRIED_WITH: Record<string, { flag: string; why: string }> = {
   start: { flag: '--dry-run', why: 'serves until stopped (start.test.ts runs it for real)' },
   test: { flag: '--help', why: 'the whole suite, this test included' },
+  'test:cluster': { flag: '--help', why: "the server's suite again on a Redis Cluster (.ci/run runs it)" },
   seed: { flag: '--dry-run', why: 'writes thousands of rows into the store' },
   bench: { flag: '--help', why: 'bench.test.ts runs --quick' },
   format: { flag: '--help', why: 'rewrites files' },

@@ -49,17 +49,17 @@ describe('the claims view answers a worker without an advisor', () => {
     await awaiting
       .getByText('INPS attende dal datore di lavoro i dati per pagarti', { exact: false })
       .waitFor();
-    expect(await awaiting.locator('.icw-next-step').textContent()).toMatch(
+    expect(await awaiting.locator('.ic-next-step').textContent()).toMatch(
       new RegExp(`^Chi deve agire ora: il datore di lavoro, entro il ${DAY}$`, 'u'),
     );
 
     // A payment still to come: the window, how sure, and on request what it rests on.
-    const estimate = claims.getByTestId('icw-estimate').first();
-    expect(await estimate.locator('.icw-estimate-window').textContent()).toMatch(
+    const estimate = claims.getByTestId('ic-estimate').first();
+    expect(await estimate.locator('.ic-estimate-window').textContent()).toMatch(
       new RegExp(`^(Primo p|P)agamento previsto tra il ${START} e il ${DAY}$`, 'u'),
     );
     expect(await claims.getByText(/^Pagamento previsto tra il /).count()).toBeGreaterThan(0);
-    expect(await estimate.locator('.icw-estimate-confidence').textContent()).toMatch(
+    expect(await estimate.locator('.ic-estimate-confidence').textContent()).toMatch(
       /^Affidabilità della stima: (alta|media|bassa)$/,
     );
     const basis = estimate.locator('details');
@@ -72,12 +72,10 @@ describe('the claims view answers a worker without an advisor', () => {
     // The same in English.
     await worker.getByRole('button', { name: 'English' }).click();
     const awaitingEn = payments.filter({ hasText: "Waiting for the employer's data" }).first();
-    expect(await awaitingEn.locator('.icw-next-step').textContent()).toMatch(
+    expect(await awaitingEn.locator('.ic-next-step').textContent()).toMatch(
       new RegExp(`^Who acts next: the employer, by ${DAY}$`, 'u'),
     );
-    expect(await estimate.locator('.icw-estimate-window').textContent()).toMatch(
-      /payment expected between /i,
-    );
+    expect(await estimate.locator('.ic-estimate-window').textContent()).toMatch(/payment expected between /i);
     await basis.getByText(/^(Times of \d+|Average times published by INPS)/).waitFor();
     await e2e.shot(worker, 'widget-answers-en');
     await worker.getByRole('button', { name: 'Italiano' }).click();
@@ -140,7 +138,7 @@ describe('who has seen my data', () => {
     const refused = rows.filter({ hasText: 'Giorgio Verdi' });
     expect(await refused.getAttribute('class')).toContain('icw-refused');
     expect(await refused.locator('td').last().textContent()).toBe('Rifiutato');
-    expect(await worker.getByTestId('icw-live').textContent()).toContain('accessi registrati ai tuoi dati');
+    expect(await worker.getByTestId('ic-live').textContent()).toContain('accessi registrati ai tuoi dati');
     await e2e.shot(worker, 'widget-access-log', privacy);
   });
 });

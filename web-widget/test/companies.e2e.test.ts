@@ -56,7 +56,7 @@ describe('an intermediary acts for a delegating company', () => {
     await consultant.getByText('Domande di Tessitura Sabauda S.p.A.', { exact: true }).waitFor();
     await consultant.locator('.icw-claim').first().waitFor();
     expect(await tessitura.getAttribute('aria-pressed')).toBe('true');
-    expect(await consultant.getByTestId('icw-guidance').count()).toBeGreaterThan(0);
+    expect(await consultant.getByTestId('ic-guidance').count()).toBeGreaterThan(0);
     await consultant.getByText('La richiesta riguarda l’azienda Tessitura Sabauda S.p.A.').waitFor();
 
     const which = consultant.getByLabel('Su quale domanda? (facoltativo)');
@@ -83,7 +83,7 @@ describe('an intermediary acts for a delegating company', () => {
     await subject.getByText('La persona chiede di questa domanda').waitFor();
     expect(await subject.locator('h4').textContent()).toBe(`${benefitType} · Tessitura Sabauda S.p.A.`);
     if (protocol) expect(await subject.locator('dd').allTextContents()).toContain(protocol);
-    expect(await advisor.getByTestId('icc-guidance').count()).toBeGreaterThan(0);
+    expect(await advisor.getByTestId('ic-guidance').count()).toBeGreaterThan(0);
     await e2e.shot(advisor, 'console-subject');
 
     await advisor.getByRole('button', { name: 'Chiudi la chat' }).click();
@@ -161,7 +161,7 @@ describe('an intermediary acts for a delegating company', () => {
     expect(await consultant.getByRole('button', { name: TESSITURA }).count()).toBe(1);
     expect(await consultant.locator('.icw-claim').count()).toBe(0);
     expect(await consultant.getByRole('button', { name: 'Parla con un consulente' }).isDisabled()).toBe(true);
-    expect(await consultant.getByTestId('icw-live').textContent()).toContain(
+    expect(await consultant.getByTestId('ic-live').textContent()).toContain(
       'la delega non risulta più attiva',
     );
     await e2e.shot(consultant, 'widget-delegation-revoked', consultant.locator('.icw-section').first());

@@ -55,25 +55,25 @@ describe('a worker asks an advisor through the widget and the console', () => {
       .waitFor();
     await advisor.getByText('Pagamento di marzo').first().waitFor();
     expect(await advisor.locator('.icc-claim').count()).toBeGreaterThan(0);
-    expect(await advisor.getByTestId('icc-live').textContent()).toContain(
+    expect(await advisor.getByTestId('ic-live').textContent()).toContain(
       'Nuova chat assegnata: Mario Rossi.',
     );
 
     const question = 'Buongiorno, quando arriva il pagamento di marzo?';
     await worker.getByLabel('Il tuo messaggio').fill(question);
     await worker.getByLabel('Il tuo messaggio').press('Enter');
-    await advisor.locator('.icc-messages').getByText(question).waitFor();
-    await worker.locator('.icw-messages .icw-own').getByText(question).waitFor();
+    await advisor.locator('.ic-messages').getByText(question).waitFor();
+    await worker.locator('.ic-messages .ic-own').getByText(question).waitFor();
 
     const answer = 'Buongiorno, i dati del datore di lavoro sono arrivati: il pagamento è in lavorazione.';
     await advisor.getByLabel('Risposta').fill(answer);
     await advisor.getByRole('button', { name: 'Invia' }).click();
-    await worker.locator('.icw-messages .icw-other').getByText(answer).waitFor();
-    await advisor.locator('.icc-messages .icc-own').getByText(answer).waitFor();
+    await worker.locator('.ic-messages .ic-other').getByText(answer).waitFor();
+    await advisor.locator('.ic-messages .ic-own').getByText(answer).waitFor();
     // Each side shows the exchange once: the echo of one's own message is merged by seq.
-    expect(await worker.locator('.icw-messages li').count()).toBe(2);
-    expect(await advisor.locator('.icc-messages li').count()).toBe(2);
-    expect(await worker.getByTestId('icw-live').textContent()).toContain(
+    expect(await worker.locator('.ic-messages li').count()).toBe(2);
+    expect(await advisor.locator('.ic-messages li').count()).toBe(2);
+    expect(await worker.getByTestId('ic-live').textContent()).toContain(
       `Nuovo messaggio da Paolo Romano: ${answer}`,
     );
     await shot(worker, 'widget-chat');
@@ -84,7 +84,7 @@ describe('a worker asks an advisor through the widget and the console', () => {
     await ended.getByText('La chat è terminata.', { exact: true }).waitFor();
     await ended.getByText('Il consulente ha chiuso la chat.').waitFor();
     await advisor.locator('.icc-notice').getByText('Hai chiuso la chat.').waitFor();
-    expect(await worker.getByTestId('icw-live').textContent()).toContain('Il consulente ha chiuso la chat.');
+    expect(await worker.getByTestId('ic-live').textContent()).toContain('Il consulente ha chiuso la chat.');
     await shot(worker, 'widget-closed');
     await shot(advisor, 'console-closed');
 

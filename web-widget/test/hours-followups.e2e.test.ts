@@ -25,7 +25,7 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const live = (page: Page, app: 'icw' | 'icc') => page.getByTestId(`${app}-live`).textContent();
+const live = (page: Page) => page.getByTestId('ic-live').textContent();
 
 async function widgetOf(persona: string) {
   const page = await e2e.page();
@@ -56,7 +56,7 @@ describe('outside service hours and instead of waiting, people leave messages th
     await closed.getByText(/^Riapre domenica \d{1,2} \S+ alle ore 00:00\.$/).waitFor();
     expect(await worker.getByRole('button', { name: 'Parla con un consulente' }).count()).toBe(0);
     await leaveMessage(worker, 'Pagamento di marzo', question);
-    expect(await live(worker, 'icw')).toContain('Messaggio inviato: un consulente ti risponderà qui.');
+    expect(await live(worker)).toContain('Messaggio inviato: un consulente ti risponderà qui.');
     await e2e.shot(worker, 'widget-closed-hours', worker.locator('.icw-chat'));
   });
 
@@ -81,15 +81,13 @@ describe('outside service hours and instead of waiting, people leave messages th
     await mario.getByLabel('Risposta').fill(answer);
     await mario.getByRole('button', { name: 'Invia la risposta' }).click();
     await mario.waitFor({ state: 'detached' });
-    expect(await live(advisor, 'icc')).toContain('Risposta inviata a Mario Rossi.');
+    expect(await live(advisor)).toContain('Risposta inviata a Mario Rossi.');
 
     const item = worker.locator('.icw-followup').filter({ hasText: question });
     await item.getByText('Risposta ricevuta').waitFor();
     await item.getByText(answer).waitFor();
     await item.getByText(/^Risposta di Paolo Romano, /).waitFor();
-    expect(await live(worker, 'icw')).toContain(
-      'È arrivata la risposta al tuo messaggio “Pagamento di marzo”.',
-    );
+    expect(await live(worker)).toContain('È arrivata la risposta al tuo messaggio “Pagamento di marzo”.');
     await e2e.shot(worker, 'widget-answered', worker.locator('.icw-followup').first());
   });
 
@@ -98,9 +96,9 @@ describe('outside service hours and instead of waiting, people leave messages th
     await employer.getByRole('button', { name: 'Parla con un consulente' }).click();
     await employer.getByText('Stai parlando con Paolo Romano.').waitFor();
     const notice = /Questa chat verrà chiusa tra \d+ minut/;
-    await employer.locator('.icw-system').getByText(notice).waitFor();
-    await advisor.locator('.icc-system').getByText(notice).waitFor();
-    expect(await employer.locator('.icw-system').getByText('Avviso del servizio').count()).toBe(1);
+    await employer.locator('.ic-system').getByText(notice).waitFor();
+    await advisor.locator('.ic-system').getByText(notice).waitFor();
+    expect(await employer.locator('.ic-system').getByText('Avviso del servizio').count()).toBe(1);
     await e2e.shot(employer, 'widget-notice', employer.locator('.icw-chat'));
 
     const ended = employer.locator('.icw-notice');

@@ -12,7 +12,7 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const live = (page: Page, app: 'icw' | 'icc') => page.getByTestId(`${app}-live`).textContent();
+const live = (page: Page) => page.getByTestId('ic-live').textContent();
 const emptied = (page: Page, testId: string) =>
   page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent === '', testId);
 
@@ -45,7 +45,7 @@ describe('queue, typing, read receipts and a transfer, in the widget and the con
     const chat = worker.locator('.icw-chat');
     await queue.getByText('Sei il prossimo in coda.').waitFor();
     await queue.getByText('Tempo di attesa stimato: non ancora disponibile.').waitFor();
-    expect(await live(worker, 'icw')).toContain(
+    expect(await live(worker)).toContain(
       'Sei il prossimo in coda. Tempo di attesa stimato: non ancora disponibile.',
     );
     await worker.getByRole('button', { name: 'Lascia un messaggio invece di attendere' }).waitFor();
@@ -62,11 +62,11 @@ describe('queue, typing, read receipts and a transfer, in the widget and the con
     await shot(advisor, 'console-typing');
     await worker.getByLabel('Il tuo messaggio').pressSequentially(question.slice(20));
     await worker.getByLabel('Il tuo messaggio').press('Enter');
-    await advisor.locator('.icc-messages').getByText(question).waitFor();
+    await advisor.locator('.ic-messages').getByText(question).waitFor();
     await emptied(advisor, 'icc-typing');
 
     // The console has the chat on screen: the worker sees it was read.
-    await worker.locator('.icw-own .icw-read').filter({ hasText: 'Letto' }).waitFor();
+    await worker.locator('.ic-own .ic-read').filter({ hasText: 'Letto' }).waitFor();
 
     const answer = 'Buongiorno, verifico subito con la sede.';
     await advisor.getByLabel('Risposta').pressSequentially(answer.slice(0, 12), { delay: 20 });
@@ -74,14 +74,14 @@ describe('queue, typing, read receipts and a transfer, in the widget and the con
     await shot(worker, 'widget-typing', chat);
     await advisor.getByLabel('Risposta').pressSequentially(answer.slice(12));
     await advisor.getByLabel('Risposta').press('Enter');
-    await worker.locator('.icw-messages .icw-other').getByText(answer).waitFor();
+    await worker.locator('.ic-messages .ic-other').getByText(answer).waitFor();
     await emptied(worker, 'icw-typing');
-    await advisor.locator('.icc-own .icc-read').filter({ hasText: 'Letto' }).waitFor();
+    await advisor.locator('.ic-own .ic-read').filter({ hasText: 'Letto' }).waitFor();
     await shot(worker, 'widget-read', chat);
 
     // Serving workers only, the advisor hands the chat to the employers' queue with a note.
     await saveQueues(advisor, false);
-    expect(await live(advisor, 'icc')).toContain('Profilo aggiornato: code Lavoratori; fino a 3 chat.');
+    expect(await live(advisor)).toContain('Profilo aggiornato: code Lavoratori; fino a 3 chat.');
     await shot(advisor, 'console-settings');
     await advisor.getByRole('button', { name: 'Chiudi', exact: true }).click();
 
@@ -93,13 +93,11 @@ describe('queue, typing, read receipts and a transfer, in the widget and the con
     await shot(advisor, 'console-transfer');
     await advisor.getByRole('button', { name: 'Trasferisci la chat' }).click();
     await advisor.getByText('Nessuna chat assegnata.', { exact: false }).waitFor();
-    expect(await live(advisor, 'icc')).toContain('La chat con Mario Rossi è stata trasferita');
+    expect(await live(advisor)).toContain('La chat con Mario Rossi è stata trasferita');
 
     await queue.getByText('La tua richiesta è stata passata a un altro gruppo di consulenti.').waitFor();
     await queue.getByText('Sei il prossimo in coda.').waitFor();
-    expect(await live(worker, 'icw')).toContain(
-      'La tua richiesta è stata passata a un altro gruppo di consulenti.',
-    );
+    expect(await live(worker)).toContain('La tua richiesta è stata passata a un altro gruppo di consulenti.');
     await shot(worker, 'widget-transferred', chat);
 
     // Serving employers again, the advisor gets it back, with the note for staff only.

@@ -37,12 +37,5 @@ function word(t: ConsoleTexts, a: AdvisorAnnouncement): string {
 export function Announcements() {
   const { t } = useConsole();
   const { state } = useAdvisorSession();
-  return (
-    <LiveRegion
-      prefix="icc"
-      announcements={state.announcements}
-      texts={t.announce}
-      describe={(a) => word(t, a)}
-    />
-  );
+  return <LiveRegion announcements={state.announcements} texts={t.announce} describe={(a) => word(t, a)} />;
 }

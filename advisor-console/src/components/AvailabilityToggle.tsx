@@ -16,7 +16,7 @@ export function AvailabilityToggle() {
       </span>
       <button
         type="button"
-        className={current === 'available' ? 'icc-button icc-button-secondary' : 'icc-button'}
+        className={current === 'available' ? 'ic-button ic-button-secondary' : 'ic-button'}
         disabled={!current || state.busy || state.connection.kind !== 'connected'}
         onClick={() => void session.setAvailability(next)}
       >

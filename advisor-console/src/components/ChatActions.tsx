@@ -26,7 +26,7 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
           <strong>{t.chat.closed}</strong> {t.chat.closedBy[chat.closedBy]}
           {chat.closeReason && ` ${t.chat.closeReason[chat.closeReason]}`}
         </p>
-        <button type="button" className="icc-button icc-button-secondary" onClick={() => session.dismiss(id)}>
+        <button type="button" className="ic-button ic-button-secondary" onClick={() => session.dismiss(id)}>
           {t.chat.dismiss}
         </button>
       </div>
@@ -36,7 +36,6 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
   return (
     <>
       <Composer
-        prefix="icc"
         texts={t.chat}
         // Written while offline, a reply waits as pending and goes out on reconnect.
         onSend={(text) => session.send(id, text)}
@@ -49,7 +48,7 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
       <div className="icc-actions">
         <button
           type="button"
-          className="icc-button icc-button-secondary"
+          className="ic-button ic-button-secondary"
           disabled={state.busy || state.connection.kind !== 'connected'}
           onClick={() => setTransferring(true)}
         >
@@ -57,7 +56,7 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
         </button>
         <button
           type="button"
-          className="icc-button icc-button-secondary"
+          className="ic-button ic-button-secondary"
           disabled={state.busy}
           onClick={() => void session.close(id)}
         >

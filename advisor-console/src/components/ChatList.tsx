@@ -8,7 +8,7 @@ export function ChatList() {
     <nav className="icc-chatlist" aria-labelledby="icc-chats-title">
       <h2 id="icc-chats-title">{t.chats.title}</h2>
       {state.chats.length === 0 ? (
-        <p className="icc-muted">{t.chats.none}</p>
+        <p className="ic-muted">{t.chats.none}</p>
       ) : (
         <ul>
           {state.chats.map(({ conversation: c, unread, closedBy }) => (
@@ -28,7 +28,7 @@ export function ChatList() {
                     </span>
                   )}
                 </span>
-                <span className="icc-muted icc-block">
+                <span className="ic-muted icc-block">
                   {ROLE_LABELS[c.visitor.role][lang]}
                   {closedBy && ` · ${t.chats.closed}`}
                 </span>

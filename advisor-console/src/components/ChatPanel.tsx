@@ -17,7 +17,7 @@ export function ChatPanel() {
   if (!chat) {
     return (
       <section className="icc-column icc-chat" aria-label={t.chat.messages}>
-        <p className="icc-muted">{t.chat.noneSelected}</p>
+        <p className="ic-muted">{t.chat.noneSelected}</p>
       </section>
     );
   }
@@ -34,20 +34,20 @@ function ChatView({ chat }: { chat: ChatEntry }) {
     <section className="icc-column icc-chat" aria-labelledby="icc-chat-title" data-conversation-id={c.id}>
       <div className="icc-chat-head">
         <h2 id="icc-chat-title">{c.visitor.displayName}</h2>
-        <p className="icc-muted">{t.chat.assignedAt(formatTime(lang, c.assignedAt))}</p>
+        <p className="ic-muted">{t.chat.assignedAt(formatTime(lang, c.assignedAt))}</p>
         {c.topic && (
           <p>
-            <span className="icc-label">{t.chat.topic}:</span> {c.topic}
+            <span className="ic-label">{t.chat.topic}:</span> {c.topic}
           </p>
         )}
         {c.subject.companyName && (
           <p data-testid="icc-subject-company">
-            <span className="icc-label">{t.chat.company}:</span> {c.subject.companyName}
+            <span className="ic-label">{t.chat.company}:</span> {c.subject.companyName}
           </p>
         )}
         {application && (
           <p data-testid="icc-subject-application">
-            <span className="icc-label">{t.chat.application}:</span> {application.benefitType} ·{' '}
+            <span className="ic-label">{t.chat.application}:</span> {application.benefitType} ·{' '}
             {t.claims.periodRange(
               formatDate(lang, application.periodFrom, 'medium'),
               formatDate(lang, application.periodTo, 'medium'),
@@ -58,7 +58,6 @@ function ChatView({ chat }: { chat: ChatEntry }) {
       </div>
       <InternalNotes notes={c.notes} />
       <MessageList
-        prefix="icc"
         conversationId={c.id}
         messages={chat.messages}
         ownAuthor="advisor"

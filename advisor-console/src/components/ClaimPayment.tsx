@@ -23,14 +23,14 @@ export function ClaimPayment({ p }: { p: PaymentSummary }) {
         </span>
       </span>
       {(detail || p.ibanMasked) && (
-        <span className="icc-muted icc-small icc-block">
+        <span className="ic-muted icc-small icc-block">
           {detail}
           {detail && p.ibanMasked && ' · '}
           {p.ibanMasked && <span className="icc-mono icc-nowrap">{p.ibanMasked}</span>}
         </span>
       )}
-      <GuidanceNote prefix="icc" guidance={p.guidance} lang={lang} reader="staff" />
-      {p.estimate && <EstimateNote prefix="icc" estimate={p.estimate} lang={lang} of="payment" />}
+      <GuidanceNote guidance={p.guidance} lang={lang} reader="staff" />
+      {p.estimate && <EstimateNote estimate={p.estimate} lang={lang} of="payment" />}
     </li>
   );
 }

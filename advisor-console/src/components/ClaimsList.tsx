@@ -18,17 +18,17 @@ function Claim({ claim, subject }: { claim: ClaimSummary; subject: boolean }) {
       <h4>
         {claim.benefitType} · {claim.companyName}
       </h4>
-      <p className="icc-muted icc-small">{BENEFIT_TYPE_LABELS[claim.benefitType][lang]}</p>
+      <p className="ic-muted icc-small">{BENEFIT_TYPE_LABELS[claim.benefitType][lang]}</p>
       <p>
         {t.claims.status}:{' '}
         <span className={`icc-badge icc-tone-${applicationTone(claim.status)}`}>
           {APPLICATION_STATUS_LABELS[claim.status][lang]}
         </span>{' '}
-        <span className="icc-muted icc-small">{date(claim.statusSince)}</span>
+        <span className="ic-muted icc-small">{date(claim.statusSince)}</span>
       </p>
-      <GuidanceNote prefix="icc" guidance={claim.guidance} lang={lang} reader="staff" />
+      <GuidanceNote guidance={claim.guidance} lang={lang} reader="staff" />
       {claim.estimate && (
-        <EstimateNote prefix="icc" estimate={claim.estimate} lang={lang} of={claimEstimateOf(claim.status)} />
+        <EstimateNote estimate={claim.estimate} lang={lang} of={claimEstimateOf(claim.status)} />
       )}
       <dl className="icc-facts icc-facts-compact">
         <dt>{t.claims.period}</dt>
@@ -44,7 +44,7 @@ function Claim({ claim, subject }: { claim: ClaimSummary; subject: boolean }) {
       </dl>
       {claim.payments.length > 0 && (
         <>
-          <p className="icc-label">{t.claims.payments}</p>
+          <p className="ic-label">{t.claims.payments}</p>
           <ul className="icc-payments">
             {claim.payments.map((p) => (
               <ClaimPayment key={p.competenceMonth} p={p} />
@@ -64,7 +64,7 @@ export function ClaimsList({ claims, subjectId }: { claims: ClaimSummary[]; subj
     <section aria-labelledby="icc-claims-title">
       <h3 id="icc-claims-title">{t.claims.title}</h3>
       {claims.length === 0 ? (
-        <p className="icc-muted">{t.claims.none}</p>
+        <p className="ic-muted">{t.claims.none}</p>
       ) : (
         ordered.map((c) => <Claim key={c.applicationId} claim={c} subject={c.applicationId === subjectId} />)
       )}

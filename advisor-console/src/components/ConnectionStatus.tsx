@@ -14,14 +14,14 @@ export function ConnectionStatus() {
       <span className={`icc-dot icc-dot-${c.kind}`} aria-hidden="true" />
       <span>{t.connection[c.kind]}</span>
       {c.kind === 'reconnecting' && c.lastError && (
-        <span className="icc-muted">({errorText(t, c.lastError)})</span>
+        <span className="ic-muted">({errorText(t, c.lastError)})</span>
       )}
       {c.kind === 'error' && (
         <>
           <span className="icc-error" role="alert">
             {errorText(t, c.error)} <code>{c.error.code}</code>
           </span>
-          <button type="button" className="icc-button icc-button-small" onClick={() => session.connect()}>
+          <button type="button" className="ic-button ic-button-small" onClick={() => session.connect()}>
             {t.retry}
           </button>
         </>

@@ -15,19 +15,19 @@ function FollowUpItem({ f }: { f: AdvisorFollowUp }) {
   return (
     <article className="icc-followup" aria-labelledby={`icc-fu-${f.id}`}>
       <h3 id={`icc-fu-${f.id}`}>{f.visitor.displayName}</h3>
-      <p className="icc-muted icc-small">
+      <p className="ic-muted icc-small">
         {ROLE_LABELS[f.visitor.role][lang]} · <span className="icc-mono">{f.visitor.codiceFiscale}</span>
         <span className="icc-block">{t.followUps.left(formatDateTime(lang, f.createdAt))}</span>
       </p>
-      <p className="icc-strong">{f.topic || t.followUps.noTopic}</p>
-      <p className="icc-message-text">{f.text}</p>
+      <p className="ic-strong">{f.topic || t.followUps.noTopic}</p>
+      <p className="ic-message-text">{f.text}</p>
       <form className="icc-followup-answer" onSubmit={(e) => void submit(e)}>
-        <label htmlFor={field} className="icc-label">
+        <label htmlFor={field} className="ic-label">
           {t.followUps.answer}
         </label>
         <textarea
           id={field}
-          className="icc-input"
+          className="ic-input"
           rows={3}
           maxLength={LIMITS.messageTextMaxChars}
           value={answer}
@@ -35,7 +35,7 @@ function FollowUpItem({ f }: { f: AdvisorFollowUp }) {
         />
         <button
           type="submit"
-          className="icc-button icc-button-small"
+          className="ic-button ic-button-small"
           disabled={!answer.trim() || state.busy || state.connection.kind !== 'connected'}
         >
           {t.followUps.send}
@@ -57,20 +57,20 @@ export function FollowUpsPanel() {
         <h2 id="icc-followups-title">{t.followUps.title}</h2>
         <button
           type="button"
-          className="icc-button icc-button-small icc-button-secondary"
+          className="ic-button ic-button-small ic-button-secondary"
           disabled={offline}
           onClick={() => void session.loadFollowUps()}
         >
           {f ? t.followUps.refresh : t.followUps.load}
         </button>
       </div>
-      <p className="icc-muted icc-small">{t.followUps.audited}</p>
+      <p className="ic-muted icc-small">{t.followUps.audited}</p>
       {f?.error && (
         <p className="icc-error" role="alert">
           {t.errorPrefix}: {errorText(t, f.error)} <code>{f.error.code}</code>
         </p>
       )}
-      {f && f.list.length === 0 && <p className="icc-muted">{t.followUps.none}</p>}
+      {f && f.list.length === 0 && <p className="ic-muted">{t.followUps.none}</p>}
       {f && f.list.length > 0 && (
         <ul>
           {f.list.map((x) => (

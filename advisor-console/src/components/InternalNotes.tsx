@@ -13,8 +13,8 @@ export function InternalNotes({ notes }: { notes: AssignedConversation['notes'] 
         {notes.map((n) => (
           <li key={`${n.at}-${n.authorName}`} className="icc-note">
             <p className="icc-note-label">{t.chat.noteLabel}</p>
-            <p className="icc-muted icc-small">{t.chat.noteBy(n.authorName, formatDateTime(lang, n.at))}</p>
-            <p className="icc-message-text">{n.text}</p>
+            <p className="ic-muted icc-small">{t.chat.noteBy(n.authorName, formatDateTime(lang, n.at))}</p>
+            <p className="ic-message-text">{n.text}</p>
           </li>
         ))}
       </ul>

@@ -16,7 +16,7 @@ export function ProfileSummary({ open, onToggle }: { open: boolean; onToggle: ()
       )}
       <button
         type="button"
-        className="icc-button icc-button-small icc-button-secondary"
+        className="ic-button ic-button-small ic-button-secondary"
         aria-expanded={open}
         aria-controls="icc-settings"
         onClick={onToggle}

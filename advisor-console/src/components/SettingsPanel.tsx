@@ -45,7 +45,7 @@ function SettingsForm({ profile, onClose }: FormProps) {
           </p>
         )}
       </fieldset>
-      <label className="icc-label" htmlFor="icc-capacity">
+      <label className="ic-label" htmlFor="icc-capacity">
         {t.profile.capacity}
       </label>
       <select id="icc-capacity" value={capacity} onChange={(e) => setCapacity(Number(e.target.value))}>
@@ -58,12 +58,12 @@ function SettingsForm({ profile, onClose }: FormProps) {
       <div className="icc-actions">
         <button
           type="submit"
-          className="icc-button"
+          className="ic-button"
           disabled={none || state.busy || state.connection.kind !== 'connected'}
         >
           {t.profile.save}
         </button>
-        <button type="button" className="icc-button icc-button-secondary" onClick={onClose}>
+        <button type="button" className="ic-button ic-button-secondary" onClick={onClose}>
           {t.profile.close}
         </button>
       </div>
@@ -84,7 +84,7 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
   return (
     <section id="icc-settings" className="icc-settings" aria-labelledby="icc-settings-title">
       <h2 id="icc-settings-title">{t.profile.title}</h2>
-      <p className="icc-muted icc-small">{t.profile.note}</p>
+      <p className="ic-muted icc-small">{t.profile.note}</p>
       {p && <SettingsForm key={`${p.queues.join()}-${p.capacity}`} profile={p} onClose={onClose} />}
     </section>
   );

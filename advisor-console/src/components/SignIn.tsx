@@ -26,7 +26,7 @@ export function SignIn({ personas, loadError, lang, setLang, onSignIn }: Props) 
     <main className="icc-signin">
       <div className="icc-signin-head">
         <h1>{t.appTitle}</h1>
-        <LanguageSwitch prefix="icc" lang={lang} setLang={setLang} label={t.languageGroup} />
+        <LanguageSwitch lang={lang} setLang={setLang} label={t.languageGroup} />
       </div>
       <h2>{t.signIn.title}</h2>
       <p>{t.signIn.intro}</p>
@@ -51,12 +51,12 @@ export function SignIn({ personas, loadError, lang, setLang, onSignIn }: Props) 
                 />
                 <span>
                   <strong>{p.name}</strong> — {ROLE_LABELS[p.role][lang]}
-                  {p.description && <span className="icc-muted icc-block">{p.description}</span>}
+                  {p.description && <span className="ic-muted icc-block">{p.description}</span>}
                 </span>
               </label>
             ))}
           </fieldset>
-          <button type="submit" className="icc-button" disabled={!chosen}>
+          <button type="submit" className="ic-button" disabled={!chosen}>
             {t.signIn.submit}
           </button>
         </form>

@@ -26,7 +26,7 @@ export function TopBar({ setLang, onSignOut, settingsOpen, toggleSettings }: Pro
               <strong>{state.identity.displayName}</strong> · {ROLE_LABELS[state.identity.role][lang]}
             </span>
           )}
-          <LanguageSwitch prefix="icc" lang={lang} setLang={setLang} label={t.languageGroup} />
+          <LanguageSwitch lang={lang} setLang={setLang} label={t.languageGroup} />
           <button type="button" className="icc-link-button" onClick={onSignOut}>
             {t.signOut}
           </button>

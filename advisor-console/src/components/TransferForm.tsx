@@ -55,10 +55,10 @@ export function TransferForm({ conversationId, onCancel }: { conversationId: str
             {t.transfer.queue(t.queue[queue])}
           </label>
         ))}
-        <p className="icc-label">{t.transfer.colleagues}</p>
-        {state.colleagues === null && <p className="icc-muted">{t.transfer.loading}</p>}
+        <p className="ic-label">{t.transfer.colleagues}</p>
+        {state.colleagues === null && <p className="ic-muted">{t.transfer.loading}</p>}
         {state.colleagues !== null && colleagues.length === 0 && (
-          <p className="icc-muted">{t.transfer.none}</p>
+          <p className="ic-muted">{t.transfer.none}</p>
         )}
         {colleagues.map((c) => (
           <label key={c.advisorId} className={canTake(c) ? 'icc-check' : 'icc-check icc-unavailable'}>
@@ -73,12 +73,12 @@ export function TransferForm({ conversationId, onCancel }: { conversationId: str
           </label>
         ))}
       </fieldset>
-      <label className="icc-label" htmlFor="icc-transfer-note">
+      <label className="ic-label" htmlFor="icc-transfer-note">
         {t.transfer.note}
       </label>
       <textarea
         id="icc-transfer-note"
-        className="icc-input"
+        className="ic-input"
         rows={3}
         required
         maxLength={LIMITS.noteMaxChars}
@@ -86,14 +86,14 @@ export function TransferForm({ conversationId, onCancel }: { conversationId: str
         value={note}
         onChange={(e) => setNote(e.target.value)}
       />
-      <p id="icc-transfer-hint" className="icc-muted icc-hint">
+      <p id="icc-transfer-hint" className="ic-muted ic-hint">
         {t.transfer.noteHint}
       </p>
       <div className="icc-actions">
-        <button type="submit" className="icc-button" disabled={!ready}>
+        <button type="submit" className="ic-button" disabled={!ready}>
           {t.transfer.submit}
         </button>
-        <button type="button" className="icc-button icc-button-secondary" onClick={onCancel}>
+        <button type="button" className="ic-button ic-button-secondary" onClick={onCancel}>
           {t.transfer.cancel}
         </button>
       </div>

@@ -34,7 +34,7 @@ export function VisitorPanel() {
           </div>
         )}
       </dl>
-      <p className="icc-muted icc-small">{t.visitor.accessNote}</p>
+      <p className="ic-muted icc-small">{t.visitor.accessNote}</p>
       <ClaimsList
         claims={chat.conversation.claims}
         subjectId={chat.conversation.subject.applicationId ?? null}

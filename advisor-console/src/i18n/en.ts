@@ -1,4 +1,7 @@
+import type { SystemNotice } from '@infocig/shared';
 import type { ConsoleTexts } from './it.ts';
+
+const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
 
 export const en: ConsoleTexts = {
   appTitle: 'Info CIG — Advisor console',
@@ -74,6 +77,12 @@ export const en: ConsoleTexts = {
     resend: 'Send again',
     read: 'Read',
     system: 'Service notice',
+    notice: (notice: SystemNotice): string => {
+      switch (notice.kind) {
+        case 'inactivity-warning':
+          return `The chat will close in ${minutes(notice.minutesLeft)} unless someone writes.`;
+      }
+    },
     typing: (name) => `${name} is typing…`,
     close: 'Close the chat',
     closed: 'The chat has ended.',

@@ -1,5 +1,7 @@
-import type { ErrorCode } from '@infocig/shared';
+import type { ErrorCode, SystemNotice } from '@infocig/shared';
 import type { ClientErrorCode } from '@infocig/shared/client';
+
+const minutes = (n: number) => (n === 1 ? '1 minuto' : `${n} minuti`);
 
 /** The console's own texts (domain labels come from `@infocig/shared`). Italian is the reference. */
 export const it = {
@@ -78,6 +80,12 @@ export const it = {
     resend: 'Invia di nuovo',
     read: 'Letto',
     system: 'Avviso del servizio',
+    notice: (notice: SystemNotice): string => {
+      switch (notice.kind) {
+        case 'inactivity-warning':
+          return `La chat verrà chiusa tra ${minutes(notice.minutesLeft)} se nessuno scrive.`;
+      }
+    },
     typing: (name: string) => `${name} sta scrivendo…`,
     close: 'Chiudi la chat',
     closed: 'La chat è terminata.',

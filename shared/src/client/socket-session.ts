@@ -8,6 +8,7 @@ import {
   openSocket,
   reconnectSoon,
 } from './connection.ts';
+import { type ChannelHost, ConversationChannel } from './conversation-channel.ts';
 import { MissedWatch } from './missed-watch.ts';
 import { createStore, type Store } from './store.ts';
 
@@ -89,6 +90,24 @@ export class SocketSession<
         emit(event: string, payload: unknown, ack: TimedAck<ResultOf<Emit[E]>>): void;
       };
       emitter.emit(event, payload, ack);
+    });
+  }
+
+  /**
+   * The message path of this session's conversations (see `ConversationChannel`). Both namespaces
+   * carry the same chat commands (protocol/chat-commands.ts), so one channel serves either app.
+   */
+  protected conversationChannel(host: Omit<ChannelHost, 'commands' | 'connected'>): ConversationChannel {
+    const command = this.command.bind(this) as unknown as <T>(name: string, payload: unknown) => Promise<T>;
+    return new ConversationChannel({
+      ...host,
+      connected: () => this.getState().connection.kind === 'connected',
+      commands: {
+        send: (payload) => command('chat:send', payload),
+        history: (payload) => command('chat:history', payload),
+        read: (payload) => command('chat:read', payload),
+        typing: (payload) => command('chat:typing', payload),
+      },
     });
   }
 

@@ -37,6 +37,17 @@ export const AuthorKindSchema = z.enum(['visitor', 'advisor', 'system']);
  * Example: `{ conversationId, seq: 3, clientMessageId: 'm-1f3a9c', author: 'visitor',
  * authorName: 'Mario Rossi', text: 'Buongiorno', sentAt: '2026-11-22T15:02:11.000Z' }`
  */
+/**
+ * A notice the service itself writes into a conversation, as data that each app words in its
+ * reader's language (`text` holds a plain wording for transcripts and older clients).
+ * Example: `{ kind: 'inactivity-warning', minutesLeft: 2 }`
+ */
+export const SystemNoticeSchema = z.discriminatedUnion('kind', [
+  /** Nobody has written for a while: the chat closes in `minutesLeft` minutes unless someone does. */
+  z.object({ kind: z.literal('inactivity-warning'), minutesLeft: z.number().int().positive() }),
+]);
+export type SystemNotice = z.infer<typeof SystemNoticeSchema>;
+
 export const ChatMessageSchema = z.object({
   conversationId: ConversationIdSchema,
   seq: SeqSchema,
@@ -45,6 +56,8 @@ export const ChatMessageSchema = z.object({
   authorName: z.string(),
   text: z.string(),
   sentAt: IsoDateTimeSchema,
+  /** Present on the service's own notices (`author: 'system'`). */
+  notice: SystemNoticeSchema.optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 

@@ -12,21 +12,19 @@ import type { Guidance } from '../guidance/index.ts';
 import type { PaymentEstimate } from '../protocol/index.ts';
 
 interface GuidanceProps {
-  /** The app's class prefix (`icw`, `icc`). */
-  prefix: string;
   guidance: Guidance;
   lang: Language;
   reader: Reader;
 }
 
 /** What a status means in plain words, then who acts next and by when. */
-export function GuidanceNote({ prefix, guidance, lang, reader }: GuidanceProps) {
+export function GuidanceNote({ guidance, lang, reader }: GuidanceProps) {
   const step = nextStep(lang, guidance, reader);
   return (
-    <div className={`${prefix}-guidance`} data-testid={`${prefix}-guidance`}>
-      <p className={`${prefix}-guidance-text`}>{guidance[lang]}</p>
+    <div className={`ic-guidance`} data-testid={`ic-guidance`}>
+      <p className={`ic-guidance-text`}>{guidance[lang]}</p>
       {(step.actor || step.by) && (
-        <p className={`${prefix}-next-step`}>
+        <p className={`ic-next-step`}>
           {step.label}
           {step.actor && (
             <>
@@ -46,19 +44,18 @@ export function GuidanceNote({ prefix, guidance, lang, reader }: GuidanceProps) 
 }
 
 interface EstimateProps {
-  prefix: string;
   estimate: PaymentEstimate;
   lang: Language;
   of: EstimateOf;
 }
 
 /** When the money is likely to come, how sure that is, and (on request) what it is based on. */
-export function EstimateNote({ prefix, estimate, lang, of }: EstimateProps) {
+export function EstimateNote({ estimate, lang, of }: EstimateProps) {
   return (
-    <div className={`${prefix}-estimate`} data-testid={`${prefix}-estimate`}>
-      <p className={`${prefix}-estimate-window`}>{estimateText(lang, estimate, of)}</p>
-      <p className={`${prefix}-estimate-confidence`}>{confidenceText(lang, estimate.confidence)}</p>
-      <details className={`${prefix}-basis`}>
+    <div className={`ic-estimate`} data-testid={`ic-estimate`}>
+      <p className={`ic-estimate-window`}>{estimateText(lang, estimate, of)}</p>
+      <p className={`ic-estimate-confidence`}>{confidenceText(lang, estimate.confidence)}</p>
+      <details className={`ic-basis`}>
         <summary>{BASIS_LABEL[lang]}</summary>
         <p>{estimate.basis[lang]}</p>
         <p>{windowMeaning(lang)}</p>

@@ -9,8 +9,6 @@ export interface ComposerTexts {
 }
 
 export interface ComposerProps {
-  /** The app's class and id prefix (`icw` for the widget, `icc` for the console). */
-  prefix: string;
   texts: ComposerTexts;
   /** Sends the text; true when the session took it, and the field empties. */
   onSend: (text: string) => boolean;
@@ -20,7 +18,7 @@ export interface ComposerProps {
 }
 
 /** Enter sends, Shift+Enter starts a new line; the counter shows what is left of the limit. */
-export function Composer({ prefix, texts, onSend, initialText = '', onTextChange }: ComposerProps) {
+export function Composer({ texts, onSend, initialText = '', onTextChange }: ComposerProps) {
   const [text, setTextState] = useState(initialText);
   const setText = (value: string) => {
     setTextState(value);
@@ -43,28 +41,28 @@ export function Composer({ prefix, texts, onSend, initialText = '', onTextChange
   };
 
   return (
-    <form className={`${prefix}-composer`} onSubmit={onSubmit}>
-      <label htmlFor={`${prefix}-composer-text`} className={`${prefix}-label`}>
+    <form className={`ic-composer`} onSubmit={onSubmit}>
+      <label htmlFor={`ic-composer-text`} className={`ic-label`}>
         {texts.composerLabel}
       </label>
       <textarea
-        id={`${prefix}-composer-text`}
-        className={`${prefix}-input`}
+        id={`ic-composer-text`}
+        className={`ic-input`}
         rows={3}
         value={text}
         maxLength={max}
-        aria-describedby={`${prefix}-composer-hint ${prefix}-composer-count`}
+        aria-describedby={`ic-composer-hint ic-composer-count`}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
       />
       <div className="ic-composer-foot">
-        <span id={`${prefix}-composer-hint`} className={`${prefix}-muted ${prefix}-hint`}>
+        <span id={`ic-composer-hint`} className={`ic-muted ic-hint`}>
           {texts.composerHint}
         </span>
-        <span id={`${prefix}-composer-count`} className={`${prefix}-muted ${prefix}-hint`}>
+        <span id={`ic-composer-count`} className={`ic-muted ic-hint`}>
           {texts.counter(text.length, max)}
         </span>
-        <button type="submit" className={`${prefix}-button`} disabled={text.trim() === ''}>
+        <button type="submit" className={`ic-button`} disabled={text.trim() === ''}>
           {texts.send}
         </button>
       </div>

@@ -6,17 +6,15 @@ const OPTIONS: { lang: Language; short: string; name: string }[] = [
 ];
 
 export interface LanguageSwitchProps {
-  /** The app's class prefix (`icw`, `icc`): the colours are the app's, as `${prefix}-lang`. */
-  prefix: string;
   lang: Language;
   setLang: (lang: Language) => void;
   /** The group's name for screen readers, e.g. "Lingua". */
   label: string;
 }
 
-export function LanguageSwitch({ prefix, lang, setLang, label }: LanguageSwitchProps) {
+export function LanguageSwitch({ lang, setLang, label }: LanguageSwitchProps) {
   return (
-    <fieldset className={`ic-lang ${prefix}-lang`}>
+    <fieldset className="ic-lang">
       <legend className="ic-sr-only">{label}</legend>
       {OPTIONS.map((o) => (
         <button

@@ -1,8 +1,6 @@
 import type { Announced, ConnectionAnnouncement } from '../client/announcements.ts';
 
 export interface LiveRegionProps<E extends { kind: string }> {
-  /** The app's prefix (`icw`, `icc`): the region's test id is `${prefix}-live`. */
-  prefix: string;
   announcements: readonly Announced<E | ConnectionAnnouncement>[];
   /** The words for the connection's drops and returns, which every session announces. */
   texts: { connectionLost: string; connectionRestored: string };
@@ -16,7 +14,6 @@ function isConnectionAnnouncement(event: { kind: string }): event is ConnectionA
 
 /** Status messages for screen readers (WCAG 4.1.3), read out as they are added. */
 export function LiveRegion<E extends { kind: string }>({
-  prefix,
   announcements,
   texts,
   describe,
@@ -26,7 +23,7 @@ export function LiveRegion<E extends { kind: string }>({
     return event.kind === 'connection-lost' ? texts.connectionLost : texts.connectionRestored;
   };
   return (
-    <div className="ic-sr-only" aria-live="polite" aria-atomic="false" data-testid={`${prefix}-live`}>
+    <div className="ic-sr-only" aria-live="polite" aria-atomic="false" data-testid={`ic-live`}>
       {announcements.map((a) => (
         <p key={a.id}>{words(a.event)}</p>
       ))}

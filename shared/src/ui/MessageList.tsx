@@ -3,7 +3,7 @@ import type { UiError } from '../client/ack.ts';
 import { errorText, formatTime } from '../client/i18n.ts';
 import type { UiMessage } from '../client/messages.ts';
 import type { Language } from '../domain/index.ts';
-import type { ChatMessage } from '../protocol/index.ts';
+import type { ChatMessage, SystemNotice } from '../protocol/index.ts';
 import { useWhileSeen } from './useWhileSeen.ts';
 
 export interface MessageListTexts {
@@ -17,11 +17,11 @@ export interface MessageListTexts {
   read: string;
   /** Names the service's own notices (`author: 'system'`), e.g. "Avviso del servizio". */
   system: string;
+  /** Words a notice of the service in the reader's language (every kind: a new one does not compile until worded). */
+  notice: (notice: SystemNotice) => string;
 }
 
 export interface MessageListProps {
-  /** The app's class prefix (`icw`, `icc`). */
-  prefix: string;
   /** The conversation shown: a message of any other is never rendered here, whatever the list holds. */
   conversationId: string;
   messages: readonly UiMessage[];
@@ -39,22 +39,22 @@ export interface MessageListProps {
   onSeen?: () => void;
 }
 
-type DeliveryProps = Pick<MessageListProps, 'prefix' | 'texts' | 'errors' | 'onResend'> & {
+type DeliveryProps = Pick<MessageListProps, 'texts' | 'errors' | 'onResend'> & {
   message: UiMessage;
   read: boolean;
 };
 
-function Delivery({ message, prefix, texts, errors, onResend, read }: DeliveryProps) {
-  if (message.delivery === 'pending') return <span className={`${prefix}-muted`}> · {texts.pending}</span>;
+function Delivery({ message, texts, errors, onResend, read }: DeliveryProps) {
+  if (message.delivery === 'pending') return <span className={`ic-muted`}> · {texts.pending}</span>;
   if (message.delivery === 'failed') {
     return (
-      <span className={`${prefix}-error-text`}>
+      <span className={`ic-error-text`}>
         {' '}
         · {texts.failed}
         {message.error ? ` (${errorText({ errors }, message.error)})` : ''}{' '}
         <button
           type="button"
-          className={`${prefix}-button ${prefix}-button-small ${prefix}-button-secondary`}
+          className={`ic-button ic-button-small ic-button-secondary`}
           onClick={() => onResend(message)}
         >
           {texts.resend}
@@ -62,7 +62,7 @@ function Delivery({ message, prefix, texts, errors, onResend, read }: DeliveryPr
       </span>
     );
   }
-  return read ? <span className={`${prefix}-read`}> · {texts.read}</span> : null;
+  return read ? <span className={`ic-read`}> · {texts.read}</span> : null;
 }
 
 /** Unique within a conversation: a stored message by its `seq`, one of ours not yet stored by its client id. */
@@ -70,7 +70,6 @@ const keyOf = (m: UiMessage) => (m.seq !== null ? `seq-${m.seq}` : `pending-${m.
 
 /** Not a live region itself: arrivals are read out once, by the live region. */
 export function MessageList({
-  prefix,
   conversationId,
   messages: held,
   ownAuthor,
@@ -90,11 +89,11 @@ export function MessageList({
   }, [messages.length]);
   useWhileSeen(listRef, messages.length > 0, messages.length, onSeen);
 
-  if (messages.length === 0) return <p className={`${prefix}-muted`}>{texts.noMessages}</p>;
+  if (messages.length === 0) return <p className={`ic-muted`}>{texts.noMessages}</p>;
   return (
     <ol
       ref={listRef}
-      className={`${prefix}-messages`}
+      className={`ic-messages`}
       aria-label={texts.messages}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
       tabIndex={0}
@@ -105,15 +104,11 @@ export function MessageList({
         const time = <time dateTime={m.sentAt}>{formatTime(lang, m.sentAt)}</time>;
         if (m.author === 'system') {
           return (
-            <li
-              key={key}
-              className={`${prefix}-message ${prefix}-system`}
-              data-conversation-id={m.conversationId}
-            >
-              <p className={`${prefix}-message-meta`}>
-                <span className={`${prefix}-strong`}>{texts.system}</span> {time}
+            <li key={key} className={`ic-message ic-system`} data-conversation-id={m.conversationId}>
+              <p className={`ic-message-meta`}>
+                <span className={`ic-strong`}>{texts.system}</span> {time}
               </p>
-              <p className={`${prefix}-message-text`}>{m.text}</p>
+              <p className={`ic-message-text`}>{m.notice ? texts.notice(m.notice) : m.text}</p>
             </li>
           );
         }
@@ -122,23 +117,14 @@ export function MessageList({
         return (
           <li
             key={key}
-            className={`${prefix}-message ${own ? `${prefix}-own` : `${prefix}-other`}`}
+            className={`ic-message ${own ? `ic-own` : `ic-other`}`}
             data-conversation-id={m.conversationId}
           >
-            <p className={`${prefix}-message-meta`}>
-              <span className={`${prefix}-strong`}>{own ? texts.you : nameOf(m)}</span> {time}
-              {own && (
-                <Delivery
-                  message={m}
-                  prefix={prefix}
-                  texts={texts}
-                  errors={errors}
-                  onResend={onResend}
-                  read={read}
-                />
-              )}
+            <p className={`ic-message-meta`}>
+              <span className={`ic-strong`}>{own ? texts.you : nameOf(m)}</span> {time}
+              {own && <Delivery message={m} texts={texts} errors={errors} onResend={onResend} read={read} />}
             </p>
-            <p className={`${prefix}-message-text`}>{m.text}</p>
+            <p className={`ic-message-text`}>{m.text}</p>
           </li>
         );
       })}

@@ -38,10 +38,10 @@ export function AccessLogPanel() {
         <summary>
           <h3 id="icw-privacy-title">{t.privacy.title}</h3>
         </summary>
-        <p className="icw-muted">{t.privacy.intro}</p>
-        {log.loading && <p className="icw-muted">{t.privacy.loading}</p>}
+        <p className="ic-muted">{t.privacy.intro}</p>
+        {log.loading && <p className="ic-muted">{t.privacy.loading}</p>}
         {log.error && (
-          <p className="icw-error-text">
+          <p className="ic-error-text">
             {t.errorPrefix}: {errorText(t, log.error)} <code>{log.error.code}</code>
           </p>
         )}
@@ -72,7 +72,7 @@ export function AccessLogPanel() {
         )}
         <button
           type="button"
-          className="icw-button icw-button-small icw-button-secondary"
+          className="ic-button ic-button-small ic-button-secondary"
           disabled={!connected || log.loading}
           onClick={() => void session.loadAccessLog()}
         >

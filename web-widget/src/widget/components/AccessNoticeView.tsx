@@ -12,7 +12,7 @@ export function AccessNoticeView({ kind }: { kind: AccessNotice['kind'] }) {
       <p>{notice.kind === 'company-revoked' ? t.notices.revoked(notice.name) : t.notices.applicationGone}</p>
       <button
         type="button"
-        className="icw-button icw-button-small icw-button-secondary"
+        className="ic-button ic-button-small ic-button-secondary"
         onClick={() => session.dismissNotice()}
       >
         {t.notices.dismiss}

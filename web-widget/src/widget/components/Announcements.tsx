@@ -43,12 +43,5 @@ function word(t: WidgetTexts, a: VisitorAnnouncement): string {
 export function Announcements() {
   const { t } = useWidget();
   const { state } = useVisitorSession();
-  return (
-    <LiveRegion
-      prefix="icw"
-      announcements={state.announcements}
-      texts={t.announce}
-      describe={(a) => word(t, a)}
-    />
-  );
+  return <LiveRegion announcements={state.announcements} texts={t.announce} describe={(a) => word(t, a)} />;
 }

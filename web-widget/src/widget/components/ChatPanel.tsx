@@ -37,7 +37,7 @@ export function ChatPanel() {
         <RequestForm />
       )}
       {state.commandError && (
-        <p className="icw-error-text" role="alert">
+        <p className="ic-error-text" role="alert">
           {t.errorPrefix}: {errorText(t, state.commandError)} <code>{state.commandError.code}</code>
         </p>
       )}

@@ -9,8 +9,8 @@ export function ChatStatus({ conversation: c }: { conversation: VisitorConversat
     case 'queued':
       return (
         <div className="icw-notice icw-notice-info" data-testid="icw-queue">
-          {c.requeued && <p className="icw-strong">{t.chat.requeued[c.requeued]}</p>}
-          {c.position && <p className="icw-strong">{t.chat.queued(c.position)}</p>}
+          {c.requeued && <p className="ic-strong">{t.chat.requeued[c.requeued]}</p>}
+          {c.position && <p className="ic-strong">{t.chat.queued(c.position)}</p>}
           {c.position && <p>{t.chat.wait(waitMinutes(c.estimatedWaitSeconds))}</p>}
           <p>{t.chat.waiting}</p>
         </div>
@@ -18,14 +18,14 @@ export function ChatStatus({ conversation: c }: { conversation: VisitorConversat
     case 'active':
       return (
         <div className="icw-notice icw-notice-ok">
-          <p className="icw-strong">{t.chat.assigned}</p>
+          <p className="ic-strong">{t.chat.assigned}</p>
           {c.advisorName && <p>{t.chat.talkingTo(c.advisorName)}</p>}
         </div>
       );
     case 'closed':
       return (
         <div className="icw-notice icw-notice-neutral">
-          <p className="icw-strong">{t.chat.closed}</p>
+          <p className="ic-strong">{t.chat.closed}</p>
           {/* The system's reason says more than "the chat was closed". */}
           {c.closeReason ? (
             <p>{t.chat.closeReason[c.closeReason]}</p>

@@ -17,15 +17,15 @@ export function ClaimCard({ claim, reader }: { claim: ClaimSummary; reader: Read
         <span className="icw-claim-company">{claim.companyName}</span>
       </h4>
       <p className="icw-claim-status">
-        <span className="icw-label">{t.claims.status}:</span>{' '}
+        <span className="ic-label">{t.claims.status}:</span>{' '}
         <span className={`icw-badge icw-tone-${applicationTone(claim.status)}`}>
           {APPLICATION_STATUS_LABELS[claim.status][lang]}
         </span>{' '}
-        <span className="icw-muted">{t.claims.since(date(claim.statusSince))}</span>
+        <span className="ic-muted">{t.claims.since(date(claim.statusSince))}</span>
       </p>
-      <GuidanceNote prefix="icw" guidance={claim.guidance} lang={lang} reader={reader} />
+      <GuidanceNote guidance={claim.guidance} lang={lang} reader={reader} />
       {claim.estimate && (
-        <EstimateNote prefix="icw" estimate={claim.estimate} lang={lang} of={claimEstimateOf(claim.status)} />
+        <EstimateNote estimate={claim.estimate} lang={lang} of={claimEstimateOf(claim.status)} />
       )}
       <dl className="icw-facts">
         <div>

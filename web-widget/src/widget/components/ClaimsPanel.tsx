@@ -21,11 +21,11 @@ export function ClaimsPanel() {
       <div className="icw-section-head">
         <h3 id="icw-claims-title">{t.claimsTitle[reader === 'staff' ? 'worker' : reader]}</h3>
         {claims && (
-          <p className="icw-muted">
+          <p className="ic-muted">
             {t.claims.asOf(formatDateTime(lang, claims.asOf))}{' '}
             <button
               type="button"
-              className="icw-button icw-button-small icw-button-secondary"
+              className="ic-button ic-button-small ic-button-secondary"
               disabled={state.connection.kind !== 'connected'}
               onClick={() => void session.refreshClaims()}
             >
@@ -37,10 +37,10 @@ export function ClaimsPanel() {
       {picking && <CompanyPicker />}
       <AccessNoticeView kind="company-revoked" />
       {picking && !company && state.companies.length > 0 && <p>{t.companies.chooseFirst}</p>}
-      {company && <p className="icw-strong icw-claims-of">{t.companies.claimsOf(company.name)}</p>}
-      {waiting && <p className="icw-muted">{t.claims.loading}</p>}
+      {company && <p className="ic-strong icw-claims-of">{t.companies.claimsOf(company.name)}</p>}
+      {waiting && <p className="ic-muted">{t.claims.loading}</p>}
       {unavailable && (
-        <p className="icw-muted" role="status">
+        <p className="ic-muted" role="status">
           {t.claims.unavailable}
         </p>
       )}

@@ -46,7 +46,7 @@ export function CompanyPicker() {
         <p>{t.companies.none}</p>
       ) : (
         <>
-          <p className="icw-muted">{t.companies.intro}</p>
+          <p className="ic-muted">{t.companies.intro}</p>
           <ul className="icw-companies">
             {state.companies.map((c) => (
               <CompanyChoice key={c.cf} company={c} />

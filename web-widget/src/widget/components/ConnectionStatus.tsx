@@ -15,10 +15,10 @@ export function ConnectionStatus() {
       <span>{t.connection[c.kind]}</span>
       {c.kind === 'error' && (
         <>
-          <span className="icw-error-text" role="alert">
+          <span className="ic-error-text" role="alert">
             {errorText(t, c.error)} <code>{c.error.code}</code>
           </span>
-          <button type="button" className="icw-button icw-button-small" onClick={() => session.connect()}>
+          <button type="button" className="ic-button ic-button-small" onClick={() => session.connect()}>
             {t.retry}
           </button>
         </>

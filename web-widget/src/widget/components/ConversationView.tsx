@@ -13,7 +13,7 @@ function FollowUpOffer({ conversationId }: { conversationId: string }) {
   return (
     <div className="icw-offer">
       <p>{t.chat.offer}</p>
-      <button type="button" className="icw-button icw-button-secondary" onClick={() => setOpen(true)}>
+      <button type="button" className="ic-button ic-button-secondary" onClick={() => setOpen(true)}>
         {t.chat.offerButton}
       </button>
     </div>
@@ -30,7 +30,6 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
       <ChatStatus conversation={conversation} />
       {offered && <FollowUpOffer conversationId={conversation.id} />}
       <MessageList
-        prefix="icw"
         conversationId={conversation.id}
         messages={state.messages}
         ownAuthor="visitor"
@@ -46,12 +45,12 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
       </p>
       {closed ? (
         <>
-          <button type="button" className="icw-button" onClick={() => session.startOver()}>
+          <button type="button" className="ic-button" onClick={() => session.startOver()}>
             {t.chat.newRequest}
           </button>
           <button
             type="button"
-            className="icw-button icw-button-secondary"
+            className="ic-button ic-button-secondary"
             onClick={() => void session.downloadTranscript(conversation.id)}
           >
             {t.chat.download}
@@ -60,7 +59,6 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
       ) : (
         <>
           <Composer
-            prefix="icw"
             texts={t.chat}
             // Also while queued (the advisor reads it on pickup) or offline (sent on reconnect).
             onSend={(text) => session.send(text)}
@@ -68,7 +66,7 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
           />
           <button
             type="button"
-            className="icw-button icw-button-secondary"
+            className="ic-button ic-button-secondary"
             disabled={state.busy}
             onClick={() => void session.closeChat()}
           >

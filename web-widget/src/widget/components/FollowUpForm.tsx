@@ -28,23 +28,23 @@ export function FollowUpForm({ instead, onCancel }: Props) {
   return (
     <form className="icw-followup-form" onSubmit={(e) => void submit(e)} aria-labelledby="icw-fu-title">
       <h4 id="icw-fu-title">{t.followUps.formTitle}</h4>
-      <label htmlFor="icw-fu-topic" className="icw-label">
+      <label htmlFor="icw-fu-topic" className="ic-label">
         {t.followUps.topicLabel}
       </label>
       <input
         id="icw-fu-topic"
-        className="icw-input"
+        className="ic-input"
         type="text"
         value={topic}
         maxLength={LIMITS.topicMaxChars}
         onChange={(e) => setTopic(e.target.value)}
       />
-      <label htmlFor="icw-fu-text" className="icw-label">
+      <label htmlFor="icw-fu-text" className="ic-label">
         {t.followUps.textLabel}
       </label>
       <textarea
         id="icw-fu-text"
-        className="icw-input"
+        className="ic-input"
         rows={4}
         required
         value={text}
@@ -52,15 +52,15 @@ export function FollowUpForm({ instead, onCancel }: Props) {
         aria-describedby="icw-fu-count"
         onChange={(e) => setText(e.target.value)}
       />
-      <p id="icw-fu-count" className="icw-muted icw-hint">
+      <p id="icw-fu-count" className="ic-muted ic-hint">
         {t.chat.counter(text.length, LIMITS.messageTextMaxChars)}
       </p>
       <div className="icw-actions">
-        <button type="submit" className="icw-button" disabled={disabled || text.trim() === ''}>
+        <button type="submit" className="ic-button" disabled={disabled || text.trim() === ''}>
           {t.followUps.submit}
         </button>
         {onCancel && (
-          <button type="button" className="icw-button icw-button-secondary" onClick={onCancel}>
+          <button type="button" className="ic-button ic-button-secondary" onClick={onCancel}>
             {t.followUps.cancel}
           </button>
         )}

@@ -12,15 +12,15 @@ function FollowUpItem({ f }: { f: FollowUp }) {
         <span className={`icw-badge icw-tone-${answered ? 'ok' : 'info'}`}>
           {t.followUps.status[f.status]}
         </span>{' '}
-        <span className="icw-muted">{t.followUps.sentOn(formatDateTime(lang, f.createdAt))}</span>
+        <span className="ic-muted">{t.followUps.sentOn(formatDateTime(lang, f.createdAt))}</span>
       </p>
-      <p className="icw-message-text">{f.text}</p>
+      <p className="ic-message-text">{f.text}</p>
       {answered && f.answer && (
         <div className="icw-answer">
-          <p className="icw-strong">
+          <p className="ic-strong">
             {t.followUps.answerBy(f.answeredBy ?? '', f.answeredAt ? formatDateTime(lang, f.answeredAt) : '')}
           </p>
-          <p className="icw-message-text">{f.answer}</p>
+          <p className="ic-message-text">{f.answer}</p>
         </div>
       )}
     </article>
@@ -38,7 +38,7 @@ export function FollowUpList() {
         <h3 id="icw-followups-title">{t.followUps.listTitle}</h3>
         <button
           type="button"
-          className="icw-button icw-button-small icw-button-secondary"
+          className="ic-button ic-button-small ic-button-secondary"
           disabled={state.connection.kind !== 'connected'}
           onClick={() => void session.refreshFollowUps()}
         >

@@ -25,7 +25,7 @@ function PaymentItem({ p, headingId, reader }: { p: PaymentSummary; headingId: s
             </span>
           )}
         </div>
-        <p className="icw-muted icw-payment-method">
+        <p className="ic-muted icw-payment-method">
           {PAYMENT_METHOD_LABELS[p.method][lang]}
           {p.ibanMasked && (
             <>
@@ -34,8 +34,8 @@ function PaymentItem({ p, headingId, reader }: { p: PaymentSummary; headingId: s
             </>
           )}
         </p>
-        <GuidanceNote prefix="icw" guidance={p.guidance} lang={lang} reader={reader} />
-        {p.estimate && <EstimateNote prefix="icw" estimate={p.estimate} lang={lang} of="payment" />}
+        <GuidanceNote guidance={p.guidance} lang={lang} reader={reader} />
+        {p.estimate && <EstimateNote estimate={p.estimate} lang={lang} of="payment" />}
       </article>
     </li>
   );
@@ -44,11 +44,11 @@ function PaymentItem({ p, headingId, reader }: { p: PaymentSummary; headingId: s
 /** A worker's months under one application, each with what its status means and when money comes. */
 export function PaymentList({ claim, reader }: { claim: ClaimSummary; reader: Reader }) {
   const { t } = useWidget();
-  if (claim.payments.length === 0) return <p className="icw-muted">{t.payments.none}</p>;
+  if (claim.payments.length === 0) return <p className="ic-muted">{t.payments.none}</p>;
   const labelId = `icw-payments-${claim.applicationId}`;
   return (
     <div className="icw-payments-wrap">
-      <p id={labelId} className="icw-label">
+      <p id={labelId} className="ic-label">
         {t.payments.caption(claim.protocolNumber ?? claim.applicationId)}
       </p>
       <ul className="icw-payments" aria-labelledby={labelId}>

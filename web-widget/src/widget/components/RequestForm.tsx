@@ -35,12 +35,12 @@ export function RequestForm() {
       <AccessNoticeView kind="application-gone" />
       {claims.length > 0 && (
         <>
-          <label htmlFor="icw-application" className="icw-label">
+          <label htmlFor="icw-application" className="ic-label">
             {t.request.applicationLabel}
           </label>
           <select
             id="icw-application"
-            className="icw-input"
+            className="ic-input"
             value={applicationId}
             onChange={(e) => setChosen(e.target.value)}
           >
@@ -53,22 +53,22 @@ export function RequestForm() {
           </select>
         </>
       )}
-      <label htmlFor="icw-topic" className="icw-label">
+      <label htmlFor="icw-topic" className="ic-label">
         {t.chat.topicLabel}
       </label>
       <input
         id="icw-topic"
-        className="icw-input"
+        className="ic-input"
         type="text"
         value={topic}
         maxLength={LIMITS.topicMaxChars}
         aria-describedby="icw-topic-hint"
         onChange={(e) => setTopic(e.target.value)}
       />
-      <p id="icw-topic-hint" className="icw-muted icw-hint">
+      <p id="icw-topic-hint" className="ic-muted ic-hint">
         {t.chat.topicHint(LIMITS.topicMaxChars)}
       </p>
-      <button type="submit" className="icw-button" disabled={disabled}>
+      <button type="submit" className="ic-button" disabled={disabled}>
         {t.chat.request}
       </button>
     </form>

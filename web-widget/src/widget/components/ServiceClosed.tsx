@@ -10,7 +10,7 @@ export function ServiceClosed({ service }: { service: NonNullable<VisitorState['
   return (
     <div className="icw-request">
       <div className="icw-notice icw-notice-neutral" data-testid="icw-service-closed">
-        <p className="icw-strong">{t.service.closed}</p>
+        <p className="ic-strong">{t.service.closed}</p>
         {hours && <p>{t.service.hours(hours)}</p>}
         {service.opensAt && <p>{t.service.opensAt(formatOpening(lang, service.opensAt))}</p>}
         <p>{t.service.leaveMessage}</p>

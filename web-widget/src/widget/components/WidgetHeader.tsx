@@ -16,7 +16,7 @@ export function WidgetHeader() {
           </h2>
           <p className="icw-subtitle">{t.subtitle}</p>
         </div>
-        <LanguageSwitch prefix="icw" lang={lang} setLang={setLang} label={t.languageGroup} />
+        <LanguageSwitch lang={lang} setLang={setLang} label={t.languageGroup} />
       </div>
       <div className="icw-header-bottom">
         {identity && (

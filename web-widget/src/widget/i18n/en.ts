@@ -1,5 +1,8 @@
+import type { SystemNotice } from '@infocig/shared';
 import { selfServiceEn } from './en-self-service.ts';
 import type { WidgetTexts } from './it.ts';
+
+const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
 
 export const en: WidgetTexts = {
   ...selfServiceEn,
@@ -90,6 +93,12 @@ export const en: WidgetTexts = {
     resend: 'Send again',
     read: 'Read',
     system: 'Service notice',
+    notice: (notice: SystemNotice): string => {
+      switch (notice.kind) {
+        case 'inactivity-warning':
+          return `This chat will close in ${minutes(notice.minutesLeft)} unless someone writes.`;
+      }
+    },
   },
   admission: {
     title: 'Info CIG is not yet available to you',

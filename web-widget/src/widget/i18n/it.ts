@@ -1,6 +1,8 @@
-import type { ErrorCode } from '@infocig/shared';
+import type { ErrorCode, SystemNotice } from '@infocig/shared';
 import type { ClientErrorCode } from '@infocig/shared/client';
 import { selfServiceIt } from './it-self-service.ts';
+
+const minutes = (n: number) => (n === 1 ? '1 minuto' : `${n} minuti`);
 
 /** The widget's own texts (domain labels come from `@infocig/shared`). Italian is the reference. */
 export const it = {
@@ -93,6 +95,12 @@ export const it = {
     resend: 'Invia di nuovo',
     read: 'Letto',
     system: 'Avviso del servizio',
+    notice: (notice: SystemNotice): string => {
+      switch (notice.kind) {
+        case 'inactivity-warning':
+          return `Questa chat verrà chiusa tra ${minutes(notice.minutesLeft)} se nessuno scrive.`;
+      }
+    },
   },
   admission: {
     title: 'Info CIG non è ancora disponibile per te',

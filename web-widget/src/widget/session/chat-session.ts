@@ -1,48 +1,39 @@
 import {
   type CommandResult,
-  isMessageTooLong,
   NAMESPACES,
   type VisitorClientEvents,
   type VisitorServerEvents,
   type visitorCommands,
 } from '@infocig/shared';
-import {
-  addPending,
-  announce,
-  awaitsDelivery,
-  type ConnectionOptions,
-  lastSeq,
-  lastSeqFrom,
-  markDelivery,
-  markSent,
-  mergeStored,
-  pendingMessage,
-  ReadMarks,
-  SocketSession,
-  TYPING_SHOWN_MS,
-  TypingSignal,
-} from '@infocig/shared/client';
+import { announce, type ConnectionOptions, SocketSession, TYPING_SHOWN_MS } from '@infocig/shared/client';
 import { applyClosed, applyReady } from './reducers.ts';
 import { applyRead, expireTyping } from './reducers-chat.ts';
 import { initialVisitorState, type Push, type VisitorState } from './state.ts';
 
 export type Result<K extends keyof typeof visitorCommands> = CommandResult<typeof visitorCommands, K>;
 
-const HISTORY_PAGES_MAX = 50;
-
 /**
- * The visitor's conversation over the socket: messages sent safely (resent with the same id),
- * history resumed by `seq`, typing signals and read marks. `VisitorSession` adds the rest.
+ * The visitor's conversation over the socket, through the message path the console shares
+ * (`ConversationChannel`): messages sent safely, history resumed by `seq`, typing signals and read
+ * marks. `VisitorSession` adds the rest.
  */
 export class VisitorChatSession extends SocketSession<
   VisitorState,
   VisitorServerEvents,
   VisitorClientEvents
 > {
-  private readonly inFlight = new Set<string>();
-  private readonly readMarks = new ReadMarks();
-  private readonly typing = new TypingSignal((typing) => this.sendTyping(typing));
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly channel = this.conversationChannel({
+    author: 'visitor',
+    messagesOf: (id) => (this.getState().conversation?.id === id ? this.getState().messages : null),
+    updateMessages: (id, change) =>
+      this.update((s) => (s.conversation?.id === id ? { ...s, messages: change(s.messages) } : s)),
+    failed: (_id, error) => this.update((s) => ({ ...s, commandError: error })),
+    readAt: (id, seq) => this.update((s) => applyRead(s, { conversationId: id, reader: 'visitor', seq })),
+    // Nothing while queued: nobody is there to see it.
+    typingAllowed: (id) =>
+      this.getState().conversation?.id === id && this.getState().conversation?.status === 'active',
+  });
 
   constructor(private readonly options: ConnectionOptions) {
     super({
@@ -77,20 +68,15 @@ export class VisitorChatSession extends SocketSession<
   }
 
   send(text: string): boolean {
-    const { conversation, identity, connection } = this.getState();
-    const trimmed = text.trim();
-    if (!conversation || conversation.status === 'closed' || !trimmed || isMessageTooLong(trimmed))
-      return false;
-    this.typing.stopped();
-    const message = pendingMessage(conversation.id, 'visitor', identity?.displayName ?? '', trimmed);
-    this.update((s) => ({ ...s, messages: addPending(s.messages, message) }));
-    if (connection.kind === 'connected') void this.resend(message.clientMessageId); // else onReady sends it
-    return true;
+    const { conversation, identity } = this.getState();
+    if (!conversation || conversation.status === 'closed') return false;
+    return this.channel.send(conversation.id, identity?.displayName ?? '', text);
   }
 
   /** Every change of the draft: the advisor sees "is typing" (throttled; nothing while queued). */
   draftChanged(text: string): void {
-    this.typing.changed(text);
+    const conversation = this.getState().conversation;
+    if (conversation) this.channel.draftChanged(conversation.id, text);
   }
 
   async closeChat(): Promise<void> {
@@ -111,33 +97,15 @@ export class VisitorChatSession extends SocketSession<
 
   /** The messages are on screen and the page has focus: tell the advisor how far we have read. */
   async markRead(): Promise<void> {
-    const { conversation, messages } = this.getState();
+    const { conversation } = this.getState();
     if (!conversation || conversation.status === 'closed') return;
-    const id = conversation.id;
-    const seq = this.readMarks.next(id, lastSeqFrom(messages, 'visitor'), conversation.readUpTo.visitor);
-    if (seq === null) return;
-    const out = await this.command('chat:read', { conversationId: id, seq });
-    if (!out.ok) return this.readMarks.failed(id, seq);
-    this.update((s) => applyRead(s, { conversationId: id, reader: 'visitor', seq: out.data.seq }));
+    await this.channel.markRead(conversation.id, conversation.readUpTo.visitor);
   }
 
   /** Sends a message not yet stored; the same `clientMessageId` makes a resend safe. */
   async resend(clientMessageId: string): Promise<void> {
-    const message = this.getState().messages.find(
-      (m) => m.seq === null && m.clientMessageId === clientMessageId,
-    );
-    if (!message || this.inFlight.has(clientMessageId)) return;
-    this.inFlight.add(clientMessageId);
-    this.update((s) => ({ ...s, messages: markDelivery(s.messages, clientMessageId, 'pending') }));
-    const { conversationId, text } = message;
-    const out = await this.command('chat:send', { conversationId, clientMessageId, text });
-    this.inFlight.delete(clientMessageId);
-    this.update((s) => ({
-      ...s,
-      messages: out.ok
-        ? markSent(s.messages, clientMessageId, out.data.seq, out.data.sentAt)
-        : markDelivery(s.messages, clientMessageId, 'failed', out.error),
-    }));
+    const conversation = this.getState().conversation;
+    if (conversation) await this.channel.deliver(conversation.id, clientMessageId);
   }
 
   override dispose(): void {
@@ -157,30 +125,12 @@ export class VisitorChatSession extends SocketSession<
     this.update((s) => applyReady(s, ready));
     const conversation = this.getState().conversation;
     if (!conversation || conversation.status === 'closed') return;
-    await this.loadHistory(conversation.id);
-    for (const m of this.getState().messages) {
-      if (awaitsDelivery(m)) {
-        void this.resend(m.clientMessageId);
-      }
-    }
+    await this.channel.loadHistory(conversation.id);
+    this.channel.resendWaiting(conversation.id);
   }
 
   /** Resumes from the last `seq` held, page by page; duplicates are dropped by `seq`. */
-  protected async loadHistory(conversationId: string): Promise<void> {
-    for (let page = 0; page < HISTORY_PAGES_MAX; page++) {
-      const afterSeq = lastSeq(this.getState().messages);
-      const out = await this.command('chat:history', { conversationId, afterSeq });
-      if (!out.ok) return this.update((s) => ({ ...s, commandError: out.error }));
-      if (this.getState().conversation?.id !== conversationId) return;
-      this.update((s) => ({ ...s, messages: mergeStored(s.messages, out.data.messages, 'visitor') }));
-      if (!out.data.hasMore) return;
-    }
-  }
-
-  /** Best effort: a lost typing signal only means the indicator is a little late or expires on its own. */
-  private sendTyping(typing: boolean): void {
-    const c = this.getState().conversation;
-    if (c?.status !== 'active') return;
-    void this.command('chat:typing', { conversationId: c.id, typing });
+  protected loadHistory(conversationId: string): Promise<void> {
+    return this.channel.loadHistory(conversationId);
   }
 }

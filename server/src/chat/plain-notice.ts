@@ -1,0 +1,15 @@
+import type { SystemNotice } from '@infocig/shared';
+
+/**
+ * A notice of the service in plain words, both languages, for where no app words it: the text of
+ * the message (transcripts, the archive, clients that predate the notice's kind).
+ */
+export function plainNotice(notice: SystemNotice): string {
+  switch (notice.kind) {
+    case 'inactivity-warning':
+      return (
+        `Questa chat verrà chiusa tra ${notice.minutesLeft} minuti se nessuno scrive. / ` +
+        `This chat will close in ${notice.minutesLeft} minutes unless someone writes.`
+      );
+  }
+}
