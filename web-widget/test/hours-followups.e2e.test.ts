@@ -95,9 +95,15 @@ describe('outside service hours and instead of waiting, people leave messages th
     await advisor.getByRole('button', { name: 'Rendimi disponibile' }).click();
     await employer.getByRole('button', { name: 'Parla con un consulente' }).click();
     await employer.getByText('Stai parlando con Paolo Romano.').waitFor();
-    const notice = /Questa chat verrà chiusa tra \d+ minut/;
-    await employer.locator('.ic-system').getByText(notice).waitFor();
-    await advisor.locator('.ic-system').getByText(notice).waitFor();
+    // Each app words the service's notice itself, in its reader's language only.
+    await employer
+      .locator('.ic-system')
+      .getByText(/^Questa chat verrà chiusa tra \d+ minut\S+ se nessuno scrive\.$/)
+      .waitFor();
+    await advisor
+      .locator('.ic-system')
+      .getByText(/^La chat verrà chiusa tra \d+ minut\S+ se nessuno scrive\.$/)
+      .waitFor();
     expect(await employer.locator('.ic-system').getByText('Avviso del servizio').count()).toBe(1);
     await e2e.shot(employer, 'widget-notice', employer.locator('.icw-chat'));
 

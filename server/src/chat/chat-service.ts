@@ -1,4 +1,4 @@
-import { type Audience, audienceOf } from '@infocig/shared';
+import { type Audience, audienceOf, type SystemNotice } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccessAudit } from '../audit/access-audit.ts';
 import type { ClaimsReader } from '../claims/claims-reader.ts';
@@ -22,6 +22,7 @@ import {
 import type { ConversationRepository } from './conversation-repository.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { createListenerCalls } from './listener-calls.ts';
+import { plainNotice } from './plain-notice.ts';
 import { createPositionPusher } from './position-pusher.ts';
 import type { Unannounced } from './unannounced.ts';
 import { visitorView } from './visitor-views.ts';
@@ -40,7 +41,7 @@ export interface ChatServiceDeps {
   log: FastifyBaseLogger;
 }
 
-const SYSTEM = { kind: 'system', name: 'Info CIG' } as const;
+const SERVICE_NAME = 'Info CIG';
 
 /** A chat that just closed, as listeners (metrics) see it. */
 export interface ClosedChat {
@@ -156,13 +157,16 @@ export function createChatService(deps: ChatServiceDeps) {
       messageListeners.push(listener);
     },
 
-    /** A notice from the service itself, written into the conversation for both sides. */
-    async notice(conversationId: string, clientMessageId: string, text: string) {
+    /**
+     * A notice from the service itself, written into the conversation for both sides as data that
+     * each app words; its text is a plain wording for the transcript and older clients.
+     */
+    async notice(conversationId: string, clientMessageId: string, notice: SystemNotice) {
       const { message, recipients, duplicate } = await conversations.append(
         conversationId,
-        SYSTEM,
+        { kind: 'system', name: SERVICE_NAME, notice },
         clientMessageId,
-        text,
+        plainNotice(notice),
       );
       if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message });
       if (!duplicate) tell(messageListeners, 'system');

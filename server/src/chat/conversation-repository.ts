@@ -1,4 +1,4 @@
-import type { Audience, ChatMessage } from '@infocig/shared';
+import type { Audience, ChatMessage, SystemNotice } from '@infocig/shared';
 import { ulid } from 'ulid';
 import { AppError } from '../errors/app-error.ts';
 import type { ConversationSubject, VisitorSnapshot } from '../people/visitor.ts';
@@ -25,8 +25,8 @@ export interface AppendResult {
   firstResponse?: { openedAt: number };
 }
 
-/** Who writes a message: a participant, or the service itself (warnings, notices). */
-export type Author = Participant | { kind: 'system'; name: string };
+/** Who writes a message: a participant, or the service itself with a notice each app words. */
+export type Author = Participant | { kind: 'system'; name: string; notice: SystemNotice };
 
 export interface InternalNote {
   authorName: string;
@@ -168,13 +168,22 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
         redis,
         appendScript,
         [keys.conversation(id), keys.conversationMessages(id), keys.conversationClientIds(id)],
-        [...participant, who.kind, clientMessageId, who.name, text, sentAt, now],
+        [
+          ...participant,
+          who.kind,
+          clientMessageId,
+          who.name,
+          text,
+          sentAt,
+          now,
+          who.kind === 'system' ? JSON.stringify(who.notice) : '',
+        ],
       )) as [number, number?, string?, string?, number?, string?];
       if (seq === -1) throw new AppError('CONVERSATION_NOT_FOUND');
       if (seq === -2) throw new AppError('CONVERSATION_CLOSED');
       if (seq === -3) throw new AppError('CONVERSATION_FORBIDDEN');
       if (stored === 1) {
-        const message = {
+        const message: ChatMessage = {
           conversationId: id,
           seq,
           clientMessageId,
@@ -182,6 +191,7 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
           authorName: who.name,
           text,
           sentAt,
+          ...(who.kind === 'system' ? { notice: who.notice } : {}),
         };
         return {
           message,
@@ -276,5 +286,6 @@ function toMessage(conversationId: string, entryId: string, fields: string[]): C
     authorName: f.name ?? '',
     text: f.text ?? '',
     sentAt: f.at ?? '',
+    ...(f.notice ? { notice: JSON.parse(f.notice) as SystemNotice } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { SystemNotice } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TimerOutcome, Timers } from '../jobs/timers.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
@@ -9,17 +10,13 @@ export interface InactivityPolicy {
   warningMs: number;
 }
 
-const warningText = (minutes: number) =>
-  `Questa chat verrà chiusa tra ${minutes} minuti se nessuno scrive. / ` +
-  `This chat will close in ${minutes} minutes unless someone writes.`;
-
 /**
  * Closes chats that went quiet, with a warning first. One BullMQ job per conversation looks at the
  * last activity when it runs and either acts or delays itself, so messages cost no timer work.
  */
 export interface InactivityActions {
   /** Writes a notice from the service into the conversation, to both sides. */
-  notice(conversationId: string, clientMessageId: string, text: string): Promise<void>;
+  notice(conversationId: string, clientMessageId: string, notice: SystemNotice): Promise<void>;
   close(conversationId: string): Promise<void>;
 }
 
@@ -66,7 +63,10 @@ export function createInactivityWatch(
       if (idle >= policy.timeoutMs - policy.warningMs) {
         if (record.warnedFor !== lastActivity) {
           const minutes = Math.max(1, Math.round((policy.timeoutMs - idle) / 60_000));
-          await actions.notice(conversationId, `inactivity-${lastActivity}`, warningText(minutes));
+          await actions.notice(conversationId, `inactivity-${lastActivity}`, {
+            kind: 'inactivity-warning',
+            minutesLeft: minutes,
+          });
           await conversations.markWarned(conversationId, lastActivity);
         }
         return { runAgainAt: lastActivity + policy.timeoutMs };

@@ -30,6 +30,10 @@ describe('inactive chats', () => {
     try {
       const warning = await quiet.next('chat:message', (m) => m.author === 'system', 8_000);
       expect(warning.text).toMatch(/verrà chiusa/);
+      // The notice is data each app words; its kind and minutes are what the apps read.
+      expect(warning.notice).toEqual({ kind: 'inactivity-warning', minutesLeft: expect.any(Number) });
+      const history = await quiet.ok('chat:history', { conversationId: quietChat, afterSeq: 0 });
+      expect(history.messages.find((m) => m.author === 'system')?.notice).toEqual(warning.notice);
       expect(await quiet.next('chat:closed', undefined, 8_000)).toEqual({
         conversationId: quietChat,
         closedBy: 'system',
