@@ -1,5 +1,4 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import './app-types.ts';
 import { auditPlugin } from './audit/audit-plugin.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import { operatorCookies, operatorRoutes } from './auth/operator-routes.ts';
@@ -24,12 +23,19 @@ import { privacyPlugin } from './privacy/privacy-plugin.ts';
 import { realtimePlugin } from './realtime/realtime-plugin.ts';
 import { redisPlugin } from './redis/redis-plugin.ts';
 import { rolloutPlugin } from './rollout/rollout-plugin.ts';
+import { routingPlugin } from './routing/routing-plugin.ts';
 import { meRoutes } from './self-service/me-routes.ts';
 import { namespacesPlugin } from './sockets/namespaces-plugin.ts';
 import { staticRoutes } from './static/static-plugin.ts';
 import { storePlugin } from './store/store-plugin.ts';
 import { supervisionRoutes } from './supervision/advisor-routes.ts';
 import { rolloutRoutes } from './supervision/rollout-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
 
 /**
  * Builds the application without listening, so tests and the process entry share it.
@@ -62,6 +68,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(limitsPlugin);
   await app.register(jobsPlugin);
   await app.register(claimsPlugin);
+  await app.register(routingPlugin);
   await app.register(chatPlugin);
   await app.register(presencePlugin);
   await app.register(followUpsPlugin);

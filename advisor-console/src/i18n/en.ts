@@ -1,4 +1,5 @@
 import type { SystemNotice } from '@infocig/shared';
+import { CONNECTION_TEXTS } from '@infocig/shared/client';
 import type { ConsoleTexts } from './it.ts';
 
 const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
@@ -16,15 +17,7 @@ export const en: ConsoleTexts = {
     loadError: (detail) => `Could not load the test profiles (${detail}). Is the server in development mode?`,
     none: 'No staff profile available.',
   },
-  connection: {
-    idle: 'Not connected',
-    connecting: 'Connecting…',
-    connected: 'Connected',
-    reconnecting: 'Connection lost: trying again…',
-    unavailable: 'Temporarily unavailable: trying again…',
-    error: 'Not connected',
-  },
-  retry: 'Try again',
+  ...CONNECTION_TEXTS.en,
   sessionEnding: (time) =>
     `We could not renew your sign-in: this session ends at ${time}. To carry on without a break, sign in again.`,
   availability: {

@@ -1,5 +1,5 @@
 import type { ErrorCode, SystemNotice } from '@infocig/shared';
-import type { ClientErrorCode } from '@infocig/shared/client';
+import { type ClientErrorCode, CONNECTION_TEXTS } from '@infocig/shared/client';
 
 const minutes = (n: number) => (n === 1 ? '1 minuto' : `${n} minuti`);
 
@@ -18,15 +18,7 @@ export const it = {
       `Impossibile caricare i profili di prova (${detail}). Il server è in modalità sviluppo?`,
     none: 'Nessun profilo del personale disponibile.',
   },
-  connection: {
-    idle: 'Non connesso',
-    connecting: 'Connessione in corso…',
-    connected: 'Connesso',
-    reconnecting: 'Connessione persa: nuovo tentativo in corso…',
-    unavailable: 'Servizio momentaneamente non disponibile: nuovo tentativo in corso…',
-    error: 'Non connesso',
-  },
-  retry: 'Riprova',
+  ...CONNECTION_TEXTS.it,
   sessionEnding: (time: string) =>
     `Non è stato possibile rinnovare l’accesso: questa sessione termina alle ${time}. Per continuare senza interruzioni, accedi di nuovo.`,
   availability: {

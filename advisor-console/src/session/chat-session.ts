@@ -1,11 +1,5 @@
 import { type AdvisorClientEvents, type AdvisorServerEvents, NAMESPACES } from '@infocig/shared';
-import {
-  announce,
-  type ConnectionOptions,
-  SocketSession,
-  TYPING_SHOWN_MS,
-  type UiError,
-} from '@infocig/shared/client';
+import { announce, type ConnectionOptions, SocketSession, type UiError } from '@infocig/shared/client';
 import { applyNoLongerHeld, applyReady, chatOf, updateMessages } from './reducers.ts';
 import { applyRead, expireTyping } from './reducers-signals.ts';
 import { type ConsoleState, initialConsoleState, type Push } from './state.ts';
@@ -20,7 +14,6 @@ export class AdvisorChatSession extends SocketSession<
   AdvisorServerEvents,
   AdvisorClientEvents
 > {
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly channel = this.conversationChannel({
     author: 'advisor',
     messagesOf: (id) => chatOf(this.getState(), id)?.messages ?? null,
@@ -60,11 +53,6 @@ export class AdvisorChatSession extends SocketSession<
       await this.channel.markRead(conversationId, chat.conversation.readUpTo.advisor);
   }
 
-  override dispose(): void {
-    clearTimeout(this.typingTimer);
-    super.dispose();
-  }
-
   /** A chat left the list: its typing signal goes too. */
   protected forget(conversationId: string): void {
     this.channel.forget(conversationId);
@@ -82,8 +70,7 @@ export class AdvisorChatSession extends SocketSession<
 
   /** After a `chat:typing` push: hide "is typing" once no refresh came in time. */
   protected expireTypingLater(): void {
-    clearTimeout(this.typingTimer);
-    this.typingTimer = setTimeout(() => this.update((s) => expireTyping(s, Date.now())), TYPING_SHOWN_MS);
+    this.channel.hideTypingLater(() => this.update((s) => expireTyping(s, Date.now())));
   }
 
   /** After every (re)connect: catch up each open chat from its last `seq`, then send what waited. */

@@ -2,6 +2,13 @@ import fp from 'fastify-plugin';
 import { auditKeyFrom, loadOrCreateDevAuditKey } from './audit-key.ts';
 import { auditRewritableByServer } from './audit-protection.ts';
 import { openAccessAudit } from './open-access-audit.ts';
+import type { PgAccessAudit } from './pg-access-audit.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    audit: PgAccessAudit;
+  }
+}
 
 /** The access audit, in the claims store, keyed with the configured (or development) audit key. */
 export const auditPlugin = fp(

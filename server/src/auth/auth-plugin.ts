@@ -1,7 +1,15 @@
 import fp from 'fastify-plugin';
 import { loadOrCreateDevKeys } from '../dev/dev-keys.ts';
-import { createTokenMinter } from '../dev/token-minter.ts';
-import { createTokenVerifier } from './token-verifier.ts';
+import { createTokenMinter, type MintToken } from '../dev/token-minter.ts';
+import { createTokenVerifier, type VerifyToken } from './token-verifier.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    verifyToken: VerifyToken;
+    /** Present only when development tools are on. */
+    mintToken?: MintToken;
+  }
+}
 
 /**
  * Identity verification. Without a configured portal key (development only; config refuses this

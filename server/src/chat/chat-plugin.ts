@@ -1,21 +1,22 @@
 import fp from 'fastify-plugin';
-import { createAdvisorPool } from '../routing/advisor-pool.ts';
-import { createChatSync } from '../routing/chat-sync.ts';
-import { createQueueView } from '../routing/queue-view.ts';
 import { createArchiveStore } from './archive-store.ts';
 import { createArchiver } from './archiver.ts';
-import { createChatService } from './chat-service.ts';
+import { type ChatService, createChatService } from './chat-service.ts';
 import { createConversationRepository } from './conversation-repository.ts';
 import { createInactivityWatch } from './inactivity.ts';
 import { createUnannounced } from './unannounced.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    chat: ChatService;
+  }
+}
 
 const followUpOfferJobId = (conversationId: string) => `followup-offer-${conversationId}`;
 
 const SWEEP_MS = 5_000;
 /** An announcement not finished this long after its hand-out is made again by the sweep. */
 const ANNOUNCEMENT_OVERDUE_MS = 5_000;
-/** A routing change not yet in its conversation hash this long after (a process died) is synced by the sweep. */
-const SYNC_OVERDUE_MS = 5_000;
 /** A closed chat still in Redis this long after closing (the store was down) is moved by the sweep. */
 const ARCHIVE_OVERDUE_MS = 5_000;
 
@@ -30,13 +31,13 @@ export const chatPlugin = fp(
     const conversations = createConversationRepository(redis, keys);
     const archive = createArchiveStore(app.db);
     const archiver = createArchiver(conversations, archive, app.log);
-    const pool = createAdvisorPool(redis, keys);
+    const { pool } = app;
     const chat = createChatService({
       serviceHours: config.serviceHours,
       conversations,
       archive,
       pool,
-      queues: createQueueView(redis, keys),
+      queues: app.queues,
       claims: app.claimsReader,
       audit: app.audit,
       notifier: app.notifier,
@@ -88,22 +89,15 @@ export const chatPlugin = fp(
     timers.handle('archive-sweep', async () => {
       await archiver.archiveOverdue(ARCHIVE_OVERDUE_MS);
     });
-    const chatSync = createChatSync(redis, keys);
-    timers.handle('sync-sweep', async () => {
-      const synced = await chatSync.syncOverdue(SYNC_OVERDUE_MS);
-      if (synced > 0) app.log.warn({ synced }, 'chats synced late with their routing');
-    });
     timers.handle('inactivity-check', inactivity.check);
     timers.handle('followup-offer', offerFollowUp);
     timers.every('announcement-sweep', SWEEP_MS);
     timers.every('archive-sweep', SWEEP_MS);
-    timers.every('sync-sweep', SWEEP_MS);
     app.decorate('chat', chat);
-    app.decorate('pool', pool);
     // After realtime's pre-close has closed the sockets: hand-outs in flight finish first.
     app.addHook('preClose', async () => {
       await chat.stop();
     });
   },
-  { name: 'chat', dependencies: ['redis', 'store', 'audit', 'realtime', 'jobs', 'claims'] },
+  { name: 'chat', dependencies: ['redis', 'store', 'audit', 'realtime', 'jobs', 'claims', 'routing'] },
 );

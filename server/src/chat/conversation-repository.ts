@@ -11,10 +11,42 @@ import type { ClosedConversation } from './closed-conversation.ts';
 import { type ConversationRecord, fromHash, isParticipant, type Participant } from './conversation-record.ts';
 
 const createScript = luaScript(import.meta.url, './lua/create-conversation.lua', 1);
-const enqueueScript = routingScript(import.meta.url, '../routing/lua/enqueue.lua', 2);
-const releaseScript = routingScript(import.meta.url, '../routing/lua/release.lua', 2);
-const appendScript = luaScript(import.meta.url, './lua/append-message.lua', 3);
-const markReadScript = luaScript(import.meta.url, './lua/mark-read.lua', 1);
+const enqueueScript = routingScript(import.meta.url, '../routing/lua/enqueue.lua', 2, {
+  parse: (reply) => {
+    const [id, created] = reply as [string, number];
+    return { id, created: created === 1 };
+  },
+});
+const releaseScript = routingScript(import.meta.url, '../routing/lua/release.lua', 2, {
+  parse: (reply): CloseResult | null => {
+    const [previousStatus, advisorId, queue, visitorKey] = reply as string[];
+    if (previousStatus === undefined) return null;
+    return {
+      previousStatus,
+      advisorId: advisorId || undefined,
+      queue: queue as Audience,
+      visitorKey: visitorKey ?? '',
+    };
+  },
+});
+const appendScript = luaScript(import.meta.url, './lua/append-message.lua', 3, {
+  parse: (reply) => {
+    const [seq, stored, visitorKey, advisorId, firstResponse, openedAt] = reply as [
+      number,
+      number,
+      string?,
+      string?,
+      number?,
+      string?,
+    ];
+    return { seq, stored: stored === 1, visitorKey, advisorId, firstResponse: firstResponse === 1, openedAt };
+  },
+  errors: { [-1]: 'CONVERSATION_NOT_FOUND', [-2]: 'CONVERSATION_CLOSED', [-3]: 'CONVERSATION_FORBIDDEN' },
+});
+const markReadScript = luaScript(import.meta.url, './lua/mark-read.lua', 1, {
+  parse: Number,
+  errors: { [-1]: 'CONVERSATION_NOT_FOUND' },
+});
 
 export interface AppendResult {
   message: ChatMessage;
@@ -114,18 +146,18 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
           topic,
         ],
       );
-      const [openId, created] = (await runRoutingScript(
+      const opened = await runRoutingScript(
         redis,
         keys,
         enqueueScript,
         [keys.visitorActiveConversation(visitorKey), keys.chatRouting(id)],
         [id, queue, visitorKey],
         now,
-      )) as [string, number];
+      );
       // The visitor already had a chat open: this hash was never known to anyone.
-      if (created !== 1) await redis.del(keys.conversation(id));
-      await sync(openId);
-      return { id: openId, created: created === 1 };
+      if (!opened.created) await redis.del(keys.conversation(id));
+      await sync(opened.id);
+      return opened;
     },
 
     async addNote(id: string, note: InternalNote): Promise<void> {
@@ -150,9 +182,7 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
     /** Moves the participant's read mark forward; returns where it stands. */
     async markRead(id: string, who: Participant, seq: number): Promise<number> {
       const field = who.kind === 'visitor' ? 'readVisitor' : 'readAdvisor';
-      const mark = Number(await runScript(redis, markReadScript, [keys.conversation(id)], [field, seq]));
-      if (mark < 0) throw new AppError('CONVERSATION_NOT_FOUND');
-      return mark;
+      return runScript(redis, markReadScript, [keys.conversation(id)], [field, seq]);
     },
 
     async append(id: string, who: Author, clientMessageId: string, text: string): Promise<AppendResult> {
@@ -164,7 +194,7 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
           : who.kind === 'advisor'
             ? ['advisorId', who.advisorId]
             : ['id', id];
-      const [seq, stored, visitorKey, advisorId, firstResponse, openedAt] = (await runScript(
+      const { seq, stored, visitorKey, advisorId, firstResponse, openedAt } = await runScript(
         redis,
         appendScript,
         [keys.conversation(id), keys.conversationMessages(id), keys.conversationClientIds(id)],
@@ -178,11 +208,8 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
           now,
           who.kind === 'system' ? JSON.stringify(who.notice) : '',
         ],
-      )) as [number, number?, string?, string?, number?, string?];
-      if (seq === -1) throw new AppError('CONVERSATION_NOT_FOUND');
-      if (seq === -2) throw new AppError('CONVERSATION_CLOSED');
-      if (seq === -3) throw new AppError('CONVERSATION_FORBIDDEN');
-      if (stored === 1) {
+      );
+      if (stored) {
         const message: ChatMessage = {
           conversationId: id,
           seq,
@@ -197,7 +224,7 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
           message,
           duplicate: false,
           recipients: { visitorKey: visitorKey ?? '', ...(advisorId ? { advisorId } : {}) },
-          ...(firstResponse === 1 ? { firstResponse: { openedAt: Number(openedAt) } } : {}),
+          ...(firstResponse ? { firstResponse: { openedAt: Number(openedAt) } } : {}),
         };
       }
       const [original] = await readMessages(id, seq - 1, 1);
@@ -211,17 +238,15 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
     },
 
     async close(id: string, closedBy: Participant['kind'] | 'system'): Promise<CloseResult | null> {
-      const result = (await runRoutingScript(
+      const closed = await runRoutingScript(
         redis,
         keys,
         releaseScript,
         [keys.chatRouting(id), keys.unarchived()],
         [id, closedBy],
-      )) as string[];
-      if (result.length === 0) return null;
-      await sync(id);
-      const [previousStatus, advisorId, queue, visitorKey] = result as [string, string, Audience, string];
-      return { previousStatus, advisorId: advisorId || undefined, queue, visitorKey };
+      );
+      if (closed) await sync(id);
+      return closed;
     },
 
     /**

@@ -6,6 +6,12 @@ import { limitHandshakesByAddress, limitHandshakesByIdentity } from './handshake
 import { sharedLimiter } from './limiter.ts';
 import { registerRestLimit } from './rest-limit.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    limits: Limits;
+  }
+}
+
 /**
  * Abuse limits on every way in: REST requests, Socket.IO handshakes and socket commands. Registered
  * before the namespaces, so its handshake check and command guard run before theirs.

@@ -2,9 +2,17 @@ import fp from 'fastify-plugin';
 import { ulid } from 'ulid';
 import { restartLocalSessions } from '../realtime/restart-sessions.ts';
 import { watchEpoch } from '../redis/epoch.ts';
-import { createDepartures } from './departures.ts';
+import { createDepartures, type Departures } from './departures.ts';
 import { createPresence } from './presence.ts';
-import { createSessions } from './sessions.ts';
+import { createSessions, type Sessions } from './sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    departures: Departures;
+    /** Each person's open sockets across processes, capped, with their tokens' expiry. */
+    sessions: Sessions;
+  }
+}
 
 const HEARTBEAT_MS = 5_000;
 const SWEEP_MS = 5_000;

@@ -2,8 +2,8 @@ import type { RedisClient } from '../redis/connection.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 
-const leaveScript = luaScript(import.meta.url, './lua/leave.lua', 2);
-const reapScript = luaScript(import.meta.url, './lua/reap.lua', 4);
+const leaveScript = luaScript(import.meta.url, './lua/leave.lua', 2, { parse: Number });
+const reapScript = luaScript(import.meta.url, './lua/reap.lua', 4, { parse: (reply) => reply as string[] });
 
 /** A process that has not heartbeaten for this long is taken for dead. */
 export const HEARTBEAT_TTL_SECONDS = 15;
@@ -17,12 +17,12 @@ export function createPresence(redis: RedisClient, keys: Keys, processId: string
   const mine = keys.processMembers(processId);
 
   async function reap(id: string, force: boolean): Promise<string[]> {
-    return (await runScript(
+    return runScript(
       redis,
       reapScript,
       [keys.processMembers(id), keys.presence(), keys.processes(), keys.processAlive(id)],
       [id, force ? '1' : '0'],
-    )) as string[];
+    );
   }
 
   return {
@@ -48,7 +48,7 @@ export function createPresence(redis: RedisClient, keys: Keys, processId: string
 
     /** Returns whether the member still has a socket anywhere. */
     async leave(member: string): Promise<boolean> {
-      return Number(await runScript(redis, leaveScript, [mine, keys.presence()], [member])) > 0;
+      return (await runScript(redis, leaveScript, [mine, keys.presence()], [member])) > 0;
     },
 
     /** Marks when an absence began; the grace timer acts only for the absence it was set for. */

@@ -2,7 +2,10 @@ import type { RedisClient } from '../redis/connection.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 
-const sessionsScript = luaScript(import.meta.url, './lua/sessions.lua', 2);
+/** Replies {latest token expiry kept, socket ids to close...}: the ids to close. */
+const sessionsScript = luaScript(import.meta.url, './lua/sessions.lua', 2, {
+  parse: (reply) => (reply as [number, ...string[]]).slice(1) as string[],
+});
 
 /**
  * Each member's open sockets across every process sharing the Redis, with the expiry of each
@@ -12,13 +15,12 @@ const sessionsScript = luaScript(import.meta.url, './lua/sessions.lua', 2);
  */
 export function createSessions(redis: RedisClient, keys: Keys, processId: string) {
   async function run(op: 'open' | 'close', member: string, socketId: string, expiresAtMs = 0, cap = 0) {
-    const [, ...toClose] = (await runScript(
+    return runScript(
       redis,
       sessionsScript,
       [keys.sessions(member), keys.processes()],
       [op, socketId, processId, Date.now(), expiresAtMs, cap],
-    )) as [number, ...string[]];
-    return toClose;
+    );
   }
 
   return {

@@ -3,11 +3,18 @@ import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { connectRedis } from '../redis/connection.ts';
 import { createLocalFirstAdapter } from './local-first-adapter.ts';
-import { createNotifier } from './notifier.ts';
+import { createNotifier, type Notifier } from './notifier.ts';
 import { askLocalSessionsToResync } from './restart-sessions.ts';
 import { onSubscriptionsRestored } from './subscriptions-restored.ts';
 import { advisorNamespace, visitorNamespace } from './typed-sockets.ts';
 import { logUnawaitedSubscriptions } from './unawaited-subscriptions.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: Server;
+    notifier: Notifier;
+  }
+}
 
 /** Socket.IO on the Fastify server, shared across processes through Redis. */
 export const realtimePlugin = fp(

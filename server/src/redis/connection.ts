@@ -1,6 +1,6 @@
 import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis';
 import type { Config } from '../config/config.ts';
-import { defineScripts, waitForReplicas } from './scripts.ts';
+import { waitForReplicas } from './scripts.ts';
 
 /** One Redis or a Redis Cluster: every module takes either, through this type. */
 export type RedisClient = Redis | Cluster;
@@ -49,11 +49,8 @@ export function connectRedis(target: RedisTarget, name: string, role: Role = 're
         ...(role === 'subscriber' ? { shardedSubscribers: true } : {}),
       } satisfies ClusterOptions)
     : new Redis(target.url, { ...redisOptions, enableAutoPipelining: pipelined });
-  if (role === 'requests') {
-    defineScripts(client);
-    if (target.waitReplicas)
-      waitForReplicas(client, target.waitReplicas.replicas, target.waitReplicas.timeoutMs);
-  }
+  if (role === 'requests' && target.waitReplicas)
+    waitForReplicas(client, target.waitReplicas.replicas, target.waitReplicas.timeoutMs);
   return client;
 }
 

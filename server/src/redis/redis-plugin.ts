@@ -1,7 +1,15 @@
 import fp from 'fastify-plugin';
 import { connectRedis, type RedisClient, waitForRedis } from './connection.ts';
-import { createKeys } from './keys.ts';
+import { createKeys, type Keys } from './keys.ts';
 import { assertPersistent } from './persistence.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    redis: RedisClient;
+    /** Every Redis key name (redis/keys.ts). */
+    keys: Keys;
+  }
+}
 
 export const redisPlugin = fp(
   async (app) => {

@@ -1,46 +1,56 @@
 import { readFileSync } from 'node:fs';
+import type { ErrorCode } from '@infocig/shared';
+import { AppError } from '../errors/app-error.ts';
 import type { RedisClient } from './connection.ts';
 
-export interface LuaScript {
+/**
+ * One Lua script's definition: its source, how many of its arguments are keys, how its reply
+ * becomes the caller's result, and which reply codes (a negative number, alone or first in a list)
+ * are refusals with a stable error code.
+ */
+export interface LuaScript<Result = unknown> {
   name: string;
   numberOfKeys: number;
   lua: string;
+  parse: (reply: unknown) => Result;
+  errors: Readonly<Record<number, ErrorCode>>;
 }
 
-/** Every script read so far, to define on each connection as it opens. */
-const registry = new Map<string, LuaScript>();
+export interface ScriptOptions<Result> {
+  parse?: (reply: unknown) => Result;
+  errors?: Record<number, ErrorCode>;
+}
 
 /**
  * Reads a Lua script that sits beside the module using it. A line `--#include includes/x.lua`
  * is replaced by that file (relative to the script), so scripts share fragments without copies.
  */
-export function luaScript(moduleUrl: string, file: string, numberOfKeys: number): LuaScript {
+export function luaScript<Result = unknown>(
+  moduleUrl: string,
+  file: string,
+  numberOfKeys: number,
+  options: ScriptOptions<Result> = {},
+): LuaScript<Result> {
   const url = new URL(file, moduleUrl);
   const lua = readFileSync(url, 'utf8').replace(/^--#include (\S+)$/gm, (_, fragment: string) =>
     readFileSync(new URL(fragment, url), 'utf8'),
   );
-  const script = {
-    name: file.replace(/\.lua$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
+  return {
+    name: file
+      .replace(/^.*\//, '')
+      .replace(/\.lua$/, '')
+      .replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
     numberOfKeys,
     lua,
+    parse: options.parse ?? ((reply) => reply as Result),
+    errors: options.errors ?? {},
   };
-  registry.set(script.name, script);
-  return script;
-}
-
-/**
- * Defines every known script on a connection up front. With auto-pipelining, a script defined
- * later is missing from a pipeline already gathering that tick's commands, and the whole batch fails.
- */
-export function defineScripts(redis: RedisClient): void {
-  for (const script of registry.values()) defineScript(redis, script);
-}
-
-function defineScript(redis: RedisClient, script: LuaScript): void {
-  redis.defineCommand(script.name, { numberOfKeys: script.numberOfKeys, lua: script.lua });
 }
 
 type ScriptRunner = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
+
+/** Scripts each connection has defined and may run by name (EVALSHA), from the next tick on. */
+const definedOn = new WeakMap<RedisClient, Set<string>>();
 
 /** Replicas each script's writes must reach before it answers, per connection (see `waitForReplicas`). */
 const replicaWaits = new WeakMap<RedisClient, { replicas: number; timeoutMs: number }>();
@@ -56,39 +66,53 @@ export function waitForReplicas(redis: RedisClient, replicas: number, timeoutMs:
   if (replicas > 0) replicaWaits.set(redis, { replicas, timeoutMs });
 }
 
-async function runThenWait(
-  redis: RedisClient,
-  script: LuaScript,
-  keysAndArgs: (string | number)[],
-  wait: { replicas: number; timeoutMs: number },
-): Promise<unknown> {
+/**
+ * Whether the script can run by name on this connection. A script is defined on a connection the
+ * first time it runs there (nothing is registered on import); until the next tick it runs as plain
+ * EVAL, because with auto-pipelining a batch already gathering that tick lacks the new command.
+ */
+function runsByName(redis: RedisClient, script: LuaScript<unknown>): boolean {
+  let defined = definedOn.get(redis);
+  if (!defined) {
+    defined = new Set();
+    definedOn.set(redis, defined);
+  }
+  if (defined.has(script.name)) return true;
+  if (!(script.name in redis)) {
+    redis.defineCommand(script.name, { numberOfKeys: script.numberOfKeys, lua: script.lua });
+    const names = defined;
+    setImmediate(() => names.add(script.name));
+  }
+  return false;
+}
+
+async function reply(redis: RedisClient, script: LuaScript<unknown>, keysAndArgs: (string | number)[]) {
+  const byName = runsByName(redis, script);
+  const wait = replicaWaits.get(redis);
+  if (!wait) {
+    if (!byName) return redis.eval(script.lua, script.numberOfKeys, ...keysAndArgs);
+    return (redis as unknown as Record<string, ScriptRunner>)[script.name]?.apply(redis, keysAndArgs);
+  }
+  // The script and WAIT go to the same primary, on the same connection.
   const pipeline = redis.pipeline();
-  (pipeline as unknown as Record<string, (...a: (string | number)[]) => unknown>)[script.name]?.(
-    ...keysAndArgs,
-  );
+  if (byName) (pipeline as unknown as Record<string, ScriptRunner>)[script.name]?.(...keysAndArgs);
+  else pipeline.eval(script.lua, script.numberOfKeys, ...keysAndArgs);
   pipeline.call('WAIT', wait.replicas, wait.timeoutMs);
-  const results = await pipeline.exec();
-  const [error, value] = results?.[0] ?? [new Error('pipeline discarded'), null];
+  const [[error, value] = [new Error('pipeline discarded'), null]] = (await pipeline.exec()) ?? [];
   if (error) throw error;
   return value;
 }
 
-/**
- * Runs a script through ioredis' defineCommand (EVALSHA, falling back to EVAL once per
- * connection). A connection that did not define it up front runs it once as plain EVAL, which
- * every pipeline knows, and defines it for next time.
- */
-export function runScript(
+/** Runs a script and returns its parsed result; a reply code the script names as a refusal throws it. */
+export async function runScript<Result>(
   redis: RedisClient,
-  script: LuaScript,
+  script: LuaScript<Result>,
   keys: string[],
   args: (string | number)[],
-): Promise<unknown> {
-  const commands = redis as unknown as Record<string, ScriptRunner | undefined>;
-  const defined = commands[script.name];
-  const wait = replicaWaits.get(redis);
-  if (defined && wait) return runThenWait(redis, script, [...keys, ...args], wait);
-  if (defined) return defined.apply(redis, [...keys, ...args]);
-  defineScript(redis, script);
-  return redis.eval(script.lua, script.numberOfKeys, ...keys, ...args);
+): Promise<Result> {
+  const raw = await reply(redis, script as LuaScript<unknown>, [...keys, ...args]);
+  const code = Array.isArray(raw) ? raw[0] : raw;
+  const refusal = typeof code === 'number' ? script.errors[code] : undefined;
+  if (refusal) throw new AppError(refusal);
+  return script.parse(raw);
 }

@@ -1,7 +1,14 @@
 import fp from 'fastify-plugin';
-import { createAdmissionService } from './admission-service.ts';
-import { createRolloutPlan } from './rollout-plan.ts';
+import { type AdmissionFor, createAdmissionService } from './admission-service.ts';
+import { createRolloutPlan, type RolloutPlan } from './rollout-plan.ts';
 import { createRolloutStore } from './rollout-store.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    rollout: RolloutPlan;
+    admissionFor: AdmissionFor;
+  }
+}
 
 /** The rollout plan, applied by every process, and who it admits. */
 export const rolloutPlugin = fp(

@@ -1,16 +1,40 @@
 import { randomBytes } from 'node:crypto';
 import { AUDIENCES, type Audience } from '@infocig/shared';
-import { AppError } from '../errors/app-error.ts';
 import type { RedisClient } from '../redis/connection.ts';
 import type { Keys } from '../redis/keys.ts';
 import { createChatSync } from './chat-sync.ts';
 import { routingScript, runRoutingScript } from './routing-script.ts';
 
-const assignScript = routingScript(import.meta.url, './lua/assign-next.lua', 2);
-const updateScript = routingScript(import.meta.url, './lua/update-advisor.lua', 3);
-const takeOfflineScript = routingScript(import.meta.url, './lua/take-offline.lua', 2);
-const requeueScript = routingScript(import.meta.url, './lua/requeue-advisor-chats.lua', 3);
-const transferScript = routingScript(import.meta.url, './lua/transfer.lua', 3);
+const assignScript = routingScript(import.meta.url, './lua/assign-next.lua', 2, {
+  parse: (reply): Assignment | null => {
+    const [conversationId, advisorId, visitorKey] = reply as string[];
+    return conversationId && advisorId ? { conversationId, advisorId, visitorKey: visitorKey ?? '' } : null;
+  },
+});
+const updateScript = routingScript(import.meta.url, './lua/update-advisor.lua', 3, {
+  parse: (reply) => {
+    const [load, capacity, availability, queues] = reply as [number, number, Availability, string];
+    return { load, capacity, availability, queues: parseQueues(queues) };
+  },
+});
+const takeOfflineScript = routingScript(import.meta.url, './lua/take-offline.lua', 2, { parse: Number });
+const requeueScript = routingScript(import.meta.url, './lua/requeue-advisor-chats.lua', 3, {
+  parse: (reply): Requeued[] => {
+    const flat = reply as string[];
+    const out: Requeued[] = [];
+    for (let i = 0; i + 2 < flat.length; i += 3) {
+      out.push({ conversationId: flat[i]!, queue: flat[i + 1] as Audience, visitorKey: flat[i + 2]! });
+    }
+    return out;
+  },
+});
+const transferScript = routingScript(import.meta.url, './lua/transfer.lua', 3, {
+  parse: (reply) => {
+    const [, queue, visitorKey] = reply as [number, Audience, string];
+    return { queue, visitorKey };
+  },
+  errors: { [-1]: 'CONVERSATION_FORBIDDEN', [-2]: 'TRANSFER_TARGET_UNAVAILABLE', [-3]: 'VALIDATION_FAILED' },
+});
 
 /** Weight of the newest interval in the queue's smoothed pace. */
 const PACE_SMOOTHING = 0.2;
@@ -64,7 +88,7 @@ export function createAdvisorPool(redis: RedisClient, keys: Keys) {
 
   /** Applies changes atomically and returns the advisor as they now stand. */
   async function update(advisorId: string, changes: AdvisorChanges): Promise<AdvisorState> {
-    const [load, capacity, availability, queues] = (await runRoutingScript(
+    const { load, capacity, availability, queues } = await runRoutingScript(
       redis,
       keys,
       updateScript,
@@ -76,9 +100,9 @@ export function createAdvisorPool(redis: RedisClient, keys: Keys) {
         changes.capacity ?? '',
         changes.name ?? '',
       ],
-    )) as [number, number, Availability, string];
+    );
     const name = changes.name ?? (await nameOf(advisorId));
-    return { advisorId, name, availability, queues: parseQueues(queues), capacity, load };
+    return { advisorId, name, availability, queues, capacity, load };
   }
 
   async function state(advisorId: string): Promise<AdvisorState | null> {
@@ -120,32 +144,26 @@ export function createAdvisorPool(redis: RedisClient, keys: Keys) {
 
     /** Out of every pool; returns how many chats they still hold. */
     async takeOffline(advisorId: string): Promise<number> {
-      return Number(
-        await runRoutingScript(
-          redis,
-          keys,
-          takeOfflineScript,
-          [keys.advisor(advisorId), keys.advisorConversations(advisorId)],
-          [advisorId],
-        ),
+      return runRoutingScript(
+        redis,
+        keys,
+        takeOfflineScript,
+        [keys.advisor(advisorId), keys.advisorConversations(advisorId)],
+        [advisorId],
       );
     },
 
     /** Returns an absent advisor's chats to the head of their queues, unless they are back. */
     async requeueAll(advisorId: string): Promise<Requeued[]> {
-      const flat = (await runRoutingScript(
+      const requeued = await runRoutingScript(
         redis,
         keys,
         requeueScript,
         [keys.advisor(advisorId), keys.advisorConversations(advisorId), keys.presence()],
         [advisorId, RETURNED_PRIORITY],
-      )) as string[];
-      const out: Requeued[] = [];
-      for (let i = 0; i < flat.length; i += 3) {
-        out.push({ conversationId: flat[i]!, queue: flat[i + 1] as Audience, visitorKey: flat[i + 2]! });
-      }
-      await Promise.all(out.map((chat) => sync(chat.conversationId)));
-      return out;
+      );
+      await Promise.all(requeued.map((chat) => sync(chat.conversationId)));
+      return requeued;
     },
 
     /**
@@ -203,7 +221,7 @@ export function createAdvisorPool(redis: RedisClient, keys: Keys) {
     /** Moves an advisor's active chat to a queue or a colleague; returns where it went. */
     async transfer(conversationId: string, fromAdvisorId: string, to: TransferTarget) {
       const [kind, target] = 'queue' in to ? ['queue', to.queue] : ['advisor', to.advisorId];
-      const result = (await runRoutingScript(
+      const moved = await runRoutingScript(
         redis,
         keys,
         transferScript,
@@ -213,27 +231,22 @@ export function createAdvisorPool(redis: RedisClient, keys: Keys) {
           keys.advisorConversations(fromAdvisorId),
         ],
         [conversationId, fromAdvisorId, kind, target, RETURNED_PRIORITY],
-      )) as number | [number, Audience, string];
-      if (result === -1) throw new AppError('CONVERSATION_FORBIDDEN');
-      if (result === -2) throw new AppError('TRANSFER_TARGET_UNAVAILABLE');
-      if (result === -3) throw new AppError('VALIDATION_FAILED');
-      const [, queue, visitorKey] = result as [number, Audience, string];
+      );
       await sync(conversationId);
-      return { queue, visitorKey };
+      return moved;
     },
 
     /** Hands the head of a queue to the best advisor, or returns null. */
     async assignNext(queue: Audience): Promise<Assignment | null> {
-      const result = (await runRoutingScript(
+      const assigned = await runRoutingScript(
         redis,
         keys,
         assignScript,
         [keys.presence(), keys.unannounced()],
         [queue, PACE_SMOOTHING],
-      )) as string[];
-      if (result.length === 0) return null;
-      await sync(result[0]!);
-      return { conversationId: result[0]!, advisorId: result[1]!, visitorKey: result[2]! };
+      );
+      if (assigned) await sync(assigned.conversationId);
+      return assigned;
     },
   };
 }

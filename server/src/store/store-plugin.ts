@@ -1,9 +1,12 @@
 import fp from 'fastify-plugin';
-import { createClaimsStore, openMigratedStore } from './index.ts';
+import { type ClaimsStore, createClaimsStore, type Db, openMigratedStore } from './index.ts';
 import { observeFailures, type StoreOperation } from './observed-db.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    db: Db;
+    /** The raw claims store: read claims through `app.claimsReader`, which applies the rules. */
+    claims: ClaimsStore;
     /** Registers a listener told of each failed store statement or transaction (metrics). */
     onStoreFailure(listener: (operation: StoreOperation) => void): void;
     /** The migrations this start applied (the audit vouches for rows before its keying one). */

@@ -1,4 +1,4 @@
-import { NAMESPACES } from '@infocig/shared';
+import { NAMESPACES, type RolloutPhase } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DELEGATING_COMPANIES, DEMO_PERSONAS } from '../../src/dev/personas.ts';
 import {
@@ -222,5 +222,53 @@ describe('who may read what (REST)', () => {
       province: 'RM',
     });
     expect(stranger.body.entries).toEqual([]);
+  });
+});
+
+describe('who may read what when the rollout is narrowed', () => {
+  const plan = async (method: 'GET' | 'PUT', phases?: RolloutPhase[]) => {
+    const res = await fetch(`${server.url}/api/supervisor/rollout`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await server.token('supervisor')}`,
+        ...(phases ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(phases ? { body: JSON.stringify({ phases, reason: 'authorization matrix: narrowed plan' }) } : {}),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { phases: RolloutPhase[] };
+  };
+
+  it('refuses a company whose seat the plan no longer covers, on the socket and on REST alike', async () => {
+    const before = await plan('GET');
+    // The consultant holds delegations from Turin and Milan again (a test above revoked Milan's).
+    await server.app.db.query(
+      'UPDATE delegations SET revoked_at = NULL WHERE intermediary_cf = $1 AND company_cf = $2',
+      [CONSULTANT, MILAN_CLIENT.cf],
+    );
+    // Employers only in Milan: the consultant is still admitted (a Milan client), Turin is not.
+    await plan('PUT', [
+      { audience: 'workers', place: { kind: 'italy' }, from: '2021-01-01' },
+      { audience: 'employers', place: { kind: 'province', code: 'MI' }, from: '2021-01-01' },
+    ]);
+    try {
+      const consultant = await visitor('consultant-to');
+      expect(await consultant.request('claims:company', { companyCf: TURIN.cf })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_YET_AVAILABLE' },
+      });
+      expect(
+        (await consultant.ok('claims:company', { companyCf: MILAN_CLIENT.cf })).claims.length,
+      ).toBeGreaterThan(0);
+      const headers = { authorization: `Bearer ${await server.token('consultant-to')}` };
+      const turin = await fetch(`${server.url}/api/me/claims?companyCf=${TURIN.cf}`, { headers });
+      expect(turin.status).toBe(403);
+      expect(((await turin.json()) as { error: { code: string } }).error.code).toBe('NOT_YET_AVAILABLE');
+      const milan = await fetch(`${server.url}/api/me/claims?companyCf=${MILAN_CLIENT.cf}`, { headers });
+      expect(milan.status).toBe(200);
+      consultant.close();
+    } finally {
+      await plan('PUT', before.phases);
+    }
   });
 });

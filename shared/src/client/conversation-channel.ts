@@ -11,7 +11,7 @@ import {
   type UiMessage,
 } from './messages.ts';
 import { lastSeqFrom, ReadMarks } from './read-receipts.ts';
-import { TypingSignal } from './typing.ts';
+import { TYPING_SHOWN_MS, TypingSignal } from './typing.ts';
 
 const HISTORY_PAGES_MAX = 50;
 
@@ -58,8 +58,19 @@ export class ConversationChannel {
   private readonly inFlight = new Set<string>();
   private readonly readMarks = new ReadMarks();
   private readonly typing = new Map<string, TypingSignal>();
+  private typingShown: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ChannelHost) {}
+
+  /** After a `chat:typing` push: `hide` runs once no refresh of it came in time. */
+  hideTypingLater(hide: () => void): void {
+    clearTimeout(this.typingShown);
+    this.typingShown = setTimeout(hide, TYPING_SHOWN_MS);
+  }
+
+  dispose(): void {
+    clearTimeout(this.typingShown);
+  }
 
   /** Shows the message as pending and sends it when connected (else after the next ready); false if there is nothing to send. */
   send(conversationId: string, authorName: string, text: string): boolean {

@@ -3,6 +3,7 @@ export * from './ack.ts';
 export * from './announcements.ts';
 export * from './claim-answers.ts';
 export * from './connection.ts';
+export * from './connection-texts.ts';
 export * from './conversation-channel.ts';
 export * from './dev-api.ts';
 export * from './i18n.ts';

@@ -38,6 +38,7 @@ export class SocketSession<
   protected readonly store: Store<S>;
   protected readonly socket: Socket<Listen, Emit>;
   private disposed = false;
+  private readonly channels: ConversationChannel[] = [];
   private readonly missed = new MissedWatch(() => this.resync());
 
   constructor({ initial, namespace, connection, announceLost }: SessionSetup<S>) {
@@ -61,6 +62,7 @@ export class SocketSession<
 
   dispose(): void {
     this.disposed = true;
+    for (const channel of this.channels) channel.dispose();
     this.missed.stop();
     // Stops the renewal timer with the socket; listeners go next.
     this.socket.disconnect();
@@ -99,7 +101,7 @@ export class SocketSession<
    */
   protected conversationChannel(host: Omit<ChannelHost, 'commands' | 'connected'>): ConversationChannel {
     const command = this.command.bind(this) as unknown as <T>(name: string, payload: unknown) => Promise<T>;
-    return new ConversationChannel({
+    const channel = new ConversationChannel({
       ...host,
       connected: () => this.getState().connection.kind === 'connected',
       commands: {
@@ -109,6 +111,8 @@ export class SocketSession<
         typing: (payload) => command('chat:typing', payload),
       },
     });
+    this.channels.push(channel);
+    return channel;
   }
 
   /** Runs a command; an answer that never came means the session may be stale, so it resyncs. */

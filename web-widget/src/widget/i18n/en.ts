@@ -1,4 +1,5 @@
 import type { SystemNotice } from '@infocig/shared';
+import { CONNECTION_TEXTS } from '@infocig/shared/client';
 import { selfServiceEn } from './en-self-service.ts';
 import type { WidgetTexts } from './it.ts';
 
@@ -9,15 +10,7 @@ export const en: WidgetTexts = {
   title: 'Info CIG',
   subtitle: 'Your wage-supplementation claim and payments',
   languageGroup: 'Language',
-  connection: {
-    idle: 'Not connected',
-    connecting: 'Connecting…',
-    connected: 'Connected',
-    reconnecting: 'Connection lost: trying again…',
-    unavailable: 'Temporarily unavailable: trying again…',
-    error: 'Not connected',
-  },
-  retry: 'Try again',
+  ...CONNECTION_TEXTS.en,
   sessionEnding: (time) =>
     `We could not renew your sign-in: this session ends at ${time}. To carry on without a break, sign in to the portal again.`,
   signedInAs: 'Signed in as',

@@ -1,5 +1,5 @@
 import type { ErrorCode, SystemNotice } from '@infocig/shared';
-import type { ClientErrorCode } from '@infocig/shared/client';
+import { type ClientErrorCode, CONNECTION_TEXTS } from '@infocig/shared/client';
 import { selfServiceIt } from './it-self-service.ts';
 
 const minutes = (n: number) => (n === 1 ? '1 minuto' : `${n} minuti`);
@@ -10,15 +10,7 @@ export const it = {
   title: 'Info CIG',
   subtitle: 'Stato della tua pratica di cassa integrazione e dei pagamenti',
   languageGroup: 'Lingua',
-  connection: {
-    idle: 'Non connesso',
-    connecting: 'Connessione in corso…',
-    connected: 'Connesso',
-    reconnecting: 'Connessione persa: nuovo tentativo in corso…',
-    unavailable: 'Servizio momentaneamente non disponibile: nuovo tentativo in corso…',
-    error: 'Non connesso',
-  },
-  retry: 'Riprova',
+  ...CONNECTION_TEXTS.it,
   sessionEnding: (time: string) =>
     `Non siamo riusciti a rinnovare il tuo accesso: questa sessione termina alle ${time}. Per continuare senza interruzioni, accedi di nuovo al portale.`,
   signedInAs: 'Accesso come',

@@ -22,7 +22,6 @@ export class VisitorChatSession extends SocketSession<
   VisitorServerEvents,
   VisitorClientEvents
 > {
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly channel = this.conversationChannel({
     author: 'visitor',
     messagesOf: (id) => (this.getState().conversation?.id === id ? this.getState().messages : null),
@@ -108,17 +107,10 @@ export class VisitorChatSession extends SocketSession<
     if (conversation) await this.channel.deliver(conversation.id, clientMessageId);
   }
 
-  override dispose(): void {
-    clearTimeout(this.typingTimer);
-    super.dispose();
-  }
-
   /** After a `chat:typing` push: hide "is typing" once no refresh came in time. */
   protected expireTypingLater(): void {
-    clearTimeout(this.typingTimer);
-    const until = this.getState().advisorTypingUntil;
-    if (until === null) return;
-    this.typingTimer = setTimeout(() => this.update((s) => expireTyping(s, Date.now())), TYPING_SHOWN_MS);
+    if (this.getState().advisorTypingUntil === null) return;
+    this.channel.hideTypingLater(() => this.update((s) => expireTyping(s, Date.now())));
   }
 
   protected async onReady(ready: Push<'session:ready'>): Promise<void> {
