@@ -5,7 +5,7 @@ import {
   type VisitorServerEvents,
   type visitorCommands,
 } from '@infocig/shared';
-import { announce, type ConnectionOptions, SocketSession, TYPING_SHOWN_MS } from '@infocig/shared/client';
+import { announce, type ConnectionOptions, SocketSession } from '@infocig/shared/client';
 import { applyClosed, applyReady } from './reducers.ts';
 import { applyRead, expireTyping } from './reducers-chat.ts';
 import { initialVisitorState, type Push, type VisitorState } from './state.ts';
