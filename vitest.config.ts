@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two files at a time even on two cores: most server and browser tests wait on timers, sockets
+    // and Redis far more than they compute.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'shared', root: './shared', include: ['test/**/*.test.ts'] } },
       {

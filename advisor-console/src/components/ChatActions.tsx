@@ -38,11 +38,11 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
       <Composer
         texts={t.chat}
         // Written while offline, a reply waits as pending and goes out on reconnect.
-        onSend={(text) => session.send(id, text)}
+        onSend={(text) => session.chats.send(id, text)}
         initialText={drafts.get(id)}
         onTextChange={(text) => {
           keepDraft(id, text);
-          session.draftChanged(id, text);
+          session.chats.draftChanged(id, text);
         }}
       />
       <div className="icc-actions">

@@ -64,10 +64,10 @@ function ChatView({ chat }: { chat: ChatEntry }) {
         lang={lang}
         texts={t.chat}
         errors={t.errors}
-        onResend={(m) => session.resend(m.conversationId, m.clientMessageId)}
+        onResend={(m) => session.chats.resend(m.conversationId, m.clientMessageId)}
         nameOf={(m) => m.authorName || m.author}
         readUpTo={c.readUpTo.visitor}
-        onSeen={() => void session.markRead(c.id)}
+        onSeen={() => void session.chats.markRead(c.id)}
       />
       <p className="icc-typing" data-testid="icc-typing">
         {chat.typingUntil !== null ? t.chat.typing(c.visitor.displayName) : ''}

@@ -1,12 +1,20 @@
-import type { AdvisorAvailability, Audience, ChatMessage } from '@infocig/shared';
-import { type ConnectionOptions, hasGapBelow } from '@infocig/shared/client';
-import { AdvisorChatSession } from './chat-session.ts';
+import {
+  type AdvisorAvailability,
+  type AdvisorClientEvents,
+  type AdvisorServerEvents,
+  type Audience,
+  type ChatMessage,
+  NAMESPACES,
+} from '@infocig/shared';
+import { announce, type ConnectionOptions, hasGapBelow, SocketSession } from '@infocig/shared/client';
+import { AdvisorChats } from './chat-part.ts';
 import { listen } from './pushes.ts';
 import {
   applyAssigned,
   applyClosed,
   applyMessage,
   applyQueueStats,
+  applyReady,
   applyReleased,
   chatOf,
   dismiss,
@@ -15,19 +23,33 @@ import {
 import { applyFollowUpAnswered, applyFollowUpError, applyFollowUps } from './reducers-followups.ts';
 import { applyAvailability, applyColleagues, applyProfile } from './reducers-profile.ts';
 import { applyRead, applyTyping } from './reducers-signals.ts';
+import { type ConsoleState, initialConsoleState } from './state.ts';
 
 export type TransferTarget = { queue: Audience } | { advisorId: string };
 
-/** The advisor's connection, profile, chats and follow-ups. Components read it through `useAdvisorSession`. */
-export class AdvisorSession extends AdvisorChatSession {
+/**
+ * The advisor's connection, profile, chats (`chats`) and follow-ups, over one socket and one store.
+ * Components read it through `useAdvisorSession`.
+ */
+export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEvents, AdvisorClientEvents> {
+  readonly chats = new AdvisorChats(this.core, (host) => this.conversationChannel(host));
+
   constructor(options: ConnectionOptions) {
-    super(options);
+    super({
+      initial: initialConsoleState,
+      namespace: NAMESPACES.advisor,
+      connection: options,
+      announceLost: (s) => announce(s, { kind: 'connection-lost' }),
+    });
     listen(this.socket, {
-      ready: (r) => void this.onReady(r),
+      ready: (r) => {
+        this.update((x) => applyReady(x, r));
+        void this.chats.resume();
+      },
       profile: (p) => this.update((x) => applyProfile(x, p)),
       assigned: (c) => this.update((x) => applyAssigned(x, c)),
       released: (r) => {
-        this.forget(r.conversationId);
+        this.chats.forget(r.conversationId);
         this.update((x) => applyReleased(x, r));
       },
       message: (m) => {
@@ -36,7 +58,7 @@ export class AdvisorSession extends AdvisorChatSession {
       },
       typing: (t) => {
         this.update((x) => applyTyping(x, t, Date.now()));
-        this.expireTypingLater();
+        this.chats.typingShown();
       },
       read: (r) => this.update((x) => applyRead(x, r)),
       closed: (c) => this.update((x) => applyClosed(x, c)),
@@ -62,7 +84,7 @@ export class AdvisorSession extends AdvisorChatSession {
   }
 
   dismiss(conversationId: string): void {
-    this.forget(conversationId);
+    this.chats.forget(conversationId);
     this.update((s) => dismiss(s, conversationId));
   }
 

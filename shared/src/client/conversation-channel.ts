@@ -47,6 +47,9 @@ export interface ChannelHost {
   typingAllowed?(conversationId: string): boolean;
 }
 
+/** Makes a channel over a session's socket (`SocketSession.conversationChannel`), for a part of the session. */
+export type ChannelFactory = (host: Omit<ChannelHost, 'commands' | 'connected'>) => ConversationChannel;
+
 /**
  * One app's side of the message path, the same for the widget and the console: a message is shown
  * at once as pending and sent with a client id, so a resend (after a drop, a failure or a reload)

@@ -26,6 +26,16 @@ type PayloadOf<F> = F extends (payload: infer P, ack: never) => void ? P : never
 /** What a command of an event map answers with, when it succeeds. */
 type ResultOf<F> = F extends (payload: never, ack: (response: Ack<infer R>) => void) => void ? R : never;
 
+/** What a part of a session (claims, chat, …) works through: the one store and the one socket's commands. */
+export interface SessionCore<S, Emit extends EventMap> {
+  getState(): S;
+  update(fn: (s: S) => S): void;
+  command<E extends keyof Emit & string>(
+    event: E,
+    payload: PayloadOf<Emit[E]>,
+  ): Promise<Outcome<ResultOf<Emit[E]>>>;
+}
+
 /**
  * What the visitor's and the advisor's sessions share: a store that components read through
  * `useSyncExternalStore`, the socket's lifecycle, and commands that fail at once when offline.
@@ -80,6 +90,13 @@ export class SocketSession<
   protected suspectMissed(stillMissing: () => boolean): void {
     this.missed.suspect(stillMissing);
   }
+
+  /** The store and commands, for the parts a session is made of. */
+  protected readonly core: SessionCore<S, Emit> = {
+    getState: () => this.getState(),
+    update: (fn) => this.update(fn),
+    command: (event, payload) => this.command(event, payload),
+  };
 
   /** Sends a command by name, its payload and answer typed by the protocol; never rejects. */
   protected command<E extends keyof Emit & string>(

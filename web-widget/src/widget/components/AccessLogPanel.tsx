@@ -30,7 +30,7 @@ export function AccessLogPanel() {
   const log = state.accessLog;
   const connected = state.connection.kind === 'connected';
   const toggled = (event: SyntheticEvent<HTMLDetailsElement>) => {
-    if (event.currentTarget.open && log.entries === null && connected) void session.loadAccessLog();
+    if (event.currentTarget.open && log.entries === null && connected) void session.claims.loadAccessLog();
   };
   return (
     <section className="icw-section icw-privacy" aria-labelledby="icw-privacy-title">
@@ -74,7 +74,7 @@ export function AccessLogPanel() {
           type="button"
           className="ic-button ic-button-small ic-button-secondary"
           disabled={!connected || log.loading}
-          onClick={() => void session.loadAccessLog()}
+          onClick={() => void session.claims.loadAccessLog()}
         >
           {t.privacy.refresh}
         </button>

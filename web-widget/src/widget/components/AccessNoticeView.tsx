@@ -13,7 +13,7 @@ export function AccessNoticeView({ kind }: { kind: AccessNotice['kind'] }) {
       <button
         type="button"
         className="ic-button ic-button-small ic-button-secondary"
-        onClick={() => session.dismissNotice()}
+        onClick={() => session.claims.dismissNotice()}
       >
         {t.notices.dismiss}
       </button>

@@ -27,7 +27,7 @@ export function ClaimsPanel() {
               type="button"
               className="ic-button ic-button-small ic-button-secondary"
               disabled={state.connection.kind !== 'connected'}
-              onClick={() => void session.refreshClaims()}
+              onClick={() => void session.claims.refresh()}
             >
               {t.claims.refresh}
             </button>

@@ -18,7 +18,7 @@ function CompanyChoice({ company: c }: { company: Company }) {
         aria-disabled={!c.admitted}
         aria-describedby={c.admitted ? undefined : noteId}
         disabled={state.connection.kind !== 'connected'}
-        onClick={() => void session.chooseCompany(c.cf)}
+        onClick={() => void session.claims.chooseCompany(c.cf)}
       >
         <span className="icw-company-name">{c.name}</span>
         <span className="icw-company-seat">

@@ -36,22 +36,22 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
         lang={lang}
         texts={t.chat}
         errors={t.errors}
-        onResend={(m) => void session.resend(m.clientMessageId)}
+        onResend={(m) => void session.chat.resend(m.clientMessageId)}
         readUpTo={conversation.readUpTo.advisor}
-        onSeen={() => void session.markRead()}
+        onSeen={() => void session.chat.markRead()}
       />
       <p className="icw-typing" data-testid="icw-typing">
         {!closed && state.advisorTypingUntil !== null ? t.chat.typing : ''}
       </p>
       {closed ? (
         <>
-          <button type="button" className="ic-button" onClick={() => session.startOver()}>
+          <button type="button" className="ic-button" onClick={() => session.chat.startOver()}>
             {t.chat.newRequest}
           </button>
           <button
             type="button"
             className="ic-button ic-button-secondary"
-            onClick={() => void session.downloadTranscript(conversation.id)}
+            onClick={() => void session.chat.downloadTranscript(conversation.id)}
           >
             {t.chat.download}
           </button>
@@ -61,14 +61,14 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
           <Composer
             texts={t.chat}
             // Also while queued (the advisor reads it on pickup) or offline (sent on reconnect).
-            onSend={(text) => session.send(text)}
-            onTextChange={(text) => session.draftChanged(text)}
+            onSend={(text) => session.chat.send(text)}
+            onTextChange={(text) => session.chat.draftChanged(text)}
           />
           <button
             type="button"
             className="ic-button ic-button-secondary"
             disabled={state.busy}
-            onClick={() => void session.closeChat()}
+            onClick={() => void session.chat.close()}
           >
             {t.chat.close}
           </button>

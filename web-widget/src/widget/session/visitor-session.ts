@@ -1,12 +1,19 @@
-import type { ChatMessage } from '@infocig/shared';
-import { type ConnectionOptions, hasGapBelow } from '@infocig/shared/client';
-import { VisitorClaimsSession } from './claims-session.ts';
+import {
+  type ChatMessage,
+  NAMESPACES,
+  type VisitorClientEvents,
+  type VisitorServerEvents,
+} from '@infocig/shared';
+import { announce, type ConnectionOptions, hasGapBelow, SocketSession } from '@infocig/shared/client';
+import { VisitorChat } from './chat-part.ts';
+import { VisitorClaims } from './claims-part.ts';
 import { listen } from './pushes.ts';
 import {
   applyAssigned,
   applyClosed,
   applyOffered,
   applyPosition,
+  applyReady,
   applyRequested,
   applyRequeued,
 } from './reducers.ts';
@@ -19,13 +26,16 @@ import {
   applyServiceClosed,
   applyServiceOpened,
 } from './reducers-followups.ts';
-import type { Push, VisitorState } from './state.ts';
+import { initialVisitorState, type Push, type VisitorState } from './state.ts';
 
 /**
- * One visitor's connection and everything the widget shows: identity, claims, service hours,
- * the open conversation and its messages, follow-ups. Components read it through `useVisitorSession`.
+ * One visitor's connection and everything the widget shows, over one socket and one store: their
+ * claims (`claims`), the conversation (`chat`), and the way to an advisor (a chat or a message
+ * left for later). Components read it through `useVisitorSession`.
  */
-export class VisitorSession extends VisitorClaimsSession {
+export class VisitorSession extends SocketSession<VisitorState, VisitorServerEvents, VisitorClientEvents> {
+  readonly claims = new VisitorClaims(this.core);
+  readonly chat: VisitorChat;
   /** Pushes about a conversation we do not know yet, while `chat:request` awaits its ack. */
   private early: (() => void)[] | null = null;
   /** The queued conversation a follow-up is replacing: its `chat:closed` waits for the outcome. */
@@ -33,14 +43,21 @@ export class VisitorSession extends VisitorClaimsSession {
   private openingTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: ConnectionOptions) {
-    super(options);
+    super({
+      initial: initialVisitorState,
+      namespace: NAMESPACES.visitor,
+      connection: options,
+      announceLost: (s) => announce(s, { kind: 'connection-lost' }),
+    });
+    this.chat = new VisitorChat(this.core, (host) => this.conversationChannel(host), options);
     listen(this.socket, {
       ready: (r) => {
-        void this.onReady(r);
+        this.update((s) => applyReady(s, r));
+        void this.chat.resume();
         this.watchOpening();
-        this.afterReady();
+        this.claims.afterReady();
       },
-      claims: (c) => this.setClaims(c),
+      claims: (c) => this.claims.set(c),
       claimsUnavailable: () => this.update(applyClaimsUnavailable),
       position: (p) => this.push(p, applyPosition),
       offered: (o) => this.push(o, applyOffered),
@@ -52,7 +69,7 @@ export class VisitorSession extends VisitorClaimsSession {
       },
       typing: (t) => {
         this.push(t, (s, p) => applyTyping(s, p, Date.now()));
-        this.expireTypingLater();
+        this.chat.typingShown();
       },
       read: (r) => this.push(r, applyRead),
       closed: (c) => {
@@ -82,13 +99,13 @@ export class VisitorSession extends VisitorClaimsSession {
     this.early = null;
     if (!out.ok) {
       if (out.error.code === 'SERVICE_CLOSED') return this.update(applyServiceClosed);
-      if (out.error.code === 'ACCESS_FORBIDDEN') return this.explainRefusal(applicationId, out.error);
+      if (out.error.code === 'ACCESS_FORBIDDEN') return this.claims.explainRefusal(applicationId, out.error);
       return this.update((s) => ({ ...s, busy: false, commandError: out.error }));
     }
     const conversation = out.data.conversation;
     this.update((s) => applyRequested(s, conversation));
     for (const replay of early) replay();
-    if (conversation.lastSeq > 0) await this.loadHistory(conversation.id);
+    if (conversation.lastSeq > 0) await this.chat.loadHistory(conversation.id);
   }
 
   /**
@@ -135,7 +152,6 @@ export class VisitorSession extends VisitorClaimsSession {
     this.openingTimer = setTimeout(() => this.update((s) => applyServiceOpened(s, Date.now())), delay);
   }
 
-  /** Applies a push about our conversation; holds it back while `chat:request` awaits its ack. */
   /**
    * A message for a chat the widget was never told about, or one that leaves a hole in the chat's
    * messages, means pushes were missed: unless they turn up within the grace period, the session
@@ -149,6 +165,7 @@ export class VisitorSession extends VisitorClaimsSession {
     if (missing()) this.suspectMissed(missing);
   }
 
+  /** Applies a push about our conversation; holds it back while `chat:request` awaits its ack. */
   private push<P extends { conversationId: string }>(
     payload: P,
     reducer: (s: VisitorState, p: P) => VisitorState,

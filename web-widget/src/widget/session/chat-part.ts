@@ -1,45 +1,43 @@
-import {
-  type CommandResult,
-  NAMESPACES,
-  type VisitorClientEvents,
-  type VisitorServerEvents,
-  type visitorCommands,
-} from '@infocig/shared';
-import { announce, type ConnectionOptions, SocketSession } from '@infocig/shared/client';
-import { applyClosed, applyReady } from './reducers.ts';
+import type { CommandResult, VisitorClientEvents, visitorCommands } from '@infocig/shared';
+import type {
+  ChannelFactory,
+  ConnectionOptions,
+  ConversationChannel,
+  SessionCore,
+} from '@infocig/shared/client';
+import { applyClosed } from './reducers.ts';
 import { applyRead, expireTyping } from './reducers-chat.ts';
-import { initialVisitorState, type Push, type VisitorState } from './state.ts';
+import type { VisitorState } from './state.ts';
 
 export type Result<K extends keyof typeof visitorCommands> = CommandResult<typeof visitorCommands, K>;
 
-/**
- * The visitor's conversation over the socket, through the message path the console shares
- * (`ConversationChannel`): messages sent safely, history resumed by `seq`, typing signals and read
- * marks. `VisitorSession` adds the rest.
- */
-export class VisitorChatSession extends SocketSession<
-  VisitorState,
-  VisitorServerEvents,
-  VisitorClientEvents
-> {
-  private readonly channel = this.conversationChannel({
-    author: 'visitor',
-    messagesOf: (id) => (this.getState().conversation?.id === id ? this.getState().messages : null),
-    updateMessages: (id, change) =>
-      this.update((s) => (s.conversation?.id === id ? { ...s, messages: change(s.messages) } : s)),
-    failed: (_id, error) => this.update((s) => ({ ...s, commandError: error })),
-    readAt: (id, seq) => this.update((s) => applyRead(s, { conversationId: id, reader: 'visitor', seq })),
-    // Nothing while queued: nobody is there to see it.
-    typingAllowed: (id) =>
-      this.getState().conversation?.id === id && this.getState().conversation?.status === 'active',
-  });
+/** The visitor session's store and commands, as its parts use them. */
+export type VisitorCore = SessionCore<VisitorState, VisitorClientEvents>;
 
-  constructor(private readonly options: ConnectionOptions) {
-    super({
-      initial: initialVisitorState,
-      namespace: NAMESPACES.visitor,
-      connection: options,
-      announceLost: (s) => announce(s, { kind: 'connection-lost' }),
+/**
+ * The visitor's part of the conversation, through the message path the console shares
+ * (`ConversationChannel`): messages sent safely, history resumed by `seq`, typing signals and read
+ * marks, closing, and the transcript to keep.
+ */
+export class VisitorChat {
+  private readonly channel: ConversationChannel;
+
+  constructor(
+    private readonly core: VisitorCore,
+    channelOf: ChannelFactory,
+    private readonly options: ConnectionOptions,
+  ) {
+    const { getState, update } = core;
+    this.channel = channelOf({
+      author: 'visitor',
+      messagesOf: (id) => (getState().conversation?.id === id ? getState().messages : null),
+      updateMessages: (id, change) =>
+        update((s) => (s.conversation?.id === id ? { ...s, messages: change(s.messages) } : s)),
+      failed: (_id, error) => update((s) => ({ ...s, commandError: error })),
+      readAt: (id, seq) => update((s) => applyRead(s, { conversationId: id, reader: 'visitor', seq })),
+      // Nothing while queued: nobody is there to see it.
+      typingAllowed: (id) =>
+        getState().conversation?.id === id && getState().conversation?.status === 'active',
     });
   }
 
@@ -62,67 +60,68 @@ export class VisitorChatSession extends SocketSession<
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      this.update((s) => ({ ...s, commandError: { code: 'CONNECTION_FAILED', message } }));
+      this.core.update((s) => ({ ...s, commandError: { code: 'CONNECTION_FAILED', message } }));
     }
   }
 
   send(text: string): boolean {
-    const { conversation, identity } = this.getState();
+    const { conversation, identity } = this.core.getState();
     if (!conversation || conversation.status === 'closed') return false;
     return this.channel.send(conversation.id, identity?.displayName ?? '', text);
   }
 
   /** Every change of the draft: the advisor sees "is typing" (throttled; nothing while queued). */
   draftChanged(text: string): void {
-    const conversation = this.getState().conversation;
+    const conversation = this.core.getState().conversation;
     if (conversation) this.channel.draftChanged(conversation.id, text);
   }
 
-  async closeChat(): Promise<void> {
-    const conversation = this.getState().conversation;
+  async close(): Promise<void> {
+    const { core } = this;
+    const conversation = core.getState().conversation;
     if (!conversation || conversation.status === 'closed') return;
-    this.update((s) => ({ ...s, busy: true, commandError: null }));
-    const out = await this.command('chat:close', { conversationId: conversation.id });
-    this.update((s) => ({ ...s, busy: false, commandError: out.ok ? null : out.error }));
-    if (out.ok) this.update((s) => applyClosed(s, { conversationId: conversation.id, closedBy: 'visitor' }));
+    core.update((s) => ({ ...s, busy: true, commandError: null }));
+    const out = await core.command('chat:close', { conversationId: conversation.id });
+    core.update((s) => ({ ...s, busy: false, commandError: out.ok ? null : out.error }));
+    if (out.ok) core.update((s) => applyClosed(s, { conversationId: conversation.id, closedBy: 'visitor' }));
   }
 
   /** Leaves a closed conversation behind, back to the request form. */
   startOver(): void {
-    this.update((s) =>
+    this.core.update((s) =>
       s.conversation?.status === 'closed' ? { ...s, conversation: null, messages: [] } : s,
     );
   }
 
   /** The messages are on screen and the page has focus: tell the advisor how far we have read. */
   async markRead(): Promise<void> {
-    const { conversation } = this.getState();
+    const { conversation } = this.core.getState();
     if (!conversation || conversation.status === 'closed') return;
     await this.channel.markRead(conversation.id, conversation.readUpTo.visitor);
   }
 
   /** Sends a message not yet stored; the same `clientMessageId` makes a resend safe. */
   async resend(clientMessageId: string): Promise<void> {
-    const conversation = this.getState().conversation;
+    const conversation = this.core.getState().conversation;
     if (conversation) await this.channel.deliver(conversation.id, clientMessageId);
   }
 
   /** After a `chat:typing` push: hide "is typing" once no refresh came in time. */
-  protected expireTypingLater(): void {
-    if (this.getState().advisorTypingUntil === null) return;
-    this.channel.hideTypingLater(() => this.update((s) => expireTyping(s, Date.now())));
+  typingShown(): void {
+    if (this.core.getState().advisorTypingUntil === null) return;
+    this.channel.hideTypingLater(() => this.core.update((s) => expireTyping(s, Date.now())));
   }
 
-  protected async onReady(ready: Push<'session:ready'>): Promise<void> {
-    this.update((s) => applyReady(s, ready));
-    const conversation = this.getState().conversation;
+  /** After every (re)connect: the open conversation catches up from its last `seq`, then what waited goes out. */
+  async resume(): Promise<void> {
+    const conversation = this.core.getState().conversation;
     if (!conversation || conversation.status === 'closed') return;
     await this.channel.loadHistory(conversation.id);
     this.channel.resendWaiting(conversation.id);
   }
 
   /** Resumes from the last `seq` held, page by page; duplicates are dropped by `seq`. */
-  protected loadHistory(conversationId: string): Promise<void> {
+  loadHistory(conversationId: string): Promise<void> {
     return this.channel.loadHistory(conversationId);
   }
 }
