@@ -21,8 +21,10 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'infocig-proc-'));
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
+    // Only what this test sets, never the runner's environment (its NODE_ENV, REDIS_URL, …).
     env: {
-      ...process.env,
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? tmpdir(),
       NODE_ENV: 'development',
       PORT: '0',
       LOG_LEVEL: 'info',
