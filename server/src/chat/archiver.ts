@@ -27,7 +27,8 @@ export function createArchiver(
     /** Moves the chats that closed more than `overdueMs` ago and are still in Redis. */
     async archiveOverdue(overdueMs: number): Promise<number> {
       const ids = await conversations.unarchived(Date.now() - overdueMs, SWEEP_BATCH);
-      for (const id of ids) await archive(id);
+      // A process that died between closing a chat and syncing its hash left it listed here too.
+      for (const id of ids) await conversations.sync(id).then(() => archive(id));
       if (ids.length > 0) log.warn({ archived: ids.length }, 'closed chats archived late');
       return ids.length;
     },

@@ -249,12 +249,8 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
       return closed;
     },
 
-    /**
-     * A closed conversation whole, to archive; null if it is not here or not closed. Its closing
-     * is synced first, in case the process that closed it died before.
-     */
+    /** A closed conversation whole, to archive; null if it is not here or not closed. */
     async closedWhole(id: string): Promise<ClosedConversation | null> {
-      await sync(id);
       const hash = await redis.hgetall(keys.conversation(id));
       const record = fromHash(hash);
       if (record?.status !== 'closed') return null;
