@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'server',
           root: './server',
           include: ['test/**/*.test.ts'],
+          // One migrated, seeded store image per run; every test server starts from a copy.
+          globalSetup: ['test/support/store-image.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -30,7 +32,7 @@ export default defineConfig({
           name: 'browser',
           include: ['web-widget/test/**/*.e2e.test.ts', 'advisor-console/test/**/*.e2e.test.ts'],
           // Both apps are built once per run, not once per suite.
-          globalSetup: ['web-widget/test/support/build-apps.ts'],
+          globalSetup: ['web-widget/test/support/build-apps.ts', 'server/test/support/store-image.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -144,7 +144,7 @@ export interface Config {
     prefix: string;
     requirePersistence: boolean;
   };
-  store: { databaseUrl?: string; schema?: string; dataDir?: string; adminUrl?: string };
+  store: { databaseUrl?: string; schema?: string; dataDir?: string; adminUrl?: string; image?: string };
   /** Unset outside production: a key made once under the data directory stands in. */
   auditHmacKey?: string;
   dataDir: string;

@@ -29,6 +29,11 @@ export interface OpenDbOptions {
   databaseUrl?: string;
   /** PGlite data directory, created if missing; in memory when absent. */
   dataDir?: string;
+  /**
+   * PGlite in memory only: starts as a copy of this image (a `dumpDataDir` tarball) instead of
+   * empty. Tests boot one migrated, seeded image per run and clone it for every server.
+   */
+  image?: string;
   /** PostgreSQL only: a schema of its own, created if missing and first on the search path. */
   schema?: string;
   /** PostgreSQL only: connections in the pool. */
@@ -43,5 +48,5 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
       poolSize: options.poolSize,
     });
   }
-  return openPgliteDb(options.dataDir);
+  return openPgliteDb(options);
 }

@@ -1,6 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Db } from './db.ts';
+import type { Db, OpenDbOptions } from './db.ts';
 import { VALUE_PARSERS } from './value-parsers.ts';
 
 type Queryable = Pick<Transaction, 'query' | 'exec'>;
@@ -20,10 +20,18 @@ function pgliteDb(target: Queryable, transaction: Db['transaction'], close: Db['
   };
 }
 
-/** PGlite in this process: file-backed at `dataDir`, or in memory without it. */
-export async function openPgliteDb(dataDir?: string): Promise<Db> {
+/** PGlite in this process: file-backed at `dataDir`, or in memory (empty, or a copy of `image`). */
+export async function openPgliteDb({
+  dataDir,
+  image,
+}: Pick<OpenDbOptions, 'dataDir' | 'image'>): Promise<Db> {
+  if (dataDir && image) throw new Error('a PGlite image starts an in-memory store: give no data directory');
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { parsers: VALUE_PARSERS });
+  const loadDataDir = image ? new Blob([await readFile(image)]) : undefined;
+  const pglite = await PGlite.create(dataDir, {
+    parsers: VALUE_PARSERS,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
   const close = () => pglite.close();
   const db: Db = pgliteDb(
     pglite,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPgAccessAudit } from '../../src/audit/pg-access-audit.ts';
 import type { Db } from '../../src/store/index.ts';
 import { ENGINES, openMigrated } from '../store/engines.ts';
-import { TEST_AUDIT_KEY } from './audit-test-key.ts';
+import { TEST_AUDIT_KEY } from '../support/audit-test-key.ts';
 
 describe.each(ENGINES)('the access audit on $name', (engine) => {
   let db: Db;

@@ -3,7 +3,7 @@ import { type ChainedFields, legacyChainHash } from '../../src/audit/audit-chain
 import { AUDIT_KEYING_MIGRATION, openAccessAudit } from '../../src/audit/open-access-audit.ts';
 import { createPgAccessAudit, type PgAccessAudit } from '../../src/audit/pg-access-audit.ts';
 import { type Db, loadMigrations, migrate, openDb, openMigratedStore } from '../../src/store/index.ts';
-import { TEST_AUDIT_KEY } from './audit-test-key.ts';
+import { TEST_AUDIT_KEY } from '../support/audit-test-key.ts';
 import { ADMIN_URL, AUDIT_OWNER, createServerRole, type ServerRole, testSchemaName } from './pg-roles.ts';
 
 /**

@@ -3,15 +3,15 @@ import { createPgAccessAudit } from '../../src/audit/pg-access-audit.ts';
 import { createArchiveStore } from '../../src/chat/archive-store.ts';
 import { createFollowUpStore } from '../../src/followups/follow-up-store.ts';
 import { purgeExpired } from '../../src/privacy/retention.ts';
-import { type Db, migrate, openDb } from '../../src/store/index.ts';
-import { TEST_AUDIT_KEY } from './audit-test-key.ts';
+import type { Db } from '../../src/store/index.ts';
+import { pglite } from '../store/engines.ts';
+import { TEST_AUDIT_KEY } from '../support/audit-test-key.ts';
 
 let db: Db;
 const silent = { info: () => {} } as unknown as Parameters<typeof purgeExpired>[4];
 
 beforeAll(async () => {
-  db = await openDb({});
-  await migrate(db);
+  db = await pglite.openMigrated();
 });
 afterAll(() => db.close());
 

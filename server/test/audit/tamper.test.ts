@@ -4,7 +4,7 @@ import { auditKeyFrom } from '../../src/audit/audit-key.ts';
 import { auditRewritableByServer } from '../../src/audit/audit-protection.ts';
 import { createPgAccessAudit, type PgAccessAudit } from '../../src/audit/pg-access-audit.ts';
 import { type Db, openDb, openMigratedStore } from '../../src/store/index.ts';
-import { TEST_AUDIT_KEY } from './audit-test-key.ts';
+import { TEST_AUDIT_KEY } from '../support/audit-test-key.ts';
 import { ADMIN_URL, AUDIT_OWNER, createServerRole, type ServerRole, testSchemaName } from './pg-roles.ts';
 
 /**

@@ -1,18 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { type Db, migrate, openDb } from '../../src/store/index.ts';
+import { storeImages } from '../support/store-image.ts';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** A store to test against: opened empty, migrated, and removed without a trace afterwards. */
+/** A store to test against: opened empty or migrated, and removed without a trace afterwards. */
 export interface TestEngine {
   name: 'pglite' | 'postgres';
   open(): Promise<Db>;
+  openMigrated(): Promise<Db>;
   dispose(db: Db): Promise<void>;
 }
 
-const pglite: TestEngine = {
+async function migrated(db: Db): Promise<Db> {
+  await migrate(db);
+  return db;
+}
+
+export const pglite: TestEngine = {
   name: 'pglite',
   open: () => openDb({}),
+  // A copy of the run's migrated image when there is one: migrating it applies nothing.
+  openMigrated: async () => migrated(await openDb({ image: storeImages()?.migrated })),
   dispose: (db) => db.close(),
 };
 
@@ -26,6 +35,7 @@ const postgres: TestEngine = {
     schemas.set(db, schema);
     return db;
   },
+  openMigrated: async () => migrated(await postgres.open()),
   async dispose(db) {
     const schema = schemas.get(db);
     try {
@@ -38,8 +48,6 @@ const postgres: TestEngine = {
 
 export const ENGINES: readonly TestEngine[] = [pglite, postgres];
 
-export async function openMigrated(engine: TestEngine): Promise<Db> {
-  const db = await engine.open();
-  await migrate(db);
-  return db;
+export function openMigrated(engine: TestEngine): Promise<Db> {
+  return engine.openMigrated();
 }

@@ -1,6 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, expect, it } from 'vitest';
 import { DEMO_PERSONAS } from '../../src/dev/personas.ts';
 import { createClaimsStore, migrate, openDb, seedIfEmpty } from '../../src/store/index.ts';
@@ -29,4 +30,29 @@ it('keeps PGlite data in its folder, creating it, and seeds it only the first ti
   } finally {
     await again.close();
   }
+});
+
+it('starts an in-memory store as a copy of an image, each copy on its own', async () => {
+  const dataDir = path.join(parent, 'image-source');
+  const source = await openDb({ dataDir });
+  await migrate(source);
+  await seedIfEmpty(source, { workers: 5, seed: 4 });
+  const claims = await createClaimsStore(source).claimsForWorker(DEMO_PERSONAS['worker-rm'].sub);
+  await source.close();
+  const image = path.join(parent, 'image.tar');
+  const pglite = await PGlite.create(dataDir);
+  await writeFile(image, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+  await pglite.close();
+
+  const [one, two] = await Promise.all([openDb({ image }), openDb({ image })]);
+  try {
+    expect(await migrate(one)).toEqual({ applied: [] });
+    expect(await createClaimsStore(one).claimsForWorker(DEMO_PERSONAS['worker-rm'].sub)).toEqual(claims);
+    await one.exec('DELETE FROM application_workers');
+    expect(await one.query('SELECT 1 FROM application_workers')).toEqual([]);
+    expect((await two.query('SELECT 1 FROM application_workers')).length).toBeGreaterThan(0);
+  } finally {
+    await Promise.all([one.close(), two.close()]);
+  }
+  await expect(openDb({ image, dataDir })).rejects.toThrow(/in-memory/);
 });

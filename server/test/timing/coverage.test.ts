@@ -1,7 +1,8 @@
 import type { BenefitType, PaymentStatus } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, migrate, openDb, seedDemoData } from '../../src/store/index.ts';
+import { type Db, seedDemoData } from '../../src/store/index.ts';
 import { createPaymentTiming } from '../../src/timing/payment-timing.ts';
+import { pglite } from '../store/engines.ts';
 
 const TODAY = new Date('2026-11-01T12:00:00Z');
 /** The estimates are made as of this day, from what had been paid before it; later payments are held out. */
@@ -9,8 +10,7 @@ const AS_OF = new Date('2026-06-01T12:00:00Z');
 let db: Db;
 
 beforeAll(async () => {
-  db = await openDb({});
-  await migrate(db);
+  db = await pglite.openMigrated();
   await seedDemoData(db, { workers: 3000, seed: 11, today: TODAY });
 }, 120_000);
 afterAll(() => db.close());
