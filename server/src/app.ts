@@ -29,7 +29,10 @@ import { namespacesPlugin } from './sockets/namespaces-plugin.ts';
 import { staticRoutes } from './static/static-plugin.ts';
 import { storePlugin } from './store/store-plugin.ts';
 import { supervisionRoutes } from './supervision/advisor-routes.ts';
+import { auditRoutes } from './supervision/audit-routes.ts';
+import { figuresRoutes } from './supervision/figures-routes.ts';
 import { rolloutRoutes } from './supervision/rollout-routes.ts';
+import { supervisionPlugin } from './supervision/supervision-plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -74,11 +77,14 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(followUpsPlugin);
   await app.register(figuresPlugin);
   await app.register(privacyPlugin);
+  await app.register(supervisionPlugin);
   await app.register(namespacesPlugin);
   await app.register(metricsPlugin);
 
   await app.register(healthRoutes);
   await app.register(supervisionRoutes);
+  await app.register(figuresRoutes);
+  await app.register(auditRoutes);
   await app.register(rolloutRoutes);
   await app.register(meRoutes);
   if (config.devTools) await app.register(devRoutes);

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { advisorCommands, advisorEvents, ERROR_CODES, visitorCommands, visitorEvents } from '../src/index.ts';
+import {
+  advisorCommands,
+  advisorEvents,
+  ERROR_CODES,
+  supervisorCommands,
+  supervisorEvents,
+  visitorCommands,
+  visitorEvents,
+} from '../src/index.ts';
 
 const doc = readFileSync(new URL('../PROTOCOL.md', import.meta.url), 'utf8');
 const documented = new Set(
@@ -15,6 +23,8 @@ describe('PROTOCOL.md', () => {
     ['visitor pushes', Object.keys(visitorEvents)],
     ['advisor commands', Object.keys(advisorCommands)],
     ['advisor pushes', Object.keys(advisorEvents)],
+    ['supervisor commands', Object.keys(supervisorCommands)],
+    ['supervisor pushes', Object.keys(supervisorEvents)],
   ])('has a section for every one of the %s', (_, names) => {
     expect(names.filter((name) => !documented.has(name))).toEqual([]);
   });

@@ -28,6 +28,8 @@ function word(t: ConsoleTexts, a: AdvisorAnnouncement): string {
       return t.announce.profile(a.queues.map((q) => t.queue[q]).join(', '), a.capacity);
     case 'followup-answered':
       return t.announce.followUpAnswered(a.visitorName);
+    case 'staff':
+      return t.announce.staff(a.from, a.text);
     default:
       return assertNever(a);
   }

@@ -9,6 +9,7 @@ import { ChatList } from './ChatList.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
 import { FollowUpsPanel } from './FollowUpsPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
+import { StaffNotice } from './StaffNotice.tsx';
 import { TopBar } from './TopBar.tsx';
 import { VisitorPanel } from './VisitorPanel.tsx';
 
@@ -44,6 +45,7 @@ export function Console({ persona, serverUrl, lang, setLang, onSignOut }: Props)
           toggleSettings={() => setSettingsOpen((open) => !open)}
         />
         {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
+        <StaffNotice />
         <main className="icc-main">
           <div className="icc-column icc-side">
             <ChatList />

@@ -7,6 +7,7 @@ const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
 export const en: ConsoleTexts = {
   appTitle: 'Info CIG — Advisor console',
   languageGroup: 'Language',
+  loading: 'Loading…',
   signOut: 'Sign out',
   signIn: {
     title: 'Advisor sign-in',
@@ -143,7 +144,12 @@ export const en: ConsoleTexts = {
     deadline: (date) => `data due by ${date}`,
     notAvailable: '—',
   },
+  staffNotice: {
+    title: (from) => `Announcement from ${from}`,
+    dismiss: 'Dismiss the announcement',
+  },
   announce: {
+    staff: (from, text) => `Announcement from ${from}: ${text}`,
     assigned: (name) => `New chat assigned: ${name}.`,
     message: (name, text) => `New message from ${name}: ${text}`,
     closed: (name) => `The chat with ${name} has ended.`,
@@ -173,6 +179,8 @@ export const en: ConsoleTexts = {
     VALIDATION_FAILED: 'The request is not valid.',
     MESSAGE_TOO_LONG: 'The message is too long.',
     ACCESS_FORBIDDEN: 'You may not see this data.',
+    RIGHT_MISSING: 'Your profile lacks the right this needs.',
+    ROLLOUT_CHANGED: 'The plan changed meanwhile: look at it again before changing it.',
     CONVERSATION_NOT_FOUND: 'The conversation no longer exists.',
     CONVERSATION_FORBIDDEN: 'This conversation is not assigned to you.',
     CONVERSATION_CLOSED: 'The conversation is closed.',

@@ -7,6 +7,7 @@ const minutes = (n: number) => (n === 1 ? '1 minuto' : `${n} minuti`);
 export const it = {
   appTitle: 'Info CIG — Console consulenti',
   languageGroup: 'Lingua',
+  loading: 'Caricamento…',
   signOut: 'Esci',
   signIn: {
     title: 'Accesso consulenti',
@@ -146,7 +147,12 @@ export const it = {
     deadline: (date: string) => `dati entro il ${date}`,
     notAvailable: '—',
   },
+  staffNotice: {
+    title: (from: string) => `Comunicazione da ${from}`,
+    dismiss: 'Chiudi la comunicazione',
+  },
   announce: {
+    staff: (from: string, text: string) => `Comunicazione da ${from}: ${text}`,
     assigned: (name: string) => `Nuova chat assegnata: ${name}.`,
     message: (name: string, text: string) => `Nuovo messaggio da ${name}: ${text}`,
     closed: (name: string) => `La chat con ${name} è terminata.`,
@@ -177,6 +183,8 @@ export const it = {
     VALIDATION_FAILED: 'La richiesta non è valida.',
     MESSAGE_TOO_LONG: 'Il messaggio è troppo lungo.',
     ACCESS_FORBIDDEN: 'Non puoi consultare questi dati.',
+    RIGHT_MISSING: 'Il tuo profilo non ha il permesso per questa operazione.',
+    ROLLOUT_CHANGED: 'Il piano è cambiato nel frattempo: ricontrollalo prima di modificarlo.',
     CONVERSATION_NOT_FOUND: 'La conversazione non esiste più.',
     CONVERSATION_FORBIDDEN: 'Questa conversazione non è assegnata a te.',
     CONVERSATION_CLOSED: 'La conversazione è chiusa.',

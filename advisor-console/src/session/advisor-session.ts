@@ -22,7 +22,7 @@ import {
 } from './reducers.ts';
 import { applyFollowUpAnswered, applyFollowUpError, applyFollowUps } from './reducers-followups.ts';
 import { applyAvailability, applyColleagues, applyProfile } from './reducers-profile.ts';
-import { applyRead, applyTyping } from './reducers-signals.ts';
+import { applyRead, applyStaffAnnouncement, applyTyping, dismissStaffNotice } from './reducers-signals.ts';
 import { type ConsoleState, initialConsoleState } from './state.ts';
 
 export type TransferTarget = { queue: Audience } | { advisorId: string };
@@ -63,6 +63,7 @@ export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEve
       read: (r) => this.update((x) => applyRead(x, r)),
       closed: (c) => this.update((x) => applyClosed(x, c)),
       queueStats: (q) => this.update((x) => applyQueueStats(x, q)),
+      staffAnnouncement: (a) => this.update((x) => applyStaffAnnouncement(x, a)),
     });
   }
 
@@ -81,6 +82,10 @@ export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEve
 
   select(conversationId: string): void {
     this.update((s) => select(s, conversationId));
+  }
+
+  dismissStaffNotice(): void {
+    this.update(dismissStaffNotice);
   }
 
   dismiss(conversationId: string): void {

@@ -15,6 +15,7 @@ export interface PushHandlers {
   read(read: Push<'chat:read'>): void;
   closed(closed: Push<'chat:closed'>): void;
   queueStats(stats: Push<'queue:stats'>): void;
+  staffAnnouncement(announcement: Push<'staff:announcement'>): void;
 }
 
 /** Every push is checked against its schema before a handler sees it; each one must have a handler. */
@@ -29,6 +30,7 @@ export function listen(socket: AdvisorSocket, h: PushHandlers): void {
     'chat:read': h.read,
     'chat:closed': h.closed,
     'queue:stats': h.queueStats,
+    'staff:announcement': h.staffAnnouncement,
   };
   listenToPushes(socket, advisorEvents, handlers);
 }

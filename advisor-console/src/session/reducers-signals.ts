@@ -1,8 +1,8 @@
-import { advanceRead, typingUntil } from '@infocig/shared/client';
+import { advanceRead, announce, typingUntil } from '@infocig/shared/client';
 import { withChat } from './reducers.ts';
 import type { ConsoleState, Push } from './state.ts';
 
-/** Pure state changes for the signals inside a chat: the visitor typing, read marks. */
+/** Pure state changes for signals: the visitor typing, read marks, a supervisor's announcement. */
 
 export function applyTyping(s: ConsoleState, t: Push<'chat:typing'>, now: number): ConsoleState {
   if (t.author !== 'visitor') return s;
@@ -28,4 +28,12 @@ export function applyRead(s: ConsoleState, r: Push<'chat:read'>): ConsoleState {
     const readUpTo = advanceRead(c.conversation.readUpTo, r.reader, r.seq);
     return readUpTo === c.conversation.readUpTo ? c : { ...c, conversation: { ...c.conversation, readUpTo } };
   });
+}
+
+export function applyStaffAnnouncement(s: ConsoleState, a: Push<'staff:announcement'>): ConsoleState {
+  return announce({ ...s, staffNotice: a }, { kind: 'staff', from: a.from, text: a.text });
+}
+
+export function dismissStaffNotice(s: ConsoleState): ConsoleState {
+  return { ...s, staffNotice: null };
 }

@@ -34,7 +34,8 @@ export type AdvisorAnnouncement =
   | { kind: 'released'; visitorName: string; reason: ReleaseReason | 'no_longer_held' }
   | { kind: 'availability'; availability: AdvisorAvailability }
   | { kind: 'profile'; queues: Audience[]; capacity: number }
-  | { kind: 'followup-answered'; visitorName: string };
+  | { kind: 'followup-answered'; visitorName: string }
+  | { kind: 'staff'; from: string; text: string };
 
 export type Announcement = AdvisorAnnouncement | ConnectionAnnouncement;
 
@@ -66,6 +67,8 @@ export interface ConsoleState extends SessionState<Announcement> {
   colleagues: Colleague[] | null;
   /** Open follow-ups of the queues served; `null` until the advisor asks (each listing is audited). */
   followUps: { list: AdvisorFollowUp[]; error: UiError | null } | null;
+  /** A supervisor's newest announcement, shown until dismissed. */
+  staffNotice: Push<'staff:announcement'> | null;
 }
 
 export const initialConsoleState: ConsoleState = {
@@ -79,4 +82,5 @@ export const initialConsoleState: ConsoleState = {
   selectedId: null,
   colleagues: null,
   followUps: null,
+  staffNotice: null,
 };

@@ -38,12 +38,12 @@ export const DEMO_PERSONAS = {
     role: 'supervisor',
     name: 'Elena Marino',
   },
-  /** A supervisor who may also act on the job board (retry, clean, remove jobs). */
+  /** A supervisor who may also act on the job board (retry, clean, remove jobs) and is the privacy officer. */
   'supervisor-admin': {
     sub: 'RCCFNC66C10F205P',
     role: 'supervisor',
     name: 'Franco Ricci',
-    rights: ['jobs:manage'],
+    rights: ['jobs:manage', 'privacy:officer'],
   },
 } as const satisfies Record<string, IdentityClaims>;
 

@@ -1,6 +1,7 @@
 import type { Audience } from '@infocig/shared';
 import { ulid } from 'ulid';
 import { AppError } from '../errors/app-error.ts';
+import { countFollowUpsSql } from '../figures/follow-up-counts.ts';
 import type { VisitorSnapshot } from '../people/visitor.ts';
 import type { Db } from '../store/index.ts';
 
@@ -32,9 +33,13 @@ export function createFollowUpStore(db: Db) {
       body: string,
       conversationId?: string,
     ) {
+      // Counted for the published figures in the same statement: the count outlives the case.
       const [row] = await db.query<FollowUpRow>(
-        `INSERT INTO follow_ups (id, queue, visitor_cf, visitor_role, visitor_name, company_cf, conversation_id, topic, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+        `WITH created AS (
+           INSERT INTO follow_ups (id, queue, visitor_cf, visitor_role, visitor_name, company_cf, conversation_id, topic, body)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}
+         ), counted AS (${countFollowUpsSql('opened', 'created', 'created_at')})
+         SELECT * FROM created`,
         [
           ulid(),
           queue,
@@ -64,7 +69,10 @@ export function createFollowUpStore(db: Db) {
       );
     },
 
-    /** Answers an open case once; a second answer, or an answer to a case of another queue, is refused. */
+    /**
+     * Answers an open case once; a second answer, or an answer to a case of another queue, is refused
+     * (and counts nothing).
+     */
     async answer(
       id: string,
       queues: readonly Audience[],
@@ -72,8 +80,11 @@ export function createFollowUpStore(db: Db) {
       answer: string,
     ) {
       const [row] = await db.query<FollowUpRow>(
-        `UPDATE follow_ups SET status = 'answered', answer = $2, answered_by_cf = $3, answered_by_name = $4, answered_at = now()
-         WHERE id = $1 AND status = 'open' AND queue = ANY($5) RETURNING ${COLUMNS}`,
+        `WITH done AS (
+           UPDATE follow_ups SET status = 'answered', answer = $2, answered_by_cf = $3, answered_by_name = $4, answered_at = now()
+           WHERE id = $1 AND status = 'open' AND queue = ANY($5) RETURNING ${COLUMNS}
+         ), counted AS (${countFollowUpsSql('answered', 'done', 'answered_at')})
+         SELECT * FROM done`,
         [id, answer, advisor.cf, advisor.name, queues],
       );
       if (!row) throw new AppError('FOLLOWUP_NOT_FOUND');

@@ -26,7 +26,7 @@ export const limitsPlugin = fp(
       trustFunction(config.trustProxy),
     );
     const commands = createCommandLimits(redis, keys.prefix, limits);
-    for (const name of [NAMESPACES.visitor, NAMESPACES.advisor]) {
+    for (const name of Object.values(NAMESPACES)) {
       const nsp = app.io.of(name);
       nsp.use(byAddress);
       nsp.on('connection', (socket) => commands.guard(socket, app.log));

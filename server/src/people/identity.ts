@@ -29,6 +29,8 @@ export type IdentityClaims = z.infer<typeof IdentityClaimsSchema>;
 export const RIGHTS = {
   /** A supervisor who may retry, promote, clean and remove jobs on the job board (else read-only). */
   manageJobs: 'jobs:manage',
+  /** A supervisor who is the privacy officer: searches the access log by person. */
+  privacyOfficer: 'privacy:officer',
 } as const;
 export type Right = (typeof RIGHTS)[keyof typeof RIGHTS];
 

@@ -50,6 +50,8 @@ export function createKeys(prefix: string) {
     queueAdvisors: (q: Audience) => `${queue(q)}:advisors`,
     /** Waiting conversation id → visitor key, to push positions without reading every conversation. */
     queueVisitors: (q: Audience) => `${queue(q)}:visitors`,
+    /** The last hour's assignments of the queue, for supervisors: `<conversationId>:<wait s>` → assignment ms. */
+    queueRecentWaits: (q: Audience) => `${queue(q)}:recent-waits`,
     /** The queue's service pace: smoothed interval between assignments while chats wait. */
     queuePace: (q: Audience) => `${queue(q)}:pace`,
     /** Member (`v:<visitorKey>` or `a:<advisorId>`) → number of connected sockets, all processes. */

@@ -45,13 +45,19 @@ export async function createRolloutPlan(
       return admission(plan.phases, audience, province, italianDay(at));
     },
 
-    async replace(phases: PlanVersion['phases'], changedBy: string, reason: string): Promise<PlanVersion> {
-      plan = await store.replace(phases, changedBy, reason);
+    async replace(
+      phases: PlanVersion['phases'],
+      changedBy: string,
+      reason: string,
+      basedOn?: number,
+    ): Promise<PlanVersion> {
+      plan = await store.replace(phases, changedBy, reason, basedOn);
       await redis.set(versionKey, String(plan.version));
       return plan;
     },
 
     history: (limit?: number) => store.history(limit),
+    version: (version: number) => store.version(version),
 
     stop: () => clearInterval(poller),
   };

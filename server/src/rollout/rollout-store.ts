@@ -1,4 +1,5 @@
 import { HISTORICAL_ROLLOUT, type RolloutPhase } from '@infocig/shared';
+import { AppError } from '../errors/app-error.ts';
 import type { Db } from '../store/index.ts';
 
 export interface PlanVersion {
@@ -49,10 +50,30 @@ export function createRolloutStore(db: Db) {
       return rows.map(toVersion);
     },
 
-    /** Writes a new version; two supervisors saving at once get consecutive versions, never one. */
-    async replace(phases: RolloutPhase[], changedBy: string, reason: string): Promise<PlanVersion> {
+    async version(version: number): Promise<PlanVersion | null> {
+      const [row] = await db.query<Row>('SELECT * FROM rollout_plan_versions WHERE version = $1', [version]);
+      return row ? toVersion(row) : null;
+    },
+
+    /**
+     * Writes a new version; two supervisors saving at once get consecutive versions, never one.
+     * With `basedOn`, only if that is still the newest version (else ROLLOUT_CHANGED): a change made
+     * on a stale view of the plan would silently undo someone else's.
+     */
+    async replace(
+      phases: RolloutPhase[],
+      changedBy: string,
+      reason: string,
+      basedOn?: number,
+    ): Promise<PlanVersion> {
       return db.transaction(async (tx) => {
         await tx.query('LOCK TABLE rollout_plan_versions IN SHARE ROW EXCLUSIVE MODE');
+        if (basedOn !== undefined) {
+          const [newest] = await tx.query<{ version: number }>(
+            'SELECT max(version)::int AS version FROM rollout_plan_versions',
+          );
+          if (newest?.version !== basedOn) throw new AppError('ROLLOUT_CHANGED');
+        }
         const [row] = await tx.query<Row>(
           `INSERT INTO rollout_plan_versions (version, phases, changed_by, reason)
            SELECT COALESCE(max(version), 0) + 1, $1::jsonb, $2, $3 FROM rollout_plan_versions RETURNING *`,

@@ -70,6 +70,10 @@ export interface AdvisorState {
   capacity: number;
   /** Chats held now. */
   load: number;
+  /** When the availability last changed (ms; null before this was recorded). */
+  since?: number | null;
+  /** The supervisor who paused them, while that pause holds. */
+  pausedBy?: string | null;
 }
 
 const parseQueues = (value: string) => value.split(',').filter(Boolean) as Audience[];
@@ -115,6 +119,8 @@ export function createAdvisorPool(redis: RedisClient, keys: Keys) {
       queues: parseQueues(h.queues ?? ''),
       capacity: Number(h.capacity),
       load: Number(h.load ?? 0),
+      since: h.since ? Number(h.since) : null,
+      pausedBy: h.pausedBy || null,
     };
   }
 

@@ -4,11 +4,12 @@ import { accessLogOf } from '../audit/access-log.ts';
 import { createCompanyAccess } from '../claims/company-access.ts';
 import { createCompanyClaims } from '../claims/company-claims.ts';
 import { createSubjectResolver } from '../claims/conversation-subject.ts';
-import { advisorNamespace, visitorNamespace } from '../realtime/typed-sockets.ts';
+import { advisorNamespace, supervisorNamespace, visitorNamespace } from '../realtime/typed-sockets.ts';
 import { setUpAdvisorNamespace } from './advisor-namespace.ts';
+import { setUpSupervisorNamespace } from './supervisor-namespace.ts';
 import { setUpVisitorNamespace } from './visitor-namespace.ts';
 
-/** The two namespaces: the widget's and the console's. */
+/** The namespaces: the widget's, the console's and the supervisors'. */
 export const namespacesPlugin = fp(
   async (app) => {
     const deps = {
@@ -44,9 +45,17 @@ export const namespacesPlugin = fp(
       defaultCapacity: app.config.advisorDefaultCapacity,
       lifetime: lifetime(app.config.maxSockets.advisor),
     });
+    setUpSupervisorNamespace(supervisorNamespace(app.io), {
+      verify: app.verifyToken,
+      overview: app.overview,
+      lifetime: lifetime(app.config.maxSockets.advisor),
+      log: app.log,
+    });
     // After the namespaces' own middleware: only a verified identity is counted.
-    for (const nsp of [NAMESPACES.visitor, NAMESPACES.advisor])
-      app.io.of(nsp).use(app.limits.handshakesByIdentity);
+    for (const nsp of Object.values(NAMESPACES)) app.io.of(nsp).use(app.limits.handshakesByIdentity);
   },
-  { name: 'namespaces', dependencies: ['auth', 'chat', 'presence', 'realtime', 'rollout', 'limits'] },
+  {
+    name: 'namespaces',
+    dependencies: ['auth', 'chat', 'presence', 'realtime', 'rollout', 'limits', 'supervision'],
+  },
 );

@@ -1,22 +1,27 @@
-import { AdvisorProfileSchema, AdvisorSettingsSchema, AUDIENCES, italianDay } from '@infocig/shared';
+import { AdvisorProfileSchema, AdvisorSettingsSchema, AUDIENCES, safeText } from '@infocig/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/http-auth.ts';
 import { changeAdvisor, profileOf } from '../chat/advisor-changes.ts';
 import { AppError } from '../errors/app-error.ts';
-import { publishedFigures } from '../figures/published-figures.ts';
 import { bearer, errorResponses } from '../http/responses.ts';
 import { advisorMember } from '../routing/advisor-pool.ts';
-import { FiguresSchema, QueueSummarySchema } from './supervision-schemas.ts';
-
-const FiguresQuerySchema = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }).strict();
+import { QueueSummarySchema } from './supervision-schemas.ts';
 
 const AdvisorPatchSchema = AdvisorSettingsSchema.partial()
   .extend({ availability: z.enum(['available', 'paused']).optional() })
   .strict();
 
 const AdvisorParamsSchema = z.object({ advisorId: z.string().min(1).max(64) });
+
+const AnnouncementSchema = z
+  .object({
+    text: safeText({ max: 1000, multiline: true }).pipe(z.string().min(1)),
+    /** One advisor; everyone when absent. */
+    advisorId: z.string().min(1).max(64).optional(),
+  })
+  .strict();
 
 const AdvisorSchema = AdvisorProfileSchema.extend({ advisorId: z.string(), name: z.string() });
 
@@ -84,25 +89,31 @@ export async function supervisionRoutes(app: FastifyInstance) {
         { supervisor: request.identity?.sub, advisorId, changes: request.body },
         'advisor changed by supervisor',
       );
+      app.pokeOverview();
       return { advisorId, name: state.name, ...profileOf(state) };
     },
   );
 
-  routes.get(
-    '/api/supervisor/figures',
+  routes.post(
+    '/api/supervisor/announcements',
     {
       schema: {
         tags,
         security: bearer,
-        summary: 'The published figures by audience, for a period (default: the last year)',
-        querystring: FiguresQuerySchema,
-        response: { 200: FiguresSchema, ...errorResponses(400, 401, 403) },
+        summary: 'Send an announcement to every advisor, or to one, on every console they have open',
+        body: AnnouncementSchema,
+        response: { 200: z.object({ sentAt: z.iso.datetime() }), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
-      const to = request.query.to ?? italianDay(new Date());
-      const from = request.query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
-      return publishedFigures(app.db, from, to);
+      const { text, advisorId } = request.body;
+      if (advisorId && !(await app.pool.state(advisorId))) throw new AppError('ADVISOR_NOT_FOUND');
+      const at = new Date().toISOString();
+      const push = { text, from: request.identity?.name ?? '', at, toAll: !advisorId };
+      if (advisorId) app.notifier.toAdvisor(advisorId, 'staff:announcement', push);
+      else app.notifier.toAllAdvisors('staff:announcement', push);
+      request.log.info({ supervisor: request.identity?.sub, advisorId }, 'announcement sent');
+      return { sentAt: at };
     },
   );
 

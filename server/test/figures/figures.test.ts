@@ -43,12 +43,14 @@ describe('published figures', () => {
     await writer.ok('followup:create', { text: 'Vi scrivo' });
     await new Promise((r) => setTimeout(r, 300));
 
-    const res = await fetch(`${server.url}/api/supervisor/figures`, {
+    // Today only: the demo data holds a year of visits up to yesterday.
+    const today = italianDay(new Date());
+    const res = await fetch(`${server.url}/api/supervisor/figures?from=${today}&to=${today}`, {
       headers: { authorization: `Bearer ${await server.token('supervisor')}` },
     });
     expect(res.status).toBe(200);
     const { byAudience } = (await res.json()) as { byAudience: Record<string, Record<string, unknown>> };
-    const month = italianDay(new Date()).slice(0, 7);
+    const month = today.slice(0, 7);
     expect(byAudience.workers).toMatchObject({
       requests: 2,
       distinctPeople: 2,
@@ -67,6 +69,7 @@ describe('published figures', () => {
       requests: 1,
       settledOnlineShare: 0,
       settledWithoutAdvisorShare: 0,
+      followUps: { opened: 1, answered: 0 },
     });
     for (const c of [selfServed, again, chatter, advisor, writer]) c.close();
   });
@@ -76,9 +79,22 @@ describe('published figures', () => {
       headers: { authorization: `Bearer ${await server.token('advisor')}` },
     });
     expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('AUTH_ROLE_FORBIDDEN');
     const bad = await fetch(`${server.url}/api/supervisor/figures?from=yesterday`, {
       headers: { authorization: `Bearer ${await server.token('supervisor')}` },
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('have a year of history in the demo data, up to yesterday', async () => {
+    const res = await fetch(`${server.url}/api/supervisor/figures`, {
+      headers: { authorization: `Bearer ${await server.token('supervisor')}` },
+    });
+    const { total } = (await res.json()) as {
+      total: { perMonth: { month: string }[]; followUps: { opened: number; answered: number } };
+    };
+    expect(total.perMonth.length).toBeGreaterThanOrEqual(12);
+    expect(total.followUps.opened).toBeGreaterThan(0);
+    expect(total.followUps.answered).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import {
   type CommandContract,
   ERROR_CODES,
   LIMITS,
+  supervisorCommands,
   visitorCommands,
 } from '@infocig/shared';
 import fc from 'fast-check';
@@ -13,7 +14,9 @@ import { DEMO_PERSONAS } from '../../src/dev/personas.ts';
 import {
   type AdvisorClient,
   connectAdvisor,
+  connectSupervisor,
   connectVisitor,
+  type SupervisorClient,
   startTestServer,
   type TestServer,
   type VisitorClient,
@@ -34,13 +37,14 @@ const ADVISOR = DEMO_PERSONAS.advisor.sub;
 const DEMO_COLLEAGUE = { sub: 'VRDLRA80A41H501K', role: 'advisor', name: 'Laura Verdi' } as const;
 
 type Registry = Record<string, CommandContract<z.ZodType, z.ZodType>>;
-type Client = VisitorClient | AdvisorClient;
+type Client = VisitorClient | AdvisorClient | SupervisorClient;
 
 let server: TestServer;
 let worker: VisitorClient;
 let consultant: VisitorClient;
 let advisor: AdvisorClient;
 let colleague: AdvisorClient;
+let supervisor: SupervisorClient;
 /** Real ids the generators draw from, so that bad values also reach the deeper paths. */
 const live = { chat: UNKNOWN_ULID, followUp: UNKNOWN_ULID };
 let cases = 0;
@@ -228,12 +232,17 @@ beforeAll(async () => {
   consultant = await connectVisitor(server.url, await server.token('consultant-to'));
   advisor = await connectAdvisor(server.url, await server.token('advisor'));
   colleague = await connectAdvisor(server.url, await server.token(DEMO_COLLEAGUE));
-  await Promise.all([advisor.next('session:ready'), colleague.next('session:ready')]);
+  supervisor = await connectSupervisor(server.url, await server.token('supervisor'));
+  await Promise.all([
+    advisor.next('session:ready'),
+    colleague.next('session:ready'),
+    supervisor.next('session:ready'),
+  ]);
   live.followUp = (await worker.ok('followup:create', { text: 'Quando arriva il pagamento?' })).followUp.id;
   await resetScene();
 });
 afterAll(async () => {
-  for (const client of [worker, consultant, advisor, colleague]) client?.close();
+  for (const client of [worker, consultant, advisor, colleague, supervisor]) client?.close();
   await server.close();
   console.log(`fuzz-commands: ${cases} generated cases (every command of every role, over real sockets)`);
 });
@@ -258,6 +267,7 @@ const roles: [string, () => Client, Registry][] = [
   ['worker', () => worker, visitorCommands],
   ['intermediary', () => consultant, visitorCommands],
   ['advisor', () => advisor, advisorCommands],
+  ['supervisor', () => supervisor, supervisorCommands],
 ];
 
 describe.each(roles)('every %s command answers bad input with a code', (_, clientOf, registry) => {
@@ -302,5 +312,6 @@ describe('after the fuzzing', () => {
     expect(received.text).toBe('Ci sono ancora?');
     expect((await advisor.ok('advisors:list', {})).advisors.length).toBeGreaterThan(0);
     expect((await consultant.ok('followup:list', {})).followUps).toBeDefined();
+    expect((await supervisor.ok('supervisor:overview', {})).queues).toHaveLength(2);
   });
 });

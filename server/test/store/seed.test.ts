@@ -8,6 +8,8 @@ import {
 } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DELEGATING_COMPANIES, DEMO_PERSONAS } from '../../src/dev/personas.ts';
+import { publishedFigures, SEGMENTS, segmentOf } from '../../src/figures/published-figures.ts';
+import { visitorKeyOf } from '../../src/people/visitor-key.ts';
 import {
   type Db,
   type SeedReport,
@@ -200,6 +202,87 @@ describe.each(ENGINES)('demo seed on $name', (engine) => {
     expect(wrong).toEqual([]);
   });
 
+  describe('a year of use of the service before today, for the published figures', () => {
+    /** The year up to the day before OPTIONS.today. */
+    const YEAR = { from: '2020-11-15', to: '2021-11-14' };
+
+    it('visits of both audiences and every user category in each month, none from today on', async () => {
+      const months = await db.query<{ month: string; audiences: number; roles: number; outcomes: number }>(
+        `SELECT to_char(day, 'YYYY-MM') AS month, count(DISTINCT audience)::int AS audiences,
+                count(DISTINCT role)::int AS roles, count(DISTINCT outcome)::int AS outcomes
+         FROM interactions GROUP BY month ORDER BY month`,
+      );
+      expect(months.map((m) => m.month)).toEqual([
+        '2020-11',
+        '2020-12',
+        ...['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'].map((m) => `2021-${m}`),
+      ]);
+      expect(months.filter((m) => m.audiences !== 2 || m.roles !== 4 || m.outcomes !== 3)).toEqual([]);
+      const [range] = await db.query<{ first: string; last: string; days: number; rows: number }>(
+        `SELECT to_char(min(day), 'YYYY-MM-DD') AS first, to_char(max(day), 'YYYY-MM-DD') AS last,
+                count(DISTINCT day)::int AS days, count(*)::int AS rows FROM interactions`,
+      );
+      expect(range).toMatchObject({ first: YEAR.from, last: YEAR.to });
+      expect(range!.days).toBeGreaterThan(350);
+      expect(report.rows.interactions).toBe(range!.rows);
+    });
+
+    it('a few visits a day at the weekend, more on working days, the most in a crisis month', async () => {
+      const [week] = await db.query<{ working: number; weekend: number; busiest: number }>(
+        `SELECT avg(n) FILTER (WHERE extract(isodow FROM day) < 6)::float AS working,
+                avg(n) FILTER (WHERE extract(isodow FROM day) >= 6)::float AS weekend, max(n)::int AS busiest
+         FROM (SELECT day, count(*) AS n FROM interactions GROUP BY day) d`,
+      );
+      expect(week!.weekend).toBeGreaterThanOrEqual(1);
+      expect(week!.weekend).toBeLessThan(8);
+      expect(week!.working).toBeGreaterThan(2 * week!.weekend);
+      expect(week!.working).toBeLessThan(40);
+      expect(week!.busiest).toBeLessThan(100);
+      const { total } = await publishedFigures(db, YEAR.from, YEAR.to);
+      const whole = total.perMonth.slice(1, -1).map((m) => m.interactions);
+      const median = [...whole].sort((a, b) => a - b)[Math.floor(whole.length / 2)]!;
+      expect(total.peakMonth!.interactions).toBeGreaterThan(1.6 * median);
+      expect(total.distinctPeople).toBeLessThan(total.requests);
+    });
+
+    it('chats with a wait and a later first response, visits started in office hours, Italian time', async () => {
+      const wrong = await db.query(
+        `SELECT id FROM interactions
+         WHERE (outcome = 'chat') <> (wait_seconds IS NOT NULL AND first_response_seconds IS NOT NULL)
+            OR wait_seconds < 0 OR first_response_seconds < wait_seconds OR wait_seconds > 3600
+            OR (started_at AT TIME ZONE 'Europe/Rome')::date <> day
+            OR extract(hour FROM started_at AT TIME ZONE 'Europe/Rome') NOT BETWEEN 8 AND 19
+            OR audience <> CASE role WHEN 'lavoratore' THEN 'workers' ELSE 'employers' END`,
+      );
+      expect(wrong).toEqual([]);
+    });
+
+    it('people by pseudonymous keys, never their codici fiscali', async () => {
+      const keys = await db.query<{ person_key: string }>('SELECT DISTINCT person_key FROM interactions');
+      expect(keys.filter((k) => !/^[\w-]{22}$/.test(k.person_key))).toEqual([]);
+      expect(keys.filter((k) => isValidCodiceFiscale(k.person_key.slice(0, 16)))).toEqual([]);
+      // Nor the keys the service makes of real people's: those of the seeded workers and personas.
+      const workers = await db.query<{ cf: string }>('SELECT cf FROM workers');
+      const people = [...workers.map((w) => w.cf), ...Object.values(DEMO_PERSONAS).map((p) => p.sub)];
+      const theirs = new Set(people.flatMap((cf) => [cf, visitorKeyOf(cf)]));
+      expect(keys.filter((k) => theirs.has(k.person_key))).toEqual([]);
+    });
+
+    it('the follow-ups opened each day, as many as visits ended in one, and answered later', async () => {
+      const figures = await publishedFigures(db, YEAR.from, YEAR.to);
+      for (const segment of SEGMENTS) {
+        const { requests, settledOnlineShare, followUps } = segmentOf(figures, segment);
+        expect(followUps.opened, segment).toBe(Math.round(requests * (1 - settledOnlineShare!)));
+        expect(followUps.answered, segment).toBeLessThanOrEqual(followUps.opened);
+        expect(followUps.answered, segment).toBeGreaterThan(followUps.opened * 0.9);
+      }
+      const [later] = await db.query<{ opened: number }>(
+        `SELECT coalesce(sum(opened), 0)::int AS opened FROM follow_up_counts WHERE day >= '2021-11-15'`,
+      );
+      expect(later!.opened).toBe(0);
+    });
+  });
+
   it('makes the same data from the same seed, and different data from another', async () => {
     const again = await openMigrated(engine);
     const other = await openMigrated(engine);
@@ -208,7 +291,10 @@ describe.each(ENGINES)('demo seed on $name', (engine) => {
       await seedDemoData(other, { ...OPTIONS, seed: 43 });
       const digest = await digestOf(db);
       expect(await digestOf(again)).toEqual(digest);
-      expect((await digestOf(other)).workers).not.toBe(digest.workers);
+      const others = await digestOf(other);
+      expect(others.workers).not.toBe(digest.workers);
+      expect(others.interactions).not.toBe(digest.interactions);
+      expect(others.follow_up_counts).not.toBe(digest.follow_up_counts);
     } finally {
       await engine.dispose(again);
       await engine.dispose(other);

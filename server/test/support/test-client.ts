@@ -4,6 +4,8 @@ import {
   type AdvisorServerEvents,
   handshakeAuth,
   NAMESPACES,
+  type SupervisorClientEvents,
+  type SupervisorServerEvents,
   type VisitorClientEvents,
   type VisitorServerEvents,
   type WireError,
@@ -75,6 +77,7 @@ export class TestClient<Server extends object, Client extends object> {
 
 export type VisitorClient = TestClient<VisitorServerEvents, VisitorClientEvents>;
 export type AdvisorClient = TestClient<AdvisorServerEvents, AdvisorClientEvents>;
+export type SupervisorClient = TestClient<SupervisorServerEvents, SupervisorClientEvents>;
 
 function open(url: string, namespace: string, auth: object): Socket {
   return io(`${url}${namespace}`, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
@@ -94,6 +97,10 @@ export function connectVisitor(url: string, token: string): Promise<VisitorClien
 
 export function connectAdvisor(url: string, token: string): Promise<AdvisorClient> {
   return connected(new TestClient(open(url, NAMESPACES.advisor, handshakeAuth(token))));
+}
+
+export function connectSupervisor(url: string, token: string): Promise<SupervisorClient> {
+  return connected(new TestClient(open(url, NAMESPACES.supervisor, handshakeAuth(token))));
 }
 
 /** Connects with any `auth` and resolves with the refusal the server gives. */

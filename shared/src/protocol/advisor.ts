@@ -165,6 +165,16 @@ export const advisorEvents = {
     conversationId: ConversationIdSchema,
     reason: z.enum(['advisor_left', 'transferred']),
   }),
+  /**
+   * A supervisor's announcement to every advisor, or to you alone.
+   * Example: `{ text: 'Nuova circolare sui pagamenti diretti', from: 'Elena Marino', at: '…', toAll: true }`
+   */
+  'staff:announcement': z.object({
+    text: z.string(),
+    from: z.string(),
+    at: IsoDateTimeSchema,
+    toAll: z.boolean(),
+  }),
   /** How many visitors wait in each queue you serve. */
   'queue:stats': z.object({ queue: z.enum(AUDIENCES), waiting: z.number().int().nonnegative() }),
 };

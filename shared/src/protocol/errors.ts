@@ -21,6 +21,11 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
   MESSAGE_TOO_LONG: { status: 400, message: 'The message is too long.' },
   ACCESS_FORBIDDEN: { status: 403, message: 'You may not see this data.' },
+  RIGHT_MISSING: { status: 403, message: 'Your role does not include the right this needs.' },
+  ROLLOUT_CHANGED: {
+    status: 409,
+    message: 'The rollout plan changed since you read it; look at it again before changing it.',
+  },
   CONVERSATION_NOT_FOUND: { status: 404, message: 'No such conversation.' },
   CONVERSATION_FORBIDDEN: { status: 403, message: 'This conversation is not yours.' },
   CONVERSATION_CLOSED: { status: 409, message: 'The conversation is closed.' },

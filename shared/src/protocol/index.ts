@@ -8,5 +8,6 @@ export * from './follow-ups.ts';
 export * from './privacy.ts';
 export * from './safe-input.ts';
 export * from './session.ts';
+export * from './supervisor.ts';
 export * from './version.ts';
 export * from './visitor.ts';

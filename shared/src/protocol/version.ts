@@ -8,6 +8,7 @@ export const PROTOCOL_VERSION = 1;
 export const NAMESPACES = {
   visitor: '/visitor',
   advisor: '/advisor',
+  supervisor: '/supervisor',
 } as const;
 
 /** Limits the server enforces on what arrives; clients may use them to validate early. */

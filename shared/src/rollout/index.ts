@@ -1,2 +1,3 @@
 export * from './historical-plan.ts';
 export * from './plan.ts';
+export * from './plan-edits.ts';

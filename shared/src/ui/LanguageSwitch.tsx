@@ -21,11 +21,12 @@ export function LanguageSwitch({ lang, setLang, label }: LanguageSwitchProps) {
           key={o.lang}
           type="button"
           lang={o.lang}
-          aria-label={o.name}
           aria-pressed={lang === o.lang}
           onClick={() => setLang(o.lang)}
         >
+          {/* The visible code is part of the name, as speech input needs; the full name is read after it. */}
           {o.short}
+          <span className="ic-sr-only"> {o.name}</span>
         </button>
       ))}
     </fieldset>

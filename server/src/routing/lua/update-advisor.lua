@@ -11,6 +11,7 @@
 local advisor, registry, presence = KEYS[FIRST_KEY], KEYS[FIRST_KEY + 1], KEYS[FIRST_KEY + 2]
 local advisorId = ARGV[4]
 local oldQueues = redis.call('HGET', advisor, 'queues') or ''
+local oldAvailability = redis.call('HGET', advisor, 'availability')
 local fields = {'availability', ARGV[5], 'queues', ARGV[6], 'capacity', ARGV[7], 'name', ARGV[8]}
 for i = 1, #fields, 2 do
   if fields[i + 1] ~= '' then redis.call('HSET', advisor, fields[i], fields[i + 1]) end
@@ -19,6 +20,8 @@ if redis.call('HGET', advisor, 'availability') == 'available'
   and tonumber(redis.call('HGET', presence, 'a:' .. advisorId) or '0') <= 0 then
   redis.call('HSET', advisor, 'availability', 'offline')
 end
+-- When the availability last changed, for supervisors' "time in state".
+if redis.call('HGET', advisor, 'availability') ~= oldAvailability then redis.call('HSET', advisor, 'since', NOW) end
 if redis.call('HEXISTS', advisor, 'load') == 0 then redis.call('HSET', advisor, 'load', 0) end
 redis.call('SADD', registry, advisorId)
 local load, capacity, availability, queues =

@@ -5,6 +5,8 @@ import {
   APPLICATIONS,
   COMPANIES,
   DELEGATIONS,
+  FOLLOW_UP_COUNTS,
+  INTERACTIONS,
   INTERMEDIARIES,
   OFFICES,
   PAYMENT_HISTORY,
@@ -28,7 +30,7 @@ class TableBuffer<R> {
     const names = spec.columns.map(([column]) => column).join(', ');
     const arrays = spec.columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
     // unnest() zips the column arrays into rows: any number of rows with one parameter per column.
-    this.sql = `INSERT INTO ${spec.name} (${names}) SELECT * FROM unnest(${arrays})`;
+    this.sql = `INSERT INTO ${spec.name} (${names}) SELECT * FROM unnest(${arrays})${spec.onConflict ? ` ${spec.onConflict}` : ''}`;
   }
 
   get pending(): number {
@@ -66,6 +68,8 @@ export class BatchWriter {
   readonly paymentHistory = new TableBuffer(PAYMENT_HISTORY);
   readonly intermediaries = new TableBuffer(INTERMEDIARIES);
   readonly delegations = new TableBuffer(DELEGATIONS);
+  readonly interactions = new TableBuffer(INTERACTIONS);
+  readonly followUpCounts = new TableBuffer(FOLLOW_UP_COUNTS);
 
   private readonly inDependencyOrder = [
     this.offices,
@@ -79,6 +83,8 @@ export class BatchWriter {
     this.paymentHistory,
     this.intermediaries,
     this.delegations,
+    this.interactions,
+    this.followUpCounts,
   ];
 
   constructor(private readonly db: Db) {}

@@ -7,6 +7,7 @@ import { drawCompanySize, generateCompany } from './company-generator.ts';
 import { createSeedContext } from './context.ts';
 import { writeDemoPersonas } from './demo-personas.ts';
 import { INPS_OFFICES } from './geography.ts';
+import { writeInteractionHistory } from './interaction-history.ts';
 import { writeIntermediaries } from './intermediaries.ts';
 import { writeRandomApplications } from './random-applications.ts';
 
@@ -46,6 +47,8 @@ export const SEEDED_TABLES = [
   'payment_status_history',
   'intermediaries',
   'delegations',
+  'interactions',
+  'follow_up_counts',
 ];
 
 /** Keeps two processes seeding the same schema from both finding it empty. */
@@ -62,8 +65,9 @@ async function countByStatus<S extends string>(db: Db, table: string): Promise<P
 }
 
 /**
- * Fills an empty store with synthetic but realistic data, the demo personas' included, in one
- * transaction with bulk inserts. Throws StoreNotEmptyError if the store already has data.
+ * Fills an empty store with synthetic but realistic data, the demo personas' included, and a year
+ * of the service's use before `today` for the published figures, in one transaction with bulk
+ * inserts. Throws StoreNotEmptyError if the store already has data.
  */
 export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedReport> {
   const started = performance.now();
@@ -86,6 +90,8 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedRe
       await ctx.writer.flushIfFull();
     }
     writeIntermediaries(ctx);
+    // A year of the service's use before today, so that the published figures have a history.
+    writeInteractionHistory(ctx.writer, seed, today);
     await ctx.writer.flush();
     // Ids were given here; later inserts that let the database number them must start above.
     await tx.query(`SELECT setval(pg_get_serial_sequence('payment_requests', 'id'), $1)`, [

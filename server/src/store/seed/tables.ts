@@ -1,4 +1,11 @@
-import type { ApplicationStatus, BenefitType, PaymentMethod, PaymentStatus } from '@infocig/shared';
+import type {
+  ApplicationStatus,
+  Audience,
+  BenefitType,
+  PaymentMethod,
+  PaymentStatus,
+  VisitorRole,
+} from '@infocig/shared';
 
 /** Economic sectors of INPS positions; they decide which benefit types a company can claim. */
 export const SECTORS = [
@@ -107,10 +114,32 @@ export interface DelegationRow {
   revokedAt: string | null;
 }
 
+/** A visit of the history the figures are made from (see `interactions.ts`). */
+export interface InteractionRow {
+  day: string;
+  personKey: string;
+  audience: Audience;
+  role: VisitorRole;
+  startedAt: string;
+  outcome: 'self_service' | 'chat' | 'follow_up';
+  waitSeconds: number | null;
+  firstResponseSeconds: number | null;
+}
+/** A day's follow-ups opened and answered, of one audience and user category. */
+export interface FollowUpCountRow {
+  day: string;
+  audience: Audience;
+  category: 'worker' | 'employer' | 'intermediary';
+  opened: number;
+  answered: number;
+}
+
 /** A table as the bulk insert sees it: each column's name, SQL type and how to read it from a row. */
 export interface TableSpec<R> {
   name: string;
   columns: readonly (readonly [column: string, sqlType: string, read: (row: R) => unknown])[];
+  /** What to do with a row whose key is there already (`ON CONFLICT ...`); by default the insert fails. */
+  onConflict?: string;
 }
 
 export const OFFICES: TableSpec<OfficeRow> = {
@@ -239,4 +268,32 @@ export const DELEGATIONS: TableSpec<DelegationRow> = {
     ['granted_at', 'timestamptz', (r) => r.grantedAt],
     ['revoked_at', 'timestamptz', (r) => r.revokedAt],
   ],
+};
+
+export const INTERACTIONS: TableSpec<InteractionRow> = {
+  name: 'interactions',
+  columns: [
+    ['day', 'date', (r) => r.day],
+    ['person_key', 'text', (r) => r.personKey],
+    ['audience', 'text', (r) => r.audience],
+    ['role', 'text', (r) => r.role],
+    ['started_at', 'timestamptz', (r) => r.startedAt],
+    ['outcome', 'text', (r) => r.outcome],
+    ['wait_seconds', 'double precision', (r) => r.waitSeconds],
+    ['first_response_seconds', 'double precision', (r) => r.firstResponseSeconds],
+  ],
+};
+
+/** Added to any count already there (a store that counted follow-ups before it was seeded). */
+export const FOLLOW_UP_COUNTS: TableSpec<FollowUpCountRow> = {
+  name: 'follow_up_counts',
+  columns: [
+    ['day', 'date', (r) => r.day],
+    ['audience', 'text', (r) => r.audience],
+    ['category', 'text', (r) => r.category],
+    ['opened', 'integer', (r) => r.opened],
+    ['answered', 'integer', (r) => r.answered],
+  ],
+  onConflict: `ON CONFLICT (day, audience, category) DO UPDATE SET
+    opened = follow_up_counts.opened + EXCLUDED.opened, answered = follow_up_counts.answered + EXCLUDED.answered`,
 };

@@ -142,6 +142,8 @@ export const en: WidgetTexts = {
     VALIDATION_FAILED: 'The request is not valid.',
     MESSAGE_TOO_LONG: 'The message is too long.',
     ACCESS_FORBIDDEN: 'You may not see this data.',
+    RIGHT_MISSING: 'Your profile lacks the right this needs.',
+    ROLLOUT_CHANGED: 'The rollout plan changed meanwhile.',
     CONVERSATION_NOT_FOUND: 'The conversation no longer exists.',
     CONVERSATION_FORBIDDEN: 'This conversation is not yours.',
     CONVERSATION_CLOSED: 'The conversation is closed.',

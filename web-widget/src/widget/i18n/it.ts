@@ -145,6 +145,8 @@ export const it = {
     VALIDATION_FAILED: 'La richiesta non è valida.',
     MESSAGE_TOO_LONG: 'Il messaggio è troppo lungo.',
     ACCESS_FORBIDDEN: 'Non puoi consultare questi dati.',
+    RIGHT_MISSING: 'Il tuo profilo non ha il permesso per questa operazione.',
+    ROLLOUT_CHANGED: 'Il piano di apertura è cambiato nel frattempo.',
     CONVERSATION_NOT_FOUND: 'La conversazione non esiste più.',
     CONVERSATION_FORBIDDEN: 'Questa conversazione non è tua.',
     CONVERSATION_CLOSED: 'La conversazione è chiusa.',
