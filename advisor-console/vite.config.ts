@@ -14,5 +14,10 @@ export default defineConfig({
   plugins: [react(), precompress()],
   server: { port: 5174, proxy },
   preview: { port: 4174, proxy },
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Rolldown's warning that plugins took long depends on the machine's load, not on the build.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
 });

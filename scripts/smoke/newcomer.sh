@@ -52,7 +52,9 @@ log "/readyz 200 after $((SECONDS - started))s at $base"
 
 for page in / /console/; do
   html="$(curl -sf "$base$page")" || fail "GET $page did not answer 200"
-  script="$(printf '%s' "$html" | grep -oE 'src="/(console/)?assets/[^"]+\.js"' | head -1 | cut -d'"' -f2)"
+  # The demo page names its scripts relative to itself (./assets/…), the console absolutely.
+  script="$(printf '%s' "$html" | grep -oE 'src="\.?/(console/)?assets/[^"]+\.js"' | head -1 | cut -d'"' -f2)"
+  script="${script#.}"
   [ -n "$script" ] || fail "GET $page names no hashed script"
   headers="$(curl -sf -o /dev/null -D - -H 'Accept-Encoding: br' "$base$script")" || fail "GET $script failed"
   grep -qi '^content-encoding: br' <<<"$headers" || fail "GET $script was not sent brotli-encoded"

@@ -41,8 +41,8 @@ afterAll(async () => {
 
 const origin = (run: StartRun) => new URL(printedAddress(run.stdout(), 'Advisor console')).origin;
 
-/** The first hashed script a page names, e.g. `/console/assets/index-Ce7Ln-m8.js`. */
-const hashedScript = (html: string) => /src="(\/(?:console\/)?assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
+/** The first hashed script a page names, e.g. `/console/assets/index-Ce7Ln-m8.js` or `./assets/demo-….js`. */
+const hashedScript = (html: string) => /src="(\.?\/(?:console\/)?assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
 
 describe('pnpm start in a clean environment', () => {
   it('runs without anything the test runner sets', () => {
@@ -67,7 +67,7 @@ describe('pnpm start in a clean environment', () => {
       expect(answer.status).toBe(200);
       const script = hashedScript(await answer.text());
       expect(script).not.toBe('');
-      const asset = await fetch(`${base}${script}`);
+      const asset = await fetch(new URL(script, `${base}${page}`));
       expect(asset.status).toBe(200);
       expect(asset.headers.get('cache-control')).toContain('immutable');
     }

@@ -123,7 +123,14 @@ describe('an intermediary acts for a delegating company', () => {
       expect(await tessitura.getAttribute('aria-describedby')).toBe('icw-company-note-04987650159');
       // Focusable, so that the reason is read with it; choosing it does nothing.
       await tessitura.press('Enter');
-      expect(await consultant.evaluate(() => document.activeElement?.textContent)).toMatch(TESSITURA);
+      expect(
+        // The widget is in a shadow root: the document only knows that its host has the focus.
+        await consultant.evaluate(() => {
+          let focused = document.activeElement;
+          while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+          return focused?.textContent;
+        }),
+      ).toMatch(TESSITURA);
       expect(await tessitura.getAttribute('aria-pressed')).toBe('false');
       expect(await consultant.locator('.icw-claim').count()).toBe(0);
       await consultant

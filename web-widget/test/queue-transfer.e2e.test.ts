@@ -13,8 +13,9 @@ afterAll(async () => {
 });
 
 const live = (page: Page) => page.getByTestId('ic-live').textContent();
+/** Locators reach into the widget's shadow root, where `document.querySelector` does not. */
 const emptied = (page: Page, testId: string) =>
-  page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent === '', testId);
+  expect.poll(() => page.getByTestId(testId).textContent(), { timeout: 30_000 }).toBe('');
 
 async function saveQueues(advisor: Page, employers: boolean) {
   await advisor.getByRole('button', { name: 'Impostazioni' }).click();
@@ -44,10 +45,10 @@ describe('queue, typing, read receipts and a transfer, in the widget and the con
     const queue = worker.getByTestId('icw-queue');
     const chat = worker.locator('.icw-chat');
     await queue.getByText('Sei il prossimo in coda.').waitFor();
-    await queue.getByText('Tempo di attesa stimato: non ancora disponibile.').waitFor();
-    expect(await live(worker)).toContain(
-      'Sei il prossimo in coda. Tempo di attesa stimato: non ancora disponibile.',
-    );
+    const nobody =
+      'Al momento nessun consulente è disponibile per questa coda: non possiamo dirti quanto dovrai attendere.';
+    await queue.getByText(nobody).waitFor();
+    expect(await live(worker)).toContain(`Sei il prossimo in coda. ${nobody}`);
     await worker.getByRole('button', { name: 'Lascia un messaggio invece di attendere' }).waitFor();
     await shot(worker, 'widget-queued', chat);
 

@@ -1,3 +1,4 @@
+import type { WaitEstimate } from '@infocig/shared';
 import { describe, expect, it } from 'vitest';
 import {
   applyAssigned,
@@ -7,44 +8,83 @@ import {
   applyReady,
   applyRequested,
   applyRequeued,
-  waitMinutes,
+  waitView,
 } from '../src/widget/session/reducers.ts';
 import type { VisitorState } from '../src/widget/session/state.ts';
 import { id, kinds, otherId, queued, ready, readyState } from './support/fixtures.ts';
 
+const range = (lowSeconds: number, highSeconds: number): WaitEstimate => ({
+  kind: 'range',
+  lowSeconds,
+  highSeconds,
+  advisors: 1,
+});
+const noAdvisor: WaitEstimate = { kind: 'none', reason: 'no_advisor_online' };
+
 describe('widget state: the queue', () => {
   it('follows a request through the queue to an advisor, ignoring other conversations', () => {
     let s: VisitorState = applyRequested(readyState(), queued);
-    s = applyPosition(s, { conversationId: otherId, position: 1, estimatedWaitSeconds: 60 });
+    s = applyPosition(s, {
+      conversationId: otherId,
+      position: 1,
+      estimate: range(60, 120),
+      estimatedWaitSeconds: 120,
+    });
     expect(s.conversation?.position).toBe(3);
-    s = applyPosition(s, { conversationId: id, position: 1, estimatedWaitSeconds: null });
+    s = applyPosition(s, {
+      conversationId: id,
+      position: 1,
+      estimate: noAdvisor,
+      estimatedWaitSeconds: null,
+    });
     s = applyAssigned(s, { conversationId: id, advisorName: 'Paolo Romano' });
     expect(s.conversation).toMatchObject({ status: 'active', advisorName: 'Paolo Romano' });
     expect(s.conversation?.position).toBeUndefined();
     expect(kinds(s)).toEqual(['queue', 'queue', 'assigned']);
   });
 
-  it('announces a new place, and a wait estimate only when it moves by a minute or more', () => {
-    let s = applyRequested(readyState(), { ...queued, estimatedWaitSeconds: 600 });
-    expect(s.announcements.at(-1)?.event).toEqual({ kind: 'queue', position: 3, waitMinutes: 10 });
-    s = applyPosition(s, { conversationId: id, position: 3, estimatedWaitSeconds: 570 });
-    s = applyPosition(s, { conversationId: id, position: 3, estimatedWaitSeconds: 545 });
-    expect(kinds(s)).toEqual(['queue']);
-    expect(s.conversation?.estimatedWaitSeconds).toBe(545);
-    s = applyPosition(s, { conversationId: id, position: 3, estimatedWaitSeconds: 530 });
-    expect(s.announcements.at(-1)?.event).toEqual({ kind: 'queue', position: 3, waitMinutes: 9 });
-    s = applyPosition(s, { conversationId: id, position: 2, estimatedWaitSeconds: 520 });
-    s = applyPosition(s, { conversationId: id, position: 2, estimatedWaitSeconds: null });
+  it('announces a new place, and the wait only when its words change', () => {
+    const at = (estimate: WaitEstimate, position = 3) => ({
+      conversationId: id,
+      position,
+      estimate,
+      estimatedWaitSeconds: estimate.kind === 'range' ? estimate.highSeconds : null,
+    });
+    let s = applyRequested(readyState(), { ...queued, estimate: noAdvisor }, 0);
+    expect(s.announcements.at(-1)?.event).toEqual({
+      kind: 'queue',
+      position: 3,
+      wait: { kind: 'none', reason: 'no_advisor_online' },
+    });
+    s = applyPosition(s, at(range(130, 290)), 1_000);
+    expect(s.announcements.at(-1)?.event).toEqual({
+      kind: 'queue',
+      position: 3,
+      wait: { kind: 'range', lowMinutes: 2, highMinutes: 5 },
+    });
+    // The same minutes in other seconds: quiet, but the clock restarts from the new estimate.
+    s = applyPosition(s, at(range(125, 280)), 2_000);
+    expect(kinds(s)).toEqual(['queue', 'queue']);
+    expect(s.conversation).toMatchObject({ estimate: range(125, 280), estimateAt: 2_000 });
+    s = applyPosition(s, at(range(125, 280), 2), 3_000);
+    s = applyPosition(s, at({ kind: 'none', reason: 'no_service_rate' }, 2), 4_000);
     expect(kinds(s)).toEqual(['queue', 'queue', 'queue', 'queue']);
-    expect(s.announcements.at(-1)?.event).toEqual({ kind: 'queue', position: 2, waitMinutes: null });
+    expect(s.announcements.at(-1)?.event).toEqual({
+      kind: 'queue',
+      position: 2,
+      wait: { kind: 'none', reason: 'no_service_rate' },
+    });
   });
 
-  it('rounds waits to whole minutes, at least one, and never makes one up', () => {
-    expect(waitMinutes(null)).toBeNull();
-    expect(waitMinutes(undefined)).toBeNull();
-    expect(waitMinutes(0)).toBe(1);
-    expect(waitMinutes(89)).toBe(1);
-    expect(waitMinutes(150)).toBe(3);
+  it('words a wait as a range of whole minutes, never one figure, and drops it once it has passed', () => {
+    expect(waitView(undefined, 0, 0)).toBeNull();
+    expect(waitView(noAdvisor, 0, 0)).toEqual({ kind: 'none', reason: 'no_advisor_online' });
+    expect(waitView(range(130, 290), 0, 0)).toEqual({ kind: 'range', lowMinutes: 2, highMinutes: 5 });
+    expect(waitView(range(0, 40), 0, 0)).toEqual({ kind: 'range', lowMinutes: 0, highMinutes: 1 });
+    expect(waitView(range(120, 120), 0, 0)).toEqual({ kind: 'range', lowMinutes: 2, highMinutes: 3 });
+    // Past the high end, the range is no longer true: plain words instead of a stale number.
+    expect(waitView(range(130, 290), 0, 290_000)).toEqual({ kind: 'range', lowMinutes: 2, highMinutes: 5 });
+    expect(waitView(range(130, 290), 0, 290_001)).toEqual({ kind: 'none', reason: 'overdue' });
   });
 
   it('goes back to the queue when the advisor leaves or hands it on, and says why', () => {
@@ -53,8 +93,17 @@ describe('widget state: the queue', () => {
     expect(s.conversation).toMatchObject({ status: 'queued', requeued: 'transferred' });
     expect(s.conversation?.advisorName).toBeUndefined();
     expect(s.announcements.at(-1)?.event).toEqual({ kind: 'requeued', reason: 'transferred' });
-    s = applyPosition(s, { conversationId: id, position: 1, estimatedWaitSeconds: 120 });
-    expect(s.announcements.at(-1)?.event).toEqual({ kind: 'queue', position: 1, waitMinutes: 2 });
+    s = applyPosition(s, {
+      conversationId: id,
+      position: 1,
+      estimate: range(60, 120),
+      estimatedWaitSeconds: 120,
+    });
+    expect(s.announcements.at(-1)?.event).toEqual({
+      kind: 'queue',
+      position: 1,
+      wait: { kind: 'range', lowMinutes: 1, highMinutes: 2 },
+    });
     s = applyAssigned(s, { conversationId: id, advisorName: 'Giulia' });
     expect(s.conversation).toMatchObject({ status: 'active', advisorName: 'Giulia' });
     expect(s.conversation?.requeued).toBeUndefined();

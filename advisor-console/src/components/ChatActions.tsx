@@ -1,5 +1,6 @@
-import { Composer } from '@infocig/shared/ui';
+import { Composer, type ComposerPicker } from '@infocig/shared/ui';
 import { useState } from 'react';
+import { claimFields, fillPlaceholders, filterReplies, slashQuery, subjectClaim } from '../session/canned.ts';
 import type { ChatEntry } from '../session/state.ts';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
 import { TransferForm } from './TransferForm.tsx';
@@ -14,10 +15,25 @@ function keepDraft(conversationId: string, text: string) {
 
 /** Under the messages: the reply box, transfer and close; or, once closed, how it ended. Keyed by chat. */
 export function ChatActions({ chat }: { chat: ChatEntry }) {
-  const { t } = useConsole();
+  const { t, lang } = useConsole();
   const { state, session } = useAdvisorSession();
   const [transferring, setTransferring] = useState(false);
   const id = chat.conversation.id;
+  // Typing `/` at the start of the reply offers the canned replies, filled from the chat's claim.
+  const claim = subjectClaim(chat.conversation);
+  const picker: ComposerPicker = {
+    texts: t.chat.canned,
+    optionsFor: (draft) => {
+      const query = slashQuery(draft);
+      if (query === null) return null;
+      return filterReplies(state.canned ?? [], query, lang).map((r) => ({
+        id: r.id,
+        label: r.title,
+        detail: t.chat.cannedDetail(r.lang, r.shared),
+        text: fillPlaceholders(r.text, claimFields(claim, r.lang)),
+      }));
+    },
+  };
 
   if (chat.closedBy) {
     return (
@@ -40,6 +56,7 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
         // Written while offline, a reply waits as pending and goes out on reconnect.
         onSend={(text) => session.chats.send(id, text)}
         initialText={drafts.get(id)}
+        picker={picker}
         onTextChange={(text) => {
           keepDraft(id, text);
           session.chats.draftChanged(id, text);

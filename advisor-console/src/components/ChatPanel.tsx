@@ -1,5 +1,6 @@
 import { errorText, formatDate, formatTime } from '@infocig/shared/client';
 import { MessageList } from '@infocig/shared/ui';
+import { isOwnMessage } from '../session/authorship.ts';
 import type { ChatEntry } from '../session/state.ts';
 import { subjectApplication } from '../session/subject.ts';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
@@ -30,6 +31,7 @@ function ChatView({ chat }: { chat: ChatEntry }) {
   const { state, session } = useAdvisorSession();
   const c = chat.conversation;
   const application = subjectApplication(c);
+  const self = { advisorId: state.selfId, name: state.identity?.displayName ?? '' };
   return (
     <section className="icc-column icc-chat" aria-labelledby="icc-chat-title" data-conversation-id={c.id}>
       <div className="icc-chat-head">
@@ -56,7 +58,7 @@ function ChatView({ chat }: { chat: ChatEntry }) {
           </p>
         )}
       </div>
-      <InternalNotes notes={c.notes} />
+      <InternalNotes conversationId={c.id} notes={c.notes} open={!chat.closedBy} />
       <MessageList
         conversationId={c.id}
         messages={chat.messages}
@@ -65,6 +67,7 @@ function ChatView({ chat }: { chat: ChatEntry }) {
         texts={t.chat}
         errors={t.errors}
         onResend={(m) => session.chats.resend(m.conversationId, m.clientMessageId)}
+        isOwn={(m) => isOwnMessage(m, self)}
         nameOf={(m) => m.authorName || m.author}
         readUpTo={c.readUpTo.visitor}
         onSeen={() => void session.chats.markRead(c.id)}

@@ -5,6 +5,7 @@ import { TEXTS } from '../i18n/index.ts';
 import { AdvisorSession } from '../session/advisor-session.ts';
 import { ConsoleContext } from '../session/useAdvisorSession.ts';
 import { Announcements } from './Announcements.tsx';
+import { CannedRepliesPanel } from './CannedRepliesPanel.tsx';
 import { ChatList } from './ChatList.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
 import { FollowUpsPanel } from './FollowUpsPanel.tsx';
@@ -50,6 +51,7 @@ export function Console({ persona, serverUrl, lang, setLang, onSignOut }: Props)
           <div className="icc-column icc-side">
             <ChatList />
             <FollowUpsPanel />
+            <CannedRepliesPanel />
           </div>
           <ChatPanel />
           <VisitorPanel />

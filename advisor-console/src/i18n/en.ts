@@ -75,6 +75,10 @@ export const en: ConsoleTexts = {
       switch (notice.kind) {
         case 'inactivity-warning':
           return `The chat will close in ${minutes(notice.minutesLeft)} unless someone writes.`;
+        case 'handover':
+          return notice.reason === 'advisor_left'
+            ? 'The advisor was away too long: the conversation passes to another advisor.'
+            : 'The conversation passes to another advisor.';
       }
     },
     typing: (name) => `${name} is typing…`,
@@ -92,7 +96,31 @@ export const en: ConsoleTexts = {
     notes: 'Internal notes',
     noteLabel: 'Internal note — not visible to the person',
     noteBy: (name, when) => `${name}, ${when}`,
+    canned: {
+      listLabel: 'Canned replies',
+      none: 'No canned reply matches.',
+      hint: 'Type / at the start for canned replies.',
+    },
+    cannedDetail: (lang, shared) =>
+      `${lang === 'it' ? 'Italian' : 'English'} · ${shared ? 'shared' : 'yours'}`,
+    addNote: 'Add an internal note',
+    noteText: 'Internal note (the person does not see it)',
+    saveNote: 'Save the note',
+    cancelNote: 'Cancel',
     dismiss: 'Remove from the list',
+  },
+  cannedPanel: {
+    title: 'My canned replies',
+    show: 'Show my replies',
+    hide: 'Hide my replies',
+    none: 'None of your own yet: add one below.',
+    remove: (title) => `Delete “${title}”`,
+    lang: 'Language',
+    langName: { it: 'Italian', en: 'English' },
+    name: 'Title',
+    text: 'Text',
+    placeholders: (list) => `Placeholders filled from the application: ${list}`,
+    save: 'Add the reply',
   },
   transfer: {
     open: 'Transfer',
@@ -179,6 +207,7 @@ export const en: ConsoleTexts = {
     VALIDATION_FAILED: 'The request is not valid.',
     MESSAGE_TOO_LONG: 'The message is too long.',
     ACCESS_FORBIDDEN: 'You may not see this data.',
+    ORIGIN_FORBIDDEN: 'Info CIG is not available on this site.',
     RIGHT_MISSING: 'Your profile lacks the right this needs.',
     ROLLOUT_CHANGED: 'The plan changed meanwhile: look at it again before changing it.',
     CONVERSATION_NOT_FOUND: 'The conversation no longer exists.',

@@ -77,6 +77,10 @@ export const it = {
       switch (notice.kind) {
         case 'inactivity-warning':
           return `La chat verrà chiusa tra ${minutes(notice.minutesLeft)} se nessuno scrive.`;
+        case 'handover':
+          return notice.reason === 'advisor_left'
+            ? 'Il consulente è rimasto assente troppo a lungo: la conversazione passa a un altro consulente.'
+            : 'La conversazione passa a un altro consulente.';
       }
     },
     typing: (name: string) => `${name} sta scrivendo…`,
@@ -94,7 +98,31 @@ export const it = {
     notes: 'Note interne',
     noteLabel: 'Nota interna — non visibile alla persona',
     noteBy: (name: string, when: string) => `${name}, ${when}`,
+    canned: {
+      listLabel: 'Risposte predefinite',
+      none: 'Nessuna risposta predefinita corrisponde.',
+      hint: 'Scrivi / all’inizio per le risposte predefinite.',
+    },
+    cannedDetail: (lang: 'it' | 'en', shared: boolean) =>
+      `${lang === 'it' ? 'italiano' : 'inglese'} · ${shared ? 'condivisa' : 'tua'}`,
+    addNote: 'Aggiungi una nota interna',
+    noteText: 'Nota interna (la persona non la vede)',
+    saveNote: 'Salva la nota',
+    cancelNote: 'Annulla',
     dismiss: 'Togli dall’elenco',
+  },
+  cannedPanel: {
+    title: 'Le mie risposte predefinite',
+    show: 'Mostra le mie risposte',
+    hide: 'Nascondi le mie risposte',
+    none: 'Nessuna risposta tua: aggiungine una qui sotto.',
+    remove: (title: string) => `Elimina «${title}»`,
+    lang: 'Lingua',
+    langName: { it: 'Italiano', en: 'Inglese' },
+    name: 'Titolo',
+    text: 'Testo',
+    placeholders: (list: string) => `Segnaposto compilati dalla domanda: ${list}`,
+    save: 'Aggiungi la risposta',
   },
   transfer: {
     open: 'Trasferisci',
@@ -183,6 +211,7 @@ export const it = {
     VALIDATION_FAILED: 'La richiesta non è valida.',
     MESSAGE_TOO_LONG: 'Il messaggio è troppo lungo.',
     ACCESS_FORBIDDEN: 'Non puoi consultare questi dati.',
+    ORIGIN_FORBIDDEN: 'Info CIG non è disponibile su questo sito.',
     RIGHT_MISSING: 'Il tuo profilo non ha il permesso per questa operazione.',
     ROLLOUT_CHANGED: 'Il piano è cambiato nel frattempo: ricontrollalo prima di modificarlo.',
     CONVERSATION_NOT_FOUND: 'La conversazione non esiste più.',

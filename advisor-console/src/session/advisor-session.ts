@@ -13,6 +13,7 @@ import {
   applyAssigned,
   applyClosed,
   applyMessage,
+  applyNote,
   applyQueueStats,
   applyReady,
   applyReleased,
@@ -45,6 +46,7 @@ export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEve
       ready: (r) => {
         this.update((x) => applyReady(x, r));
         void this.chats.resume();
+        void this.loadCanned();
       },
       profile: (p) => this.update((x) => applyProfile(x, p)),
       assigned: (c) => this.update((x) => applyAssigned(x, c)),
@@ -128,6 +130,42 @@ export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEve
     this.update((s) => ({ ...s, busy: false, commandError: out.ok ? null : out.error }));
     // The colleague was away, paused or full: show who can take it now.
     if (!out.ok && out.error.code === 'TRANSFER_TARGET_UNAVAILABLE') await this.loadColleagues();
+    return out.ok;
+  }
+
+  /** The canned replies usable now (shared and own); asked at each (re)connect. */
+  async loadCanned(): Promise<void> {
+    const out = await this.command('canned:list', {});
+    if (out.ok) this.update((s) => ({ ...s, canned: out.data.replies }));
+  }
+
+  /** Saves one of the advisor's own canned replies (new without `id`); true when stored. */
+  async saveCanned(reply: { id?: string; lang: 'it' | 'en'; title: string; text: string }): Promise<boolean> {
+    const out = await this.command('canned:save', {
+      ...reply,
+      title: reply.title.trim(),
+      text: reply.text.trim(),
+    });
+    if (!out.ok) this.update((s) => ({ ...s, commandError: out.error }));
+    else await this.loadCanned();
+    return out.ok;
+  }
+
+  async deleteCanned(id: string): Promise<void> {
+    const out = await this.command('canned:delete', { id });
+    if (!out.ok) this.update((s) => ({ ...s, commandError: out.error }));
+    else this.update((s) => ({ ...s, canned: s.canned?.filter((r) => r.id !== id) ?? null }));
+  }
+
+  /** Adds an internal note to a chat held; true when stored (the form then empties). */
+  async addNote(conversationId: string, text: string): Promise<boolean> {
+    this.update((s) => ({ ...s, busy: true, commandError: null }));
+    const out = await this.command('chat:note', { conversationId, text: text.trim() });
+    this.update((s) =>
+      out.ok
+        ? applyNote({ ...s, busy: false }, conversationId, out.data.note)
+        : { ...s, busy: false, commandError: out.error },
+    );
     return out.ok;
   }
 

@@ -1,4 +1,4 @@
-import type { AssignedConversation, ChatMessage } from '@infocig/shared';
+import type { AssignedConversation, ChatMessage, InternalNote } from '@infocig/shared';
 import { announce, mergeStored } from '@infocig/shared/client';
 import { applyAvailability, applyProfile } from './reducers-profile.ts';
 import type { ChatEntry, ClosedBy, CloseReason, ConsoleState, Push, ReleaseReason } from './state.ts';
@@ -41,6 +41,7 @@ export function applyReady(s: ConsoleState, ready: Push<'session:ready'>): Conso
   let next: ConsoleState = {
     ...s,
     identity: ready.identity,
+    selfId: ready.advisorId ?? null,
     connection: { kind: 'connected' },
     chats,
     selectedId,
@@ -130,6 +131,14 @@ export function applyReleased(
     visitorName: chat.conversation.visitor.displayName,
     reason: r.reason,
   });
+}
+
+/** A note this advisor added to a chat they hold (`chat:note`'s ack). */
+export function applyNote(s: ConsoleState, conversationId: string, note: InternalNote): ConsoleState {
+  return withChat(s, conversationId, (c) => ({
+    ...c,
+    conversation: { ...c.conversation, notes: [...c.conversation.notes, note] },
+  }));
 }
 
 export function applyQueueStats(s: ConsoleState, q: Push<'queue:stats'>): ConsoleState {

@@ -6,6 +6,7 @@ import type {
   AssignedConversation,
   Audience,
   advisorCommands,
+  CannedReply,
   ChatMessage,
   CommandResult,
 } from '@infocig/shared';
@@ -51,6 +52,8 @@ export interface ChatEntry {
 }
 
 export interface ConsoleState extends SessionState<Announcement> {
+  /** This advisor's opaque id, as on their messages (`authorId`); from `session:ready`. */
+  selfId: string | null;
   availability: AdvisorAvailability | null;
   /** Queues served and capacity, from `session:ready`, `advisor:profile` and `advisor:settings`. */
   profile: AdvisorProfile | null;
@@ -67,12 +70,15 @@ export interface ConsoleState extends SessionState<Announcement> {
   colleagues: Colleague[] | null;
   /** Open follow-ups of the queues served; `null` until the advisor asks (each listing is audited). */
   followUps: { list: AdvisorFollowUp[]; error: UiError | null } | null;
+  /** Canned replies (the shared set and the advisor's own), as last listed; `null` until then. */
+  canned: CannedReply[] | null;
   /** A supervisor's newest announcement, shown until dismissed. */
   staffNotice: Push<'staff:announcement'> | null;
 }
 
 export const initialConsoleState: ConsoleState = {
   ...initialSessionState,
+  selfId: null,
   availability: null,
   profile: null,
   settingsError: null,
@@ -82,5 +88,6 @@ export const initialConsoleState: ConsoleState = {
   selectedId: null,
   colleagues: null,
   followUps: null,
+  canned: null,
   staffNotice: null,
 };

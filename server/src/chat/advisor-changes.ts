@@ -11,8 +11,8 @@ export const profileOf = (state: AdvisorState): AdvisorProfile => ({
 });
 
 /**
- * Changes an advisor (from their console or a supervisor), tells all their tabs, and hands out
- * waiting chats if that freed room.
+ * Changes an advisor (from their console or a supervisor), tells all their tabs, hands out
+ * waiting chats if that freed room, and refreshes waiting visitors' estimates.
  */
 export async function changeAdvisor(
   deps: { pool: AdvisorPool; chat: ChatService; notifier: Notifier },
@@ -22,5 +22,7 @@ export async function changeAdvisor(
   const state = await deps.pool.update(advisorId, changes);
   deps.notifier.toAdvisor(advisorId, 'advisor:profile', profileOf(state));
   if (state.availability === 'available') deps.chat.dispatchAll();
+  // Waiting visitors' estimates depend on who serves their queue now.
+  deps.chat.staffingChanged();
   return state;
 }

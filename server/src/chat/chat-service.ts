@@ -1,5 +1,6 @@
-import { type Audience, audienceOf, type SystemNotice } from '@infocig/shared';
+import { AUDIENCES, type Audience, audienceOf, type SystemNotice } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
+import { ulid } from 'ulid';
 import type { AccessAudit } from '../audit/access-audit.ts';
 import type { ClaimsReader } from '../claims/claims-reader.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -69,6 +70,23 @@ export function createChatService(deps: ChatServiceDeps) {
 
   const { tell, notify } = createListenerCalls(log);
 
+  /** Advisors' opaque ids, once known: they never change (see `publicIdOf`). */
+  const publicIds = new Map<string, string>();
+  async function publicIdOf(advisorId: string): Promise<string> {
+    const known = publicIds.get(advisorId);
+    if (known) return known;
+    const publicId = await pool.publicIdOf(advisorId);
+    publicIds.set(advisorId, publicId);
+    return publicId;
+  }
+
+  /** An advisor's message carries their opaque id, so that consoles tell colleagues apart. */
+  async function authorOf(who: Participant): Promise<Participant> {
+    return who.kind === 'advisor' && !who.publicId
+      ? { ...who, publicId: await publicIdOf(who.advisorId) }
+      : who;
+  }
+
   async function visitorConversation(record: ConversationRecord) {
     const place = record.status === 'queued' ? await queues.place(record.queue, record.id) : null;
     const advisorName = record.advisorId ? await pool.nameOf(record.advisorId) : null;
@@ -101,6 +119,27 @@ export function createChatService(deps: ChatServiceDeps) {
 
   const dispatcher = createDispatcher(dispatch, log);
 
+  async function notice(conversationId: string, clientMessageId: string, notice: SystemNotice) {
+    const { message, recipients, duplicate } = await conversations.append(
+      conversationId,
+      { kind: 'system', name: SERVICE_NAME, notice },
+      clientMessageId,
+      plainNotice(notice),
+    );
+    if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message });
+    if (!duplicate) tell(messageListeners, 'system');
+  }
+
+  /**
+   * The person reads in the transcript that their chat passes to another advisor. Written once the
+   * move is done, before the chat is handed out again; a failure leaves the move as it is.
+   */
+  async function handoverNotice(conversationId: string, reason: 'transferred' | 'advisor_left') {
+    await notice(conversationId, `handover-${ulid()}`, { kind: 'handover', reason }).catch((err: unknown) =>
+      log.warn({ err, conversationId }, 'hand-over notice not written'),
+    );
+  }
+
   /** A colleague is named by their opaque id; one nobody has is a colleague who cannot take it. */
   async function resolveTarget(to: TransferTarget): Promise<TransferTarget> {
     if (!('advisorId' in to)) return to;
@@ -132,6 +171,14 @@ export function createChatService(deps: ChatServiceDeps) {
     dispatch: dispatcher.kick,
     dispatchAll: dispatcher.kickAll,
 
+    /**
+     * Advisors came, went, paused or changed queues: waiting visitors get their estimate again
+     * (coalesced, at most once a second per queue).
+     */
+    staffingChanged(served: readonly Audience[] = AUDIENCES) {
+      for (const queue of served) positions.changed(queue);
+    },
+
     /** Runs after an assignment is announced (`required`: part of the announcement; see announcer.ts). */
     onAssigned: announcer.onAssigned,
     /** Announces again the hand-outs whose announcement did not finish (a periodic job). */
@@ -161,16 +208,7 @@ export function createChatService(deps: ChatServiceDeps) {
      * A notice from the service itself, written into the conversation for both sides as data that
      * each app words; its text is a plain wording for the transcript and older clients.
      */
-    async notice(conversationId: string, clientMessageId: string, notice: SystemNotice) {
-      const { message, recipients, duplicate } = await conversations.append(
-        conversationId,
-        { kind: 'system', name: SERVICE_NAME, notice },
-        clientMessageId,
-        plainNotice(notice),
-      );
-      if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message });
-      if (!duplicate) tell(messageListeners, 'system');
-    },
+    notice,
 
     /** The visitor's open conversation, if any. */
     activeIdOf: (visitorKey: string) => conversations.activeIdOf(visitorKey),
@@ -221,7 +259,7 @@ export function createChatService(deps: ChatServiceDeps) {
 
     async send(who: Participant, conversationId: string, clientMessageId: string, text: string) {
       const { message, duplicate, recipients, firstResponse } = await conversations
-        .append(conversationId, who, clientMessageId, text)
+        .append(conversationId, await authorOf(who), clientMessageId, text)
         .catch(async (error: unknown) => {
           // Records an advisor's attempt on someone else's conversation, then refuses it; a chat
           // that has closed and moved to the archive is refused as closed, as before it moved.
@@ -282,6 +320,7 @@ export function createChatService(deps: ChatServiceDeps) {
     /** An advisor stayed away past the grace period: their chats go back to the head of the queue. */
     async returnChatsOf(advisorId: string) {
       const requeued = await pool.requeueAll(advisorId);
+      for (const chat of requeued) await handoverNotice(chat.conversationId, 'advisor_left');
       for (const chat of requeued) {
         notifier.toVisitor(chat.visitorKey, 'chat:requeued', {
           conversationId: chat.conversationId,
@@ -328,6 +367,7 @@ export function createChatService(deps: ChatServiceDeps) {
         text: note,
         at: new Date().toISOString(),
       });
+      await handoverNotice(conversationId, 'transferred');
       notifier.toAdvisor(who.advisorId, 'chat:released', { conversationId, reason: 'transferred' });
       if ('advisorId' in to) {
         const updated = await conversations.get(conversationId);
@@ -346,6 +386,17 @@ export function createChatService(deps: ChatServiceDeps) {
       dispatcher.kickAll();
       return {};
     },
+
+    /** An internal note on a chat the advisor holds, for colleagues who receive it later. */
+    async note(who: Participant & { kind: 'advisor' }, conversationId: string, text: string) {
+      await participantOf(conversationId, who);
+      const note = { authorName: who.name, text, at: new Date().toISOString() };
+      await conversations.addNote(conversationId, note);
+      return { note };
+    },
+
+    /** The advisor's own opaque id, as on their messages. */
+    publicIdOf,
 
     /** Colleagues by name and opaque id: an advisor's codice fiscale is not for colleagues to see. */
     async colleagues(askingAdvisorId: string) {

@@ -26,7 +26,13 @@ export interface ConversationRecord {
 /** Who acts on a conversation, as established by the socket's verified identity. */
 export type Participant =
   | { kind: 'visitor'; visitorKey: string; name: string }
-  | { kind: 'advisor'; advisorId: string; name: string };
+  | {
+      kind: 'advisor';
+      advisorId: string;
+      name: string;
+      /** The advisor's opaque id (see `publicIdOf`), written on their messages as `authorId`. */
+      publicId?: string;
+    };
 
 /** A conversation's hash, or null when there is none yet (still 'opening': its routing step is pending). */
 export function fromHash(hash: Record<string, string>): ConversationRecord | null {

@@ -1,4 +1,4 @@
-import type { Audience, ChatMessage, SystemNotice } from '@infocig/shared';
+import type { Audience, ChatMessage, InternalNote, SystemNotice } from '@infocig/shared';
 import { ulid } from 'ulid';
 import { AppError } from '../errors/app-error.ts';
 import type { ConversationSubject, VisitorSnapshot } from '../people/visitor.ts';
@@ -60,11 +60,7 @@ export interface AppendResult {
 /** Who writes a message: a participant, or the service itself with a notice each app words. */
 export type Author = Participant | { kind: 'system'; name: string; notice: SystemNotice };
 
-export interface InternalNote {
-  authorName: string;
-  text: string;
-  at: string;
-}
+export type { InternalNote } from '@infocig/shared';
 
 export interface CloseResult {
   previousStatus: string;
@@ -207,6 +203,7 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
           sentAt,
           now,
           who.kind === 'system' ? JSON.stringify(who.notice) : '',
+          who.kind === 'advisor' ? (who.publicId ?? '') : '',
         ],
       );
       if (stored) {
@@ -216,6 +213,7 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
           clientMessageId,
           author: who.kind,
           authorName: who.name,
+          ...(who.kind === 'advisor' && who.publicId ? { authorId: who.publicId } : {}),
           text,
           sentAt,
           ...(who.kind === 'system' ? { notice: who.notice } : {}),
@@ -305,6 +303,7 @@ function toMessage(conversationId: string, entryId: string, fields: string[]): C
     clientMessageId: f.cmid ?? '',
     author: f.author as ChatMessage['author'],
     authorName: f.name ?? '',
+    ...(f.aid ? { authorId: f.aid } : {}),
     text: f.text ?? '',
     sentAt: f.at ?? '',
     ...(f.notice ? { notice: JSON.parse(f.notice) as SystemNotice } : {}),

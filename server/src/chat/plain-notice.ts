@@ -11,5 +11,11 @@ export function plainNotice(notice: SystemNotice): string {
         `Questa chat verrà chiusa tra ${notice.minutesLeft} minuti se nessuno scrive. / ` +
         `This chat will close in ${notice.minutesLeft} minutes unless someone writes.`
       );
+    case 'handover':
+      return notice.reason === 'advisor_left'
+        ? 'Il consulente si è allontanato: la conversazione passa a un altro consulente. / ' +
+            'Your advisor had to leave: your conversation is being handed to another advisor.'
+        : 'La conversazione passa a un altro consulente. / ' +
+            'Your conversation is being handed to another advisor.';
   }
 }

@@ -9,7 +9,7 @@ const PUSH_LIMIT = 1_000;
  * waiting person needs no more than one update a second. */
 const COALESCE_MS = 1_000;
 
-/** Pushes positions and estimated waits to waiting visitors after a queue changes. */
+/** Pushes positions and wait estimates to waiting visitors after a queue or its staffing changes. */
 export function createPositionPusher(queues: QueueView, notifier: Notifier, log: FastifyBaseLogger) {
   const pending = new Map<Audience, NodeJS.Timeout>();
 
@@ -18,6 +18,7 @@ export function createPositionPusher(queues: QueueView, notifier: Notifier, log:
       notifier.toVisitor(entry.visitorKey, 'queue:position', {
         conversationId: entry.conversationId,
         position: entry.position,
+        estimate: entry.estimate,
         estimatedWaitSeconds: entry.estimatedWaitSeconds,
       });
     }

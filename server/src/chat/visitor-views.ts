@@ -15,6 +15,7 @@ export function visitorView(
     status: record.status,
     ...(place ?? {}),
     ...(advisorName ? { advisorName } : {}),
+    ...(record.topic ? { topic: record.topic } : {}),
     lastSeq: record.lastSeq,
     readUpTo: record.readUpTo,
     ...(Object.keys(record.subject).length > 0 ? { subject: record.subject } : {}),

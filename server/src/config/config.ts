@@ -21,6 +21,29 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /**
+   * Pages of other origins that may embed the widget, comma-separated (`https://www.inps.it`). The
+   * server's own pages always may; a browser request or Socket.IO handshake from any other origin is
+   * refused with ORIGIN_FORBIDDEN.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const item of value
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)) {
+        const url = URL.canParse(item) ? new URL(item) : null;
+        if (!url || url.origin !== item.replace(/\/$/, '') || !['http:', 'https:'].includes(url.protocol)) {
+          ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${item}` });
+          return z.NEVER;
+        }
+        origins.push(url.origin);
+      }
+      return origins;
+    }),
   /** Proxies trusted to name the client (X-Forwarded-For): false, true, a hop count, or addresses/CIDRs. */
   TRUST_PROXY: z
     .string()
@@ -135,6 +158,8 @@ export interface Config {
   host: string;
   port: number;
   trustProxy: TrustProxy;
+  /** Origins (besides this server's own) whose pages may embed the widget. */
+  allowedOrigins: readonly string[];
   logLevel: string;
   /** `requirePersistence`: refuse to start on a Redis without AOF (production, unless accepted). */
   redis: {
@@ -196,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     trustProxy: e.TRUST_PROXY,
+    allowedOrigins: e.ALLOWED_ORIGINS,
     logLevel: e.LOG_LEVEL,
     redis: {
       url: e.REDIS_URL,

@@ -14,6 +14,8 @@ export interface DepartureDeps {
     activeIdOf(visitorKey: string): Promise<string | null>;
     returnChatsOf(advisorId: string): Promise<unknown>;
     closeAsSystem(conversationId: string, reason: 'visitor_left'): Promise<unknown>;
+    /** Advisors serving the queues changed: waiting visitors' estimates are pushed again. */
+    staffingChanged(): void;
   };
   timers: Pick<Timers, 'schedule' | 'cancel'>;
   graceMs: { advisor: number; visitor: number };
@@ -36,6 +38,7 @@ export function createDepartures(deps: DepartureDeps) {
     await presence.markAway(member, awaySince, grace * 2 + 60_000);
     if (kind === 'a') {
       const held = await pool.takeOffline(id);
+      chat.staffingChanged();
       if (held > 0) await timers.schedule('advisor-grace', { advisorId: id, awaySince }, grace);
       log.info({ advisorId: id, held }, 'advisor left');
     } else {

@@ -1,6 +1,7 @@
 import { LIMITS } from '@infocig/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
+import { sourceOf } from '../http/origins.ts';
 import { connectRedis } from '../redis/connection.ts';
 import { createLocalFirstAdapter } from './local-first-adapter.ts';
 import { createNotifier, type Notifier } from './notifier.ts';
@@ -33,8 +34,13 @@ export const realtimePlugin = fp(
       adapter: createLocalFirstAdapter(app.redis, subscriber, socketChannel),
       serveClient: false,
       maxHttpBufferSize: LIMITS.maxPacketBytes,
-      // Same-origin in the demo; the widget host page's origin list comes with the CORS issue.
-      cors: { origin: false },
+      // A cross-origin WebSocket is not stopped by CORS: every handshake, polling or WebSocket,
+      // passes the same origin check as HTTP requests, refused with the code as its message.
+      allowRequest: (req, callback) =>
+        app.origins.allows(sourceOf(req.headers))
+          ? callback(null, true)
+          : callback('ORIGIN_FORBIDDEN', false),
+      cors: { origin: (origin, callback) => callback(null, app.origins.isListed(origin)) },
     });
     app.decorate('io', io);
     // Pushes published while the subscriber was away are gone (SPUBLISH to nobody): once it has
@@ -51,5 +57,5 @@ export const realtimePlugin = fp(
     });
     app.decorate('notifier', createNotifier(visitorNamespace(io), advisorNamespace(io)));
   },
-  { name: 'realtime', dependencies: ['redis'] },
+  { name: 'realtime', dependencies: ['redis', 'origin-check'] },
 );

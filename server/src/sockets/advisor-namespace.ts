@@ -1,6 +1,7 @@
 import { advisorCommands, PROTOCOL_VERSION } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { VerifyToken } from '../auth/token-verifier.ts';
+import type { CannedReplies } from '../canned/canned-replies.ts';
 import { changeAdvisor, profileOf } from '../chat/advisor-changes.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
@@ -22,6 +23,7 @@ export interface AdvisorNamespaceDeps {
   pool: AdvisorPool;
   departures: Departures;
   followUps: FollowUpService;
+  canned: CannedReplies;
   notifier: Notifier;
   defaultCapacity: number;
   lifetime: SessionLifetimeDeps;
@@ -70,6 +72,10 @@ async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
         return { availability, activeChats: state.load };
       },
       'chat:transfer': ({ conversationId, to, note }) => chat.transfer(me, conversationId, to, note),
+      'chat:note': ({ conversationId, text }) => chat.note(me, conversationId, text),
+      'canned:list': async () => ({ replies: await deps.canned.forAdvisor(advisorId) }),
+      'canned:save': (draft) => deps.canned.saveOwn(advisorId, draft),
+      'canned:delete': ({ id }) => deps.canned.deleteOwn(advisorId, id),
       'advisors:list': () => chat.colleagues(advisorId),
       'followup:list': async () =>
         deps.followUps.openFor({ cf: advisorId, name: identity.name }, await servedQueues()),
@@ -89,7 +95,7 @@ async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
   await Promise.all([registered, lifetime.opened]);
   const availability = (await pool.preferenceOf(advisorId)) ?? 'available';
   if (presence.gone()) return;
-  const conversations = await chat.heldBy(advisorId);
+  const [conversations, publicId] = await Promise.all([chat.heldBy(advisorId), chat.publicIdOf(advisorId)]);
   if (presence.gone()) return;
   const state = await pool.update(advisorId, { availability });
   // The departure's takeOffline may have run before this update: it runs again once it is over.
@@ -97,9 +103,12 @@ async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
   socket.emit('session:ready', {
     protocolVersion: PROTOCOL_VERSION,
     identity: { role: identity.role, displayName: identity.name },
+    advisorId: publicId,
     availability,
     profile: profileOf(state),
     conversations,
   });
   if (availability === 'available') chat.dispatchAll();
+  // Waiting visitors' estimates count the advisors serving their queue now.
+  chat.staffingChanged();
 }

@@ -1,6 +1,7 @@
 import { NAMESPACES } from '@infocig/shared';
 import fp from 'fastify-plugin';
 import { accessLogOf } from '../audit/access-log.ts';
+import { createCannedReplies } from '../canned/canned-replies.ts';
 import { createCompanyAccess } from '../claims/company-access.ts';
 import { createCompanyClaims } from '../claims/company-claims.ts';
 import { createSubjectResolver } from '../claims/conversation-subject.ts';
@@ -42,6 +43,7 @@ export const namespacesPlugin = fp(
       ...deps,
       pool: app.pool,
       notifier: app.notifier,
+      canned: createCannedReplies(app.db),
       defaultCapacity: app.config.advisorDefaultCapacity,
       lifetime: lifetime(app.config.maxSockets.advisor),
     });

@@ -74,6 +74,7 @@ async function expectRefused(advisor: AdvisorClient, conversationId: string) {
     ['chat:typing', { conversationId, typing: true }],
     ['chat:read', { conversationId, seq: 1 }],
     ['chat:transfer', { conversationId, to: { queue: 'employers' }, note: 'Nota tardiva' }],
+    ['chat:note', { conversationId, text: 'Nota tardiva' }],
     ['chat:close', { conversationId }],
   ];
   for (const [command, payload] of attempts) {
@@ -158,7 +159,8 @@ describe("an advisor's access ends when their part in a chat ends", () => {
 
     await expectAudited(id, 3, await expectRefused(advisor, id), 'chat not assigned to the advisor');
     const page = await colleague.ok('chat:history', { conversationId: id, afterSeq: 0 });
-    expect(page.messages).toHaveLength(2);
+    // Both messages and the person's hand-over notice.
+    expect(page.messages).toHaveLength(3);
     expect((await auditOf(id, staff(4).sub)).filter((r) => r.purpose === 'chat history')).toHaveLength(1);
     await colleague.ok('chat:close', { conversationId: id });
     advisor.close();

@@ -47,7 +47,12 @@ describe('transfers', () => {
     });
 
     const received = await second.next('chat:assigned', (c) => c.id === conversation.id);
-    expect(received.messages.map((m) => m.text)).toEqual(['Domanda', 'Un momento']);
+    // The person reads the hand-over in the transcript (a service notice).
+    expect(received.messages.map((m) => m.notice?.kind ?? m.text)).toEqual([
+      'Domanda',
+      'Un momento',
+      'handover',
+    ]);
     expect(received.notes).toEqual([
       expect.objectContaining({ authorName: 'Consulente 1', text: 'Serve un esperto' }),
     ]);

@@ -72,7 +72,7 @@ describe('when people go away', () => {
     );
     const taken = await colleague.next('chat:assigned');
     expect(taken.id).toBe(held);
-    expect(taken.messages.map((m) => m.text)).toEqual(['Prima']);
+    expect(taken.messages.map((m) => m.notice?.kind ?? m.text)).toEqual(['Prima', 'handover']);
     expect((await colleague.next('chat:assigned', (c) => c.id === newer)).id).toBe(newer);
     for (const id of [held, newer]) await colleague.ok('chat:close', { conversationId: id });
     for (const c of [first, second, colleague]) c.close();

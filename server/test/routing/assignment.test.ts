@@ -230,6 +230,10 @@ describe('atomic assignment', () => {
     const waits = head.map((h) => h.estimatedWaitSeconds ?? -1);
     expect(waits.every((w) => w >= 0)).toBe(true);
     expect(waits[2]).toBeGreaterThanOrEqual(waits[0]!);
+    // A range, never a point; one advisor served throughout, so the per-advisor pace is the pace.
+    expect(head.map((h) => h.estimate.kind)).toEqual(['range', 'range', 'range']);
+    const pace = await view.redis.hgetall(keys.queuePace('workers'));
+    expect(pace).toMatchObject({ samples: '3', perAdvisorMs: pace.intervalMs });
   });
 
   it('passes over an advisor none of whose tokens is still valid, and only them', async () => {

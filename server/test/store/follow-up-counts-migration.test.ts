@@ -41,7 +41,8 @@ describe.each(ENGINES)('the follow-up counts migration on $name', (engine) => {
         ],
       );
     }
-    expect((await migrate(db)).applied).toEqual([COUNTS]);
+    // This one first, then any that came after it.
+    expect((await migrate(db)).applied[0]).toBe(COUNTS);
   });
   afterAll(() => engine.dispose(db));
 

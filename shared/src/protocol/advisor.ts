@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AUDIENCES, ROLES } from '../domain/roles.ts';
+import { CannedReplyDraftSchema, CannedReplyIdSchema, CannedReplySchema } from './canned-replies.ts';
 import { chatCommands, chatEvents } from './chat-commands.ts';
 import {
   ChatMessageSchema,
@@ -35,6 +36,14 @@ export const AdvisorProfileSchema = AdvisorSettingsSchema.extend({
 });
 export type AdvisorProfile = z.infer<typeof AdvisorProfileSchema>;
 
+/** An advisors' internal note on a chat: never shown to the person. Example: `{ authorName: 'Luca Bianchi', text: 'Ha già inviato l’SR41', at: '…' }` */
+export const InternalNoteSchema = z.object({
+  authorName: z.string(),
+  text: z.string(),
+  at: IsoDateTimeSchema,
+});
+export type InternalNote = z.infer<typeof InternalNoteSchema>;
+
 /**
  * A conversation as the advisor holding it sees it: who the visitor is (from their verified
  * token), their claims, and the history so far. Reading it is an audited access to personal data.
@@ -62,8 +71,8 @@ export const AssignedConversationSchema = z.object({
   messages: z.array(ChatMessageSchema),
   /** How far each side has read. */
   readUpTo: z.object({ visitor: SeqSchema, advisor: SeqSchema }),
-  /** Internal notes between advisors (transfers); never shown to the visitor. */
-  notes: z.array(z.object({ authorName: z.string(), text: z.string(), at: IsoDateTimeSchema })),
+  /** Internal notes between advisors (`chat:note`, transfers), oldest first; never shown to the visitor. */
+  notes: z.array(InternalNoteSchema),
 });
 export type AssignedConversation = z.infer<typeof AssignedConversationSchema>;
 
@@ -104,6 +113,38 @@ export const advisorCommands = {
     }),
     z.object({}),
   ),
+  /**
+   * Add an internal note to a chat you hold: colleagues who receive it later read it with the chat
+   * (`AssignedConversation.notes`); the visitor never sees it. Errors: VALIDATION_FAILED,
+   * MESSAGE_TOO_LONG, CONVERSATION_NOT_FOUND, CONVERSATION_FORBIDDEN.
+   * Example: `{ conversationId, text: 'Ha già inviato l’SR41' }` → `{ note: { authorName, text, at } }`
+   */
+  'chat:note': command(
+    z.object({
+      conversationId: ConversationIdSchema,
+      text: safeText({ max: LIMITS.noteMaxChars, multiline: true }).min(1),
+    }),
+    z.object({ note: InternalNoteSchema }),
+  ),
+  /**
+   * The canned replies you can use: the supervisors' shared set and your own, by language and title.
+   * Example: `{}` → `{ replies: [{ id, lang: 'it', title: 'Stato domanda', text: 'La domanda è {stato}.', shared: true }] }`
+   */
+  'canned:list': command(z.object({}), z.object({ replies: z.array(CannedReplySchema) })),
+  /**
+   * Save one of your own canned replies: a new one without `id`, or a change to one of yours. Errors:
+   * VALIDATION_FAILED (also: not one of yours, or already as many as allowed), MESSAGE_TOO_LONG.
+   * Example: `{ lang: 'it', title: 'Saluto', text: 'Buongiorno, come posso aiutarla?' }` → `{ reply }`
+   */
+  'canned:save': command(
+    CannedReplyDraftSchema.extend({ id: CannedReplyIdSchema.optional() }).strict(),
+    z.object({ reply: CannedReplySchema }),
+  ),
+  /**
+   * Delete one of your own canned replies (deleting one that is gone succeeds). Errors: VALIDATION_FAILED.
+   * Example: `{ id }` → `{}`
+   */
+  'canned:delete': command(z.object({ id: CannedReplyIdSchema }), z.object({})),
   /**
    * Open follow-ups of the queues you serve, oldest first (an audited read of each visitor's data).
    * Example: `{}` → `{ followUps: [...] }`
@@ -149,6 +190,8 @@ export const advisorEvents = {
   'session:ready': z.object({
     protocolVersion: z.number().int(),
     identity: SessionIdentitySchema,
+    /** Your own opaque id, as on your messages (`ChatMessage.authorId`) and in `advisors:list`. */
+    advisorId: z.string().optional(),
     availability: AdvisorAvailabilitySchema,
     profile: AdvisorProfileSchema,
     conversations: z.array(AssignedConversationSchema),

@@ -6,6 +6,7 @@ import { IsoDateSchema, IsoDateTimeSchema } from './common-dates.ts';
 import { PaymentEstimateSchema } from './estimate.ts';
 import { safeId, ULID_PATTERN } from './safe-input.ts';
 import { LIMITS, PROTOCOL_VERSION } from './version.ts';
+import { WaitEstimateSchema } from './wait-estimate.ts';
 
 /** What a client sends as Socket.IO `auth` when it connects. */
 export const HandshakeAuthSchema = z.object({
@@ -45,6 +46,11 @@ export const AuthorKindSchema = z.enum(['visitor', 'advisor', 'system']);
 export const SystemNoticeSchema = z.discriminatedUnion('kind', [
   /** Nobody has written for a while: the chat closes in `minutesLeft` minutes unless someone does. */
   z.object({ kind: z.literal('inactivity-warning'), minutesLeft: z.number().int().positive() }),
+  /**
+   * The conversation passes to another advisor: its advisor handed it on (`transferred`: to a
+   * colleague or back to a queue), or stayed away and it went back to the queue (`advisor_left`).
+   */
+  z.object({ kind: z.literal('handover'), reason: z.enum(['transferred', 'advisor_left']) }),
 ]);
 export type SystemNotice = z.infer<typeof SystemNoticeSchema>;
 
@@ -54,6 +60,11 @@ export const ChatMessageSchema = z.object({
   clientMessageId: z.string(),
   author: AuthorKindSchema,
   authorName: z.string(),
+  /**
+   * On an advisor's message: the advisor's opaque id (as in `advisors:list`, never a codice
+   * fiscale), so that a console tells its own messages from a colleague's after a transfer.
+   */
+  authorId: z.string().optional(),
   text: z.string(),
   sentAt: IsoDateTimeSchema,
   /** Present on the service's own notices (`author: 'system'`). */
@@ -72,8 +83,18 @@ export const VisitorConversationSchema = z.object({
   position: z.number().int().positive().optional(),
   /** Present once an advisor holds it. */
   advisorName: z.string().optional(),
-  /** Present while queued: seconds until an advisor is likely free, from the queue's recent pace; null when there is no basis yet. */
+  /**
+   * Present while queued: how long the wait is likely to be, as a range, or why there is none
+   * (see `WaitEstimateSchema`).
+   */
+  estimate: WaitEstimateSchema.optional(),
+  /**
+   * Deprecated, for clients before `estimate`: its `highSeconds` when it is a range, else null.
+   * Present while queued.
+   */
   estimatedWaitSeconds: z.number().int().nonnegative().nullable().optional(),
+  /** What the visitor said the conversation is about, when they said something (pre-fills a follow-up). */
+  topic: z.string().optional(),
   /** The last sequence number in the conversation, to resume from. */
   lastSeq: SeqSchema,
   /** How far each side has read. */

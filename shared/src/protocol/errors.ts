@@ -21,6 +21,10 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
   MESSAGE_TOO_LONG: { status: 400, message: 'The message is too long.' },
   ACCESS_FORBIDDEN: { status: 403, message: 'You may not see this data.' },
+  ORIGIN_FORBIDDEN: {
+    status: 403,
+    message: 'This site may not use Info CIG: its address is not among those allowed to embed it.',
+  },
   RIGHT_MISSING: { status: 403, message: 'Your role does not include the right this needs.' },
   ROLLOUT_CHANGED: {
     status: 409,

@@ -1,4 +1,5 @@
 export * from './advisor.ts';
+export * from './canned-replies.ts';
 export * from './chat-commands.ts';
 export * from './common.ts';
 export * from './contract.ts';
@@ -11,3 +12,4 @@ export * from './session.ts';
 export * from './supervisor.ts';
 export * from './version.ts';
 export * from './visitor.ts';
+export * from './wait-estimate.ts';

@@ -18,6 +18,9 @@ export const LIMITS = {
   noteMaxChars: 1000,
   clientMessageIdMaxChars: 64,
   historyPageMax: 200,
+  cannedTitleMaxChars: 80,
+  /** Canned replies in the shared set, and of each advisor's own. */
+  cannedRepliesMax: 200,
   /** Socket.IO drops any packet above this many bytes and closes the connection. */
   maxPacketBytes: 64 * 1024,
 } as const;

@@ -14,6 +14,7 @@ import { AccessLogEntrySchema } from './privacy.ts';
 import { safeId, safeText } from './safe-input.ts';
 import { sessionCommands, sessionEvents } from './session.ts';
 import { LIMITS } from './version.ts';
+import { WaitEstimateSchema } from './wait-estimate.ts';
 
 /** Commands the widget sends on the `/visitor` namespace. */
 export const visitorCommands = {
@@ -124,12 +125,17 @@ export const visitorEvents = {
     retryInSeconds: z.number().int().nonnegative(),
   }),
   /**
-   * Your place in the queue or the estimated wait changed (1 = next). The estimate comes from the
-   * queue's recent service pace; null while there is none to go on.
+   * Your place in the queue or the wait estimate changed (1 = next), also when advisors serving
+   * your queue come, go or pause. `estimate` is a range from the queue's measured service rate and
+   * the advisors available now, or says plainly why there is none (see `WaitEstimateSchema`).
+   * Example: `{ conversationId, position: 3, estimate: { kind: 'none', reason: 'no_advisor_online' },
+   * estimatedWaitSeconds: null }`
    */
   'queue:position': z.object({
     conversationId: ConversationIdSchema,
     position: z.number().int().positive(),
+    estimate: WaitEstimateSchema,
+    /** Deprecated, for clients before `estimate`: its `highSeconds` when it is a range, else null. */
     estimatedWaitSeconds: z.number().int().nonnegative().nullable(),
   }),
   /**

@@ -31,6 +31,11 @@ export interface MessageListProps {
   texts: MessageListTexts;
   errors: Partial<Record<UiError['code'], string>>;
   onResend: (message: UiMessage) => void;
+  /**
+   * Whether a message is ours (shown as "you"); by default every message of `ownAuthor`. A console
+   * tells its own advisor's messages from a colleague's (after a transfer) by `authorId`.
+   */
+  isOwn?: (message: UiMessage) => boolean;
   /** How the others are named; by default their `authorName`. */
   nameOf?: (message: UiMessage) => string;
   /** How far the other side has read: our messages up to it show as read. */
@@ -77,6 +82,7 @@ export function MessageList({
   texts,
   errors,
   onResend,
+  isOwn = (m) => m.author === ownAuthor,
   nameOf = (m) => m.authorName,
   readUpTo = 0,
   onSeen,
@@ -112,7 +118,7 @@ export function MessageList({
             </li>
           );
         }
-        const own = m.author === ownAuthor;
+        const own = isOwn(m);
         const read = own && m.seq !== null && m.seq <= readUpTo;
         return (
           <li

@@ -1,13 +1,8 @@
 import type { Language } from '@infocig/shared';
 import { createRoot } from 'react-dom/client';
-import '@infocig/shared/ui/ui.css';
 import { Widget } from './components/Widget.tsx';
 import { VisitorSession } from './session/visitor-session.ts';
-import './styles/base.css';
-import './styles/claims.css';
-import './styles/chat.css';
-import './styles/followups.css';
-import './styles/answers.css';
+import { WIDGET_CSS } from './widget-css.ts';
 
 export interface InfocigWidgetOptions {
   /** Where the Info CIG server is, e.g. `https://infocig.example.it`. */
@@ -21,28 +16,49 @@ export interface InfocigWidgetOptions {
   getToken: () => Promise<string>;
   /** Starting language; the reader can switch. Default Italian. */
   lang?: Language;
+  /** Told how many advisor messages arrived since `markRead` (for a launcher's badge). */
+  onUnread?: (count: number) => void;
 }
 
 export interface InfocigWidgetHandle {
+  /** The person has seen everything so far (the panel is open). */
+  markRead(): void;
   /** Disconnects and removes the widget. */
   unmount(): void;
 }
 
-/** Puts the Info CIG widget inside `element` (in a child of its own) and connects it. */
+/**
+ * Puts the Info CIG widget inside `element`, which must be in a shadow root (its styles go there,
+ * where the host page's cannot reach them), and connects it.
+ */
 export function mountInfocigWidget(element: HTMLElement, options: InfocigWidgetOptions): InfocigWidgetHandle {
+  const root = element.getRootNode();
+  if (!(root instanceof ShadowRoot)) throw new Error('the Info CIG widget mounts inside a shadow root');
+  const style = document.createElement('style');
+  style.textContent = WIDGET_CSS;
   const host = document.createElement('div');
-  element.appendChild(host);
+  element.append(style, host);
   const session = new VisitorSession({ serverUrl: options.serverUrl, getToken: options.getToken });
-  const root = createRoot(host);
-  root.render(<Widget session={session} lang={options.lang ?? 'it'} />);
+  const reactRoot = createRoot(host);
+  reactRoot.render(<Widget session={session} lang={options.lang ?? 'it'} />);
   session.connect();
+
+  const advisorMessages = () => session.getState().messages.filter((m) => m.author === 'advisor').length;
+  let seen = 0;
+  const unsubscribe = session.subscribe(() => options.onUnread?.(Math.max(0, advisorMessages() - seen)));
   return {
+    markRead() {
+      seen = advisorMessages();
+      options.onUnread?.(0);
+    },
     unmount() {
+      unsubscribe();
       session.dispose();
       // Deferred: the host may call this while React is rendering (an effect's cleanup).
       queueMicrotask(() => {
-        root.unmount();
+        reactRoot.unmount();
         host.remove();
+        style.remove();
       });
     },
   };

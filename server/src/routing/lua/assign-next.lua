@@ -1,7 +1,8 @@
 -- Assigns the head of a queue (highest priority, then oldest) to the least-loaded available
 -- advisor with a free slot and a token still valid (ties: idle longest), atomically: never two
 -- advisors for one chat, never above capacity. Also keeps the queue's pace: a smoothed interval
--- between assignments while chats wait, from which waits are estimated.
+-- between assignments while chats wait, overall and per advisor serving, from which waits are
+-- estimated.
 --#include includes/routing.lua
 -- KEYS[FIRST_KEY] presence (member 'a:<advisorId>' -> sockets): an advisor with none is skipped
 -- and dropped from this pool, whatever their hash says
@@ -32,10 +33,32 @@ for _, advisorId in ipairs(redis.call('ZRANGE', queue.advisors, 0, -1)) do
     redis.call('ZADD', unannounced, NOW, id)
     local since = tonumber(redis.call('HGET', queue.pace, 'since') or '0')
     if since > 0 then
+      local alpha = tonumber(ARGV[5])
       local sample = NOW - since
       local interval = tonumber(redis.call('HGET', queue.pace, 'intervalMs') or '-1')
-      if interval < 0 then interval = sample else interval = interval + tonumber(ARGV[5]) * (sample - interval) end
-      redis.call('HSET', queue.pace, 'intervalMs', math.floor(interval))
+      if interval < 0 then interval = sample else interval = interval + alpha * (sample - interval) end
+      -- The same interval per advisor: times the advisors serving now (this one included), so that
+      -- an estimate can divide by however many serve when it is made. Its smoothed mean absolute
+      -- deviation says how steady that is; `samples` how many intervals it rests on.
+      local serving = 0
+      for _, other in ipairs(redis.call('ZRANGE', queue.advisors, 0, -1)) do
+        if redis.call('HGET', advisorKey(other), 'availability') == 'available'
+          and tonumber(redis.call('HGET', presence, 'a:' .. other) or '0') > 0 then
+          serving = serving + 1
+        end
+      end
+      local perAdvisorSample = sample * math.max(serving, 1)
+      local perAdvisor = tonumber(redis.call('HGET', queue.pace, 'perAdvisorMs') or '-1')
+      local deviation = tonumber(redis.call('HGET', queue.pace, 'deviationMs') or '0')
+      if perAdvisor < 0 then
+        perAdvisor = perAdvisorSample
+      else
+        deviation = deviation + alpha * (math.abs(perAdvisorSample - perAdvisor) - deviation)
+        perAdvisor = perAdvisor + alpha * (perAdvisorSample - perAdvisor)
+      end
+      redis.call('HSET', queue.pace, 'intervalMs', math.floor(interval), 'perAdvisorMs', math.floor(perAdvisor),
+        'deviationMs', math.floor(deviation))
+      redis.call('HINCRBY', queue.pace, 'samples', 1)
     end
     if redis.call('ZCARD', queue.waiting) > 0 then
       redis.call('HSET', queue.pace, 'since', NOW)

@@ -35,6 +35,11 @@ for served in pairs(serves) do
   local queue = QUEUES[served]
   if queue and availability == 'available' then
     if not redis.call('ZSCORE', queue.advisors, advisorId) then
+      -- Nobody served the queue until now: its pace clock starts here, so that time with nobody
+      -- online is never taken for time spent serving.
+      if redis.call('ZCARD', queue.advisors) == 0 and redis.call('ZCARD', queue.waiting) > 0 then
+        redis.call('HSET', queue.pace, 'since', NOW)
+      end
       redis.call('ZADD', queue.advisors, tonumber(load) * 1e13 + NOW, advisorId)
     end
   elseif queue then

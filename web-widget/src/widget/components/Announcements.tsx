@@ -3,11 +3,12 @@ import { LiveRegion } from '@infocig/shared/ui';
 import type { WidgetTexts } from '../i18n/index.ts';
 import type { VisitorAnnouncement } from '../session/state.ts';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
+import { waitWords } from './ChatStatus.tsx';
 
 function word(t: WidgetTexts, a: VisitorAnnouncement): string {
   switch (a.kind) {
     case 'queue':
-      return `${t.chat.queued(a.position)} ${t.chat.wait(a.waitMinutes)}`;
+      return `${t.chat.queued(a.position)} ${waitWords(t, a.wait)}`.trim();
     case 'requeued':
       return t.chat.requeued[a.reason];
     case 'assigned':

@@ -2,17 +2,33 @@ import { Composer, MessageList } from '@infocig/shared/ui';
 import { useState } from 'react';
 import type { VisitorConversationState } from '../session/state.ts';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
-import { ChatStatus } from './ChatStatus.tsx';
+import { ChatStatus, useWaitView } from './ChatStatus.tsx';
 import { FollowUpForm } from './FollowUpForm.tsx';
 
-/** Offered after a long wait: give up the place in the queue for a message answered later. */
-function FollowUpOffer({ conversationId }: { conversationId: string }) {
+/**
+ * Give up the place in the queue for a message answered later: offered after a long wait, and
+ * whenever nobody can say how long the wait will be. The pre-chat topic fills the message's.
+ */
+function FollowUpOffer({
+  conversation,
+  unknownWait,
+}: {
+  conversation: VisitorConversationState;
+  unknownWait: boolean;
+}) {
   const { t } = useWidget();
   const [open, setOpen] = useState(false);
-  if (open) return <FollowUpForm instead={conversationId} onCancel={() => setOpen(false)} />;
+  if (open)
+    return (
+      <FollowUpForm
+        instead={conversation.id}
+        initialTopic={conversation.topic ?? ''}
+        onCancel={() => setOpen(false)}
+      />
+    );
   return (
-    <div className="icw-offer">
-      <p>{t.chat.offer}</p>
+    <div className="icw-offer" data-testid="icw-offer">
+      <p>{unknownWait ? t.chat.noEstimateOffer : t.chat.offer}</p>
       <button type="button" className="ic-button ic-button-secondary" onClick={() => setOpen(true)}>
         {t.chat.offerButton}
       </button>
@@ -24,11 +40,13 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
   const { t, lang } = useWidget();
   const { state, session } = useVisitorSession();
   const closed = conversation.status === 'closed';
-  const offered = conversation.status === 'queued' && conversation.followUpOffered;
+  const wait = useWaitView(conversation);
+  const unknownWait = wait?.kind === 'none';
+  const offered = conversation.status === 'queued' && (conversation.followUpOffered || unknownWait);
   return (
     <div className="icw-conversation">
-      <ChatStatus conversation={conversation} />
-      {offered && <FollowUpOffer conversationId={conversation.id} />}
+      <ChatStatus conversation={conversation} wait={wait} />
+      {offered && <FollowUpOffer conversation={conversation} unknownWait={unknownWait} />}
       <MessageList
         conversationId={conversation.id}
         messages={state.messages}

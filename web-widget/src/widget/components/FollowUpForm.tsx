@@ -5,14 +5,16 @@ import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
 interface Props {
   /** The queued conversation this message replaces (it leaves the queue). */
   instead?: string;
+  /** What the conversation it replaces was about, to start from. */
+  initialTopic?: string;
   onCancel?: () => void;
 }
 
 /** A message for an advisor, answered later in the widget: outside service hours, or instead of waiting. */
-export function FollowUpForm({ instead, onCancel }: Props) {
+export function FollowUpForm({ instead, initialTopic = '', onCancel }: Props) {
   const { t } = useWidget();
   const { state, session } = useVisitorSession();
-  const [topic, setTopic] = useState('');
+  const [topic, setTopic] = useState(initialTopic);
   const [text, setText] = useState('');
   const disabled = state.busy || state.connection.kind !== 'connected';
 

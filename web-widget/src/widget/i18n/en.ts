@@ -46,10 +46,18 @@ export const en: WidgetTexts = {
     request: 'Talk to an advisor',
     queued: (position) =>
       position === 1 ? 'You are next in line.' : `You are in line: position ${position}.`,
-    wait: (minutes) =>
-      minutes === null
-        ? 'Estimated wait: not available yet.'
-        : `Estimated wait: about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+    waitRange: (low, high) =>
+      low === 0
+        ? `Estimated wait: up to about ${minutes(high)}. This is an estimate and may change.`
+        : `Estimated wait: about ${low} to ${minutes(high)}. This is an estimate and may change.`,
+    noEstimate: {
+      no_advisor_online:
+        'No advisor is available for this queue right now, so we cannot tell you how long you will wait.',
+      no_service_rate: 'We do not have enough data yet to estimate how long you will wait.',
+      overdue: 'The wait is taking longer than expected: we cannot tell you how much longer it will be.',
+    },
+    noEstimateOffer:
+      'You can stay in the queue, or leave a message: an advisor will answer here, even later.',
     waiting: 'Please wait: an advisor will answer as soon as possible. You can already write your question.',
     requeued: {
       advisor_left: 'The advisor disconnected: your request goes back to the front of the queue.',
@@ -90,6 +98,10 @@ export const en: WidgetTexts = {
       switch (notice.kind) {
         case 'inactivity-warning':
           return `This chat will close in ${minutes(notice.minutesLeft)} unless someone writes.`;
+        case 'handover':
+          return notice.reason === 'advisor_left'
+            ? 'Your advisor had to step away: your conversation is being handed to another advisor.'
+            : 'Your conversation is being handed to another advisor.';
       }
     },
   },
@@ -142,6 +154,7 @@ export const en: WidgetTexts = {
     VALIDATION_FAILED: 'The request is not valid.',
     MESSAGE_TOO_LONG: 'The message is too long.',
     ACCESS_FORBIDDEN: 'You may not see this data.',
+    ORIGIN_FORBIDDEN: 'Info CIG is not available on this site.',
     RIGHT_MISSING: 'Your profile lacks the right this needs.',
     ROLLOUT_CHANGED: 'The rollout plan changed meanwhile.',
     CONVERSATION_NOT_FOUND: 'The conversation no longer exists.',

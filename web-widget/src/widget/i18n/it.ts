@@ -46,10 +46,20 @@ export const it = {
     request: 'Parla con un consulente',
     queued: (position: number) =>
       position === 1 ? 'Sei il prossimo in coda.' : `Sei in coda: posizione ${position}.`,
-    wait: (minutes: number | null) =>
-      minutes === null
-        ? 'Tempo di attesa stimato: non ancora disponibile.'
-        : `Tempo di attesa stimato: circa ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`,
+    /** Never one figure: the range the queue's pace supports, and that it is an estimate. */
+    waitRange: (low: number, high: number) =>
+      low === 0
+        ? `Attesa stimata: fino a ${minutes(high)} circa. È una stima e può cambiare.`
+        : `Attesa stimata: tra ${low} e ${minutes(high)} circa. È una stima e può cambiare.`,
+    /** Why there is no estimate, in plain words, with no minutes. */
+    noEstimate: {
+      no_advisor_online:
+        'Al momento nessun consulente è disponibile per questa coda: non possiamo dirti quanto dovrai attendere.',
+      no_service_rate: 'Non abbiamo ancora dati sufficienti per stimare quanto dovrai attendere.',
+      overdue: 'L’attesa sta durando più del previsto: non possiamo dirti quanto manca.',
+    },
+    noEstimateOffer:
+      'Puoi restare in coda, oppure lasciare un messaggio: un consulente ti risponderà qui, anche più tardi.',
     waiting:
       'Attendi: un consulente ti risponderà appena possibile. Intanto puoi già scrivere la tua domanda.',
     requeued: {
@@ -91,6 +101,10 @@ export const it = {
       switch (notice.kind) {
         case 'inactivity-warning':
           return `Questa chat verrà chiusa tra ${minutes(notice.minutesLeft)} se nessuno scrive.`;
+        case 'handover':
+          return notice.reason === 'advisor_left'
+            ? 'Il consulente si è dovuto allontanare: la conversazione passa a un altro consulente.'
+            : 'La conversazione passa a un altro consulente.';
       }
     },
   },
@@ -145,6 +159,7 @@ export const it = {
     VALIDATION_FAILED: 'La richiesta non è valida.',
     MESSAGE_TOO_LONG: 'Il messaggio è troppo lungo.',
     ACCESS_FORBIDDEN: 'Non puoi consultare questi dati.',
+    ORIGIN_FORBIDDEN: 'Info CIG non è disponibile su questo sito.',
     RIGHT_MISSING: 'Il tuo profilo non ha il permesso per questa operazione.',
     ROLLOUT_CHANGED: 'Il piano di apertura è cambiato nel frattempo.',
     CONVERSATION_NOT_FOUND: 'La conversazione non esiste più.',

@@ -1,44 +1,80 @@
-import type { VisitorConversation } from '@infocig/shared';
+import type { VisitorConversation, WaitEstimate } from '@infocig/shared';
 import { advanceRead, announce } from '@infocig/shared/client';
 import { applyCompanies } from './reducers-claims.ts';
-import type { ClosedBy, CloseReason, Push, VisitorConversationState, VisitorState } from './state.ts';
+import type {
+  ClosedBy,
+  CloseReason,
+  Push,
+  VisitorConversationState,
+  VisitorState,
+  WaitView,
+} from './state.ts';
 
 /** Pure state changes for the conversation's lifecycle; each ignores a conversation that is not ours. */
 
-/** An estimate in whole minutes for people ("circa 3 minuti"), never below one; `null` when there is none. */
-export function waitMinutes(seconds: number | null | undefined): number | null {
-  return seconds === null || seconds === undefined ? null : Math.max(1, Math.round(seconds / 60));
+/**
+ * The wait to show at `now`: the server's range in whole minutes (the low end rounded down, the
+ * high end up, never a single figure), or why there is none. A range whose high end has passed
+ * since it arrived is no longer true, and becomes `overdue` rather than a stale number.
+ */
+export function waitView(
+  estimate: WaitEstimate | undefined,
+  estimateAt: number | undefined,
+  now: number,
+): WaitView | null {
+  if (!estimate) return null;
+  if (estimate.kind === 'none') return { kind: 'none', reason: estimate.reason };
+  if (estimateAt !== undefined && now > estimateAt + estimate.highSeconds * 1000)
+    return { kind: 'none', reason: 'overdue' };
+  const lowMinutes = Math.floor(estimate.lowSeconds / 60);
+  return {
+    kind: 'range',
+    lowMinutes,
+    highMinutes: Math.max(lowMinutes + 1, Math.ceil(estimate.highSeconds / 60)),
+  };
 }
 
-/** A new place or estimate is read out only when the place changes or the estimate moves by a minute or more. */
+/** When a shown range stops being true (epoch ms), to switch to plain words then; null if never. */
+export function estimateExpiry(c: Pick<VisitorConversationState, 'estimate' | 'estimateAt'>): number | null {
+  return c.estimate?.kind === 'range' && c.estimateAt !== undefined
+    ? c.estimateAt + c.estimate.highSeconds * 1000
+    : null;
+}
+
+const sameWait = (a: WaitView | null, b: WaitView | null) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A new place or wait is read out only when the place or the words about the wait change. */
 function withQueue(
   s: VisitorState,
   c: VisitorConversationState,
   position: number,
-  estimatedWaitSeconds: number | null,
+  estimate: WaitEstimate | undefined,
+  now: number,
 ): VisitorState {
   const last = c.announcedQueue;
-  const estimate = estimatedWaitSeconds;
-  const worth =
-    !last ||
-    last.position !== position ||
-    (last.waitSeconds === null) !== (estimate === null) ||
-    (estimate !== null && last.waitSeconds !== null && Math.abs(estimate - last.waitSeconds) >= 60);
-  const conversation = { ...c, position, estimatedWaitSeconds: estimate };
+  const wait = waitView(estimate, now, now);
+  const worth = !last || last.position !== position || !sameWait(last.wait, wait);
+  const conversation = { ...c, position, estimate, estimateAt: now };
   if (!worth) return { ...s, conversation };
   return announce(
-    { ...s, conversation: { ...conversation, announcedQueue: { position, waitSeconds: estimate } } },
-    { kind: 'queue', position, waitMinutes: waitMinutes(estimate) },
+    { ...s, conversation: { ...conversation, announcedQueue: { position, wait } } },
+    { kind: 'queue', position, wait },
   );
 }
 
 /** The server's view of our conversation, keeping what only this page knows about it. */
-function merged(prev: VisitorConversationState | null, next: VisitorConversation): VisitorConversationState {
-  if (prev?.id !== next.id) return next;
+function merged(
+  prev: VisitorConversationState | null,
+  next: VisitorConversation,
+  now: number,
+): VisitorConversationState {
+  const fresh = next.estimate ? { estimateAt: now } : {};
+  if (prev?.id !== next.id) return { ...next, ...fresh };
   const { closedBy, closeReason, ...local } = prev;
   return {
     ...local,
     ...next,
+    ...fresh,
     readUpTo: advanceRead(
       advanceRead(prev.readUpTo, 'visitor', next.readUpTo.visitor),
       'advisor',
@@ -48,7 +84,7 @@ function merged(prev: VisitorConversationState | null, next: VisitorConversation
   };
 }
 
-export function applyReady(s: VisitorState, ready: Push<'session:ready'>): VisitorState {
+export function applyReady(s: VisitorState, ready: Push<'session:ready'>, now = Date.now()): VisitorState {
   const prev = s.conversation;
   const restored = s.connection.kind === 'reconnecting';
   let next: VisitorState = {
@@ -62,7 +98,7 @@ export function applyReady(s: VisitorState, ready: Push<'session:ready'>): Visit
   next = applyCompanies(next, ready.companies);
   if (ready.conversation) {
     const same = prev?.id === ready.conversation.id;
-    next = { ...next, conversation: merged(prev, ready.conversation), messages: same ? s.messages : [] };
+    next = { ...next, conversation: merged(prev, ready.conversation, now), messages: same ? s.messages : [] };
   } else if (prev && prev.status !== 'closed') {
     // It was closed while we were away.
     next = applyClosed(next, { conversationId: prev.id, closedBy: 'system' });
@@ -70,26 +106,28 @@ export function applyReady(s: VisitorState, ready: Push<'session:ready'>): Visit
   return restored ? announce(next, { kind: 'connection-restored' }) : next;
 }
 
-export function applyRequested(s: VisitorState, conversation: VisitorConversation): VisitorState {
+export function applyRequested(
+  s: VisitorState,
+  conversation: VisitorConversation,
+  now = Date.now(),
+): VisitorState {
   const same = s.conversation?.id === conversation.id;
-  const c = merged(s.conversation, conversation);
+  const c = merged(s.conversation, conversation, now);
   const next = { ...s, busy: false, conversation: c, messages: same ? s.messages : [] };
-  return c.status === 'queued' && c.position
-    ? withQueue(next, c, c.position, c.estimatedWaitSeconds ?? null)
-    : next;
+  return c.status === 'queued' && c.position ? withQueue(next, c, c.position, c.estimate, now) : next;
 }
 
-export function applyPosition(s: VisitorState, p: Push<'queue:position'>): VisitorState {
+/** Each push is a fresh estimate made now, so it restarts the range's clock even when unchanged. */
+export function applyPosition(s: VisitorState, p: Push<'queue:position'>, now = Date.now()): VisitorState {
   const c = s.conversation;
   if (c?.id !== p.conversationId || c.status !== 'queued') return s;
-  if (c.position === p.position && c.estimatedWaitSeconds === p.estimatedWaitSeconds) return s;
-  return withQueue(s, c, p.position, p.estimatedWaitSeconds);
+  return withQueue(s, c, p.position, p.estimate, now);
 }
 
 export function applyRequeued(s: VisitorState, r: Push<'chat:requeued'>): VisitorState {
   const c = s.conversation;
   if (c?.id !== r.conversationId || c.status === 'closed') return s;
-  const { advisorName, position, estimatedWaitSeconds, announcedQueue, ...rest } = c;
+  const { advisorName, position, estimatedWaitSeconds, estimate, estimateAt, announcedQueue, ...rest } = c;
   const conversation = { ...rest, status: 'queued' as const, requeued: r.reason };
   return announce({ ...s, conversation, advisorTypingUntil: null }, { kind: 'requeued', reason: r.reason });
 }
@@ -98,7 +136,7 @@ export function applyAssigned(s: VisitorState, a: Push<'chat:assigned'>): Visito
   const c = s.conversation;
   if (c?.id !== a.conversationId || c.status === 'closed') return s;
   if (c.status === 'active' && c.advisorName === a.advisorName) return s;
-  const { position, estimatedWaitSeconds, announcedQueue, requeued, ...rest } = c;
+  const { position, estimatedWaitSeconds, estimate, estimateAt, announcedQueue, requeued, ...rest } = c;
   const conversation = { ...rest, status: 'active' as const, advisorName: a.advisorName };
   return announce(
     { ...s, conversation, advisorTypingUntil: null },
@@ -118,7 +156,7 @@ export function applyClosed(
 ): VisitorState {
   const conv = s.conversation;
   if (conv?.id !== c.conversationId || conv.status === 'closed') return s;
-  const { position, estimatedWaitSeconds, announcedQueue, requeued, ...rest } = conv;
+  const { position, estimatedWaitSeconds, estimate, estimateAt, announcedQueue, requeued, ...rest } = conv;
   const conversation: VisitorConversationState = {
     ...rest,
     status: 'closed',

@@ -2,6 +2,7 @@ import type {
   AccessLogEntry,
   ClaimSummary,
   FollowUp,
+  NoEstimateReason,
   ServiceStatus,
   VisitorConversation,
   VisitorServerEvents,
@@ -23,7 +24,7 @@ export type Company = Push<'session:ready'>['companies'][number];
 
 /** What the live region reads out, besides the connection's drops and returns; worded by `Announcements`. */
 export type VisitorAnnouncement =
-  | { kind: 'queue'; position: number; waitMinutes: number | null }
+  | { kind: 'queue'; position: number; wait: WaitView | null }
   | { kind: 'requeued'; reason: RequeueReason }
   | { kind: 'assigned'; advisorName: string }
   | { kind: 'message'; authorName: string; text: string }
@@ -36,6 +37,15 @@ export type VisitorAnnouncement =
   | { kind: 'company-claims'; name: string; count: number }
   | { kind: 'access-notice'; notice: AccessNotice }
   | { kind: 'access-log'; count: number };
+
+/**
+ * The wait as the widget words it: a range in whole minutes, or why there is no estimate —
+ * nobody serves the queue now, its pace is not known, or the wait has outlasted the range given.
+ * `null` from a server that sends no estimate.
+ */
+export type WaitView =
+  | { kind: 'range'; lowMinutes: number; highMinutes: number }
+  | { kind: 'none'; reason: NoEstimateReason | 'overdue' };
 
 /** Access that ended meanwhile: a delegation revoked, an application no longer among yours. */
 export type AccessNotice = { kind: 'company-revoked'; name: string } | { kind: 'application-gone' };
@@ -63,8 +73,10 @@ export interface VisitorConversationState extends VisitorConversation {
   requeued?: RequeueReason;
   /** The server offered to leave a follow-up instead of waiting on. */
   followUpOffered?: boolean;
+  /** When this page received the current `estimate` (epoch ms): its range counts from then. */
+  estimateAt?: number;
   /** What the live region last said about the queue, so that small changes stay quiet. */
-  announcedQueue?: { position: number; waitSeconds: number | null };
+  announcedQueue?: { position: number; wait: WaitView | null };
 }
 
 /** `busy` covers the chat request, closing and leaving a follow-up; `commandError` shows by the controls. */
