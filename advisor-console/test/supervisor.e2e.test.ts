@@ -183,6 +183,31 @@ describe('the supervisor area', () => {
     await expectAccessible();
   });
 
+  it('keeps the shared canned replies that every advisor can use', async () => {
+    await page.getByRole('link', { name: 'Risposte predefinite' }).click();
+    await page.getByRole('heading', { name: 'Risposte predefinite condivise' }).waitFor();
+    await page.getByRole('button', { name: 'Aggiungi una risposta' }).click();
+    const reply = page.getByRole('group', { name: /^Risposta \d+$/ }).last();
+    await reply.getByLabel('Titolo').fill('Stato della domanda');
+    await reply.getByLabel('Testo').fill('La sua domanda è {stato}. {prossimo_passo}');
+    await page.getByRole('button', { name: 'Salva le risposte' }).click();
+    await page.getByText(/Salvate \d+ risposte condivise/).waitFor();
+    await expectAccessible();
+    const response = await fetch(`${e2e.server.url}/api/supervisor/canned-replies`, {
+      headers: { authorization: `Bearer ${await e2e.server.token('supervisor')}` },
+    });
+    const { replies } = (await response.json()) as {
+      replies: { title: string; text: string; shared: boolean }[];
+    };
+    expect(replies).toContainEqual(
+      expect.objectContaining({
+        title: 'Stato della domanda',
+        text: 'La sua domanda è {stato}. {prossimo_passo}',
+        shared: true,
+      }),
+    );
+  });
+
   it('refuses an advisor on the supervisor socket and REST, with a code', async () => {
     const token = await e2e.server.token('advisor');
     expect((await refusal(e2e.server.url, NAMESPACES.supervisor, handshakeAuth(token))).code).toBe(

@@ -110,11 +110,14 @@ describe('an intermediary acts for a delegating company', () => {
     await owner.close();
   });
 
-  it('a company the rollout does not cover yet is shown, disabled, with the reason', async () => {
-    const milanOnly = HISTORICAL_ROLLOUT.filter(
-      (p) => p.audience === 'workers' || (p.place.kind === 'province' && p.place.code === 'MI'),
-    );
-    await setRollout(milanOnly, 'e2e: employers in Milan only');
+  it('a company the rollout does not cover yet is shown, disabled, with the reason and the date', async () => {
+    const milanOnly: RolloutPhase[] = [
+      ...HISTORICAL_ROLLOUT.filter(
+        (p) => p.audience === 'workers' || (p.place.kind === 'province' && p.place.code === 'MI'),
+      ),
+      { audience: 'employers', place: { kind: 'province', code: 'TO' }, from: '2099-03-01' },
+    ];
+    await setRollout(milanOnly, 'e2e: employers in Milan, Turin from March 2099');
     try {
       const consultant = await consultantPage();
       const tessitura = consultant.getByRole('button', { name: TESSITURA });
@@ -134,20 +137,63 @@ describe('an intermediary acts for a delegating company', () => {
       expect(await tessitura.getAttribute('aria-pressed')).toBe('false');
       expect(await consultant.locator('.icw-claim').count()).toBe(0);
       await consultant
-        .getByText('Il servizio non è ancora disponibile per le aziende con sede in provincia di Torino.')
+        .getByText(
+          'Il servizio non è ancora disponibile per le aziende con sede in provincia di Torino: arriverà dal 1 marzo 2099.',
+        )
         .waitFor();
       expect(await consultant.getByRole('button', { name: LOGISTICA }).getAttribute('aria-disabled')).toBe(
         'false',
       );
       await e2e.shot(consultant, 'widget-company-not-yet', consultant.locator('.icw-company-picker'));
+
+      // The plan covers Turin again: the open widget follows, without a reload, and says so.
+      await setRollout(HISTORICAL_ROLLOUT.slice(), 'e2e: back to the historical plan');
+      await consultant
+        .getByRole('button', { name: TESSITURA })
+        .and(consultant.locator('[aria-disabled="false"]'))
+        .waitFor({ timeout: 3_000 });
+      expect(await consultant.locator('.icw-company-note').count()).toBe(0);
+      expect(await consultant.getByTestId('ic-live').textContent()).toContain(
+        'L’elenco delle aziende coperte dal servizio è cambiato.',
+      );
       await consultant.close();
     } finally {
       await setRollout(HISTORICAL_ROLLOUT, 'e2e: back to the historical plan');
     }
   });
 
+  it('an open widget follows a rollout change for a worker: out with the date, then back with the claims', async () => {
+    const worker = await e2e.page();
+    await worker.goto(`${e2e.server.url}/?persona=worker-rm`);
+    await worker.getByText('Connesso', { exact: true }).waitFor();
+    await worker.locator('.icw-claim').first().waitFor();
+    const later: RolloutPhase[] = [
+      ...HISTORICAL_ROLLOUT.filter((p) => p.audience === 'employers'),
+      { audience: 'workers', place: { kind: 'province', code: 'RM' }, from: '2099-03-01' },
+    ];
+    await setRollout(later, 'e2e: Rome workers from March 2099');
+    try {
+      await worker
+        .getByTestId('icw-not-yet')
+        .getByText('Il servizio arriverà nella tua zona dal 1 marzo 2099.')
+        .waitFor({ timeout: 3_000 });
+      expect(await worker.locator('.icw-claim').count()).toBe(0);
+      expect(await worker.getByTestId('ic-live').textContent()).toContain(
+        'Info CIG non è più disponibile per te per ora: il servizio arriverà nella tua zona dal 1 marzo 2099.',
+      );
+    } finally {
+      await setRollout(HISTORICAL_ROLLOUT.slice(), 'e2e: back to the historical plan');
+    }
+    await worker.locator('.icw-claim').first().waitFor({ timeout: 3_000 });
+    expect(await worker.getByTestId('icw-not-yet').count()).toBe(0);
+    expect(await worker.getByTestId('ic-live').textContent()).toContain('Info CIG è ora disponibile per te');
+    await worker.close();
+  });
+
   it('a delegation revoked meanwhile: asking is refused with a clear message, and the company leaves the list', async () => {
     const consultant = await consultantPage();
+    // The chat of the first test is kept, closed, until the person archives it.
+    await consultant.getByRole('button', { name: 'Chiudi e archivia' }).click();
     await consultant.getByRole('button', { name: LOGISTICA }).click();
     await consultant.getByText('Domande di Logistica Navigli S.r.l.', { exact: true }).waitFor();
 

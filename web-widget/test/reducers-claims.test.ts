@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyReady } from '../src/widget/session/reducers.ts';
 import {
+  applyAdmissionChanged,
   applyApplicationGone,
   applyClaimsUnavailable,
   applyCompanyChosen,
@@ -152,5 +153,51 @@ describe('widget state: who has seen my data', () => {
       loading: false,
       error: { code: 'ACK_TIMEOUT', message: '' },
     });
+  });
+});
+
+describe('widget state: a rollout change reaches an open widget', () => {
+  const notYet = { admitted: false, availableFrom: '2027-03-01' };
+
+  it('hides a worker’s claims when the service leaves, shows them again when it is back, and says so', () => {
+    const shown = applyOwnClaims(readyState(), { claims: [claim()], asOf });
+    const gone = applyAdmissionChanged(shown, { admission: notYet, companies: [] });
+    expect(gone.admission).toEqual(notYet);
+    expect(gone.claims).toBeNull();
+    expect(gone.announcements.at(-1)?.event).toEqual({
+      kind: 'admission-changed',
+      admitted: false,
+      availableFrom: '2027-03-01',
+    });
+    const back = applyAdmissionChanged(gone, {
+      admission: { admitted: true, availableFrom: null },
+      companies: [],
+    });
+    expect(back.admission?.admitted).toBe(true);
+    expect(back.announcements.at(-1)?.event).toMatchObject({ kind: 'admission-changed', admitted: true });
+    // The claims follow by themselves.
+    expect(applyOwnClaims(back, { claims: [claim()], asOf }).claims?.list).toHaveLength(1);
+  });
+
+  it('lets an intermediary’s pick go quietly when the plan no longer covers it, with its date', () => {
+    let s = applyCompanyChosen(consultantState(), TESSITURA.cf);
+    s = applyCompanyClaims(s, TESSITURA.cf, { claims: [claim()], asOf });
+    const tessituraLater = { ...TESSITURA, admitted: false, availableFrom: '2027-03-01' };
+    const next = applyAdmissionChanged(s, {
+      admission: { admitted: true, availableFrom: null },
+      companies: [LOGISTICA, tessituraLater],
+    });
+    expect(next.companies).toEqual([LOGISTICA, tessituraLater]);
+    expect(next.selectedCompanyCf).toBeNull();
+    expect(next.claims).toBeNull();
+    expect(next.accessNotice).toBeNull();
+    expect(kinds(next).at(-1)).toBe('companies-changed');
+    // A pick still covered stays, with its claims.
+    const kept = applyAdmissionChanged(s, {
+      admission: { admitted: true, availableFrom: null },
+      companies: [{ ...LOGISTICA, admitted: false, availableFrom: null }, TESSITURA],
+    });
+    expect(kept.selectedCompanyCf).toBe(TESSITURA.cf);
+    expect(kept.claims?.list).toHaveLength(1);
   });
 });

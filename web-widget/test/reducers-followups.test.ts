@@ -28,6 +28,13 @@ describe('widget state: service hours and follow-ups', () => {
     expect(kinds(s)).toEqual(['service-closed']);
   });
 
+  it('carries the topic of a chat request the closed service refused into the follow-up, once', () => {
+    expect(readyState().refusedTopic).toBe('');
+    const s = applyServiceClosed({ ...readyState(), busy: true }, 'Cassa integrazione di marzo');
+    expect(s.refusedTopic).toBe('Cassa integrazione di marzo');
+    expect(applyFollowUpCreated(s, followUp()).refusedTopic).toBe('');
+  });
+
   it('offers the chat again once the announced opening has come', () => {
     const opensAt = '2026-11-23T14:00:00.000Z';
     const s = readyState({ service: { open: false, hours: 'mon-fri 15:00-18:00', opensAt } });

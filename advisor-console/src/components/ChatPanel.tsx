@@ -1,3 +1,4 @@
+import { BENEFIT_TYPE_LABELS } from '@infocig/shared';
 import { errorText, formatDate, formatTime } from '@infocig/shared/client';
 import { MessageList } from '@infocig/shared/ui';
 import { isOwnMessage } from '../session/authorship.ts';
@@ -49,7 +50,8 @@ function ChatView({ chat }: { chat: ChatEntry }) {
         )}
         {application && (
           <p data-testid="icc-subject-application">
-            <span className="ic-label">{t.chat.application}:</span> {application.benefitType} ·{' '}
+            <span className="ic-label">{t.chat.application}:</span>{' '}
+            {BENEFIT_TYPE_LABELS[application.benefitType][lang]} ·{' '}
             {t.claims.periodRange(
               formatDate(lang, application.periodFrom, 'medium'),
               formatDate(lang, application.periodTo, 'medium'),

@@ -8,17 +8,17 @@ import { ClaimPayment } from './ClaimPayment.tsx';
 function Claim({ claim, subject }: { claim: ClaimSummary; subject: boolean }) {
   const { t, lang } = useConsole();
   const date = (d: string) => formatDate(lang, d, 'medium');
+  const kind = BENEFIT_TYPE_LABELS[claim.benefitType][lang];
   return (
     <article
       className={subject ? 'icc-claim icc-claim-subject' : 'icc-claim'}
       data-testid={subject ? 'icc-subject-claim' : undefined}
-      aria-label={subject ? `${t.claims.subject}: ${claim.benefitType} · ${claim.companyName}` : undefined}
+      aria-label={subject ? `${t.claims.subject}: ${kind} · ${claim.companyName}` : undefined}
     >
       {subject && <p className="icc-subject-flag">{t.claims.subject}</p>}
       <h4>
-        {claim.benefitType} · {claim.companyName}
+        {kind} · {claim.companyName}
       </h4>
-      <p className="ic-muted icc-small">{BENEFIT_TYPE_LABELS[claim.benefitType][lang]}</p>
       <p>
         {t.claims.status}:{' '}
         <span className={`icc-badge icc-tone-${applicationTone(claim.status)}`}>

@@ -217,6 +217,9 @@ export const it = {
     CONVERSATION_NOT_FOUND: 'La conversazione non esiste più.',
     CONVERSATION_FORBIDDEN: 'Questa conversazione non è assegnata a te.',
     CONVERSATION_CLOSED: 'La conversazione è chiusa.',
+    CONVERSATION_OPEN: 'La conversazione è ancora aperta.',
+    ALREADY_RATED: 'Hai già valutato questa conversazione.',
+    RATING_EXPIRED: 'La conversazione è chiusa da troppo tempo per essere valutata.',
     SERVICE_CLOSED: 'Il servizio è fuori orario.',
     FOLLOWUP_NOT_FOUND: 'Il messaggio non è più da richiamare: forse ha già risposto un collega.',
     TRANSFER_TARGET_UNAVAILABLE:

@@ -6,6 +6,7 @@ import { TEXTS } from '../i18n/index.ts';
 import { AdvisorsView } from './advisors/AdvisorsView.tsx';
 import { createSupervisorApi } from './api.ts';
 import { AuditView } from './audit/AuditView.tsx';
+import { CannedRepliesView } from './canned/CannedRepliesView.tsx';
 import { QueuesView } from './queues/QueuesView.tsx';
 import { RolloutView } from './rollout/RolloutView.tsx';
 import { SupervisorConnection } from './session/SupervisorConnection.tsx';
@@ -17,7 +18,7 @@ import './supervisor.css';
 // Charts are the heaviest part: loaded only when the figures are opened.
 const FiguresView = lazy(() => import('./figures/FiguresView.tsx').then((m) => ({ default: m.FiguresView })));
 
-const VIEWS = ['queues', 'advisors', 'figures', 'rollout', 'audit'] as const;
+const VIEWS = ['queues', 'advisors', 'canned', 'figures', 'rollout', 'audit'] as const;
 type View = (typeof VIEWS)[number];
 
 const viewFromHash = (): View => {
@@ -102,6 +103,7 @@ function Shell({ persona, setLang, onSignOut }: Pick<Props, 'persona' | 'setLang
       <main className="ics-main">
         {view === 'queues' && <QueuesView />}
         {view === 'advisors' && <AdvisorsView />}
+        {view === 'canned' && <CannedRepliesView />}
         {view === 'figures' && (
           <Suspense fallback={<p>{t.loading}</p>}>
             <FiguresView api={api} lang={lang} />

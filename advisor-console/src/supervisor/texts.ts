@@ -17,6 +17,7 @@ export const it = {
     figures: 'Dati pubblicati',
     rollout: 'Apertura del servizio',
     audit: 'Registro accessi',
+    canned: 'Risposte predefinite',
   },
   audience: { workers: 'Lavoratori', employers: 'Aziende e intermediari' } satisfies Record<Audience, string>,
   duration: (s: number | null) => seconds(s, '—'),
@@ -126,6 +127,22 @@ export const it = {
     purpose: 'Perché',
     outcome: 'Esito',
   },
+  canned: {
+    heading: 'Risposte predefinite condivise',
+    intro:
+      'Le risposte che ogni consulente può inserire digitando / nella chat. Ogni consulente ha anche le sue.',
+    reply: (n: number) => `Risposta ${n}`,
+    lang: 'Lingua',
+    langName: { it: 'Italiano', en: 'Inglese' } as Record<'it' | 'en', string>,
+    title: 'Titolo',
+    text: 'Testo',
+    remove: (title: string) => `Togli «${title}»`,
+    add: 'Aggiungi una risposta',
+    save: 'Salva le risposte',
+    saved: (n: number) => `Salvate ${n} risposte condivise.`,
+    placeholders:
+      'Nel testo puoi usare {stato}, {finestra_pagamento}, {prossimo_passo} e {sede}: la console li compila dalla pratica della chat.',
+  },
   errorPrefix: 'Errore',
 };
 
@@ -140,6 +157,7 @@ export const en: SupervisorTexts = {
     figures: 'Published figures',
     rollout: 'Service rollout',
     audit: 'Access log',
+    canned: 'Canned replies',
   },
   audience: { workers: 'Workers', employers: 'Employers and intermediaries' },
   duration: (s) => seconds(s, '—'),
@@ -247,6 +265,21 @@ export const en: SupervisorTexts = {
     what: 'What',
     purpose: 'Why',
     outcome: 'Outcome',
+  },
+  canned: {
+    heading: 'Shared canned replies',
+    intro: 'Replies every advisor can insert by typing / in the chat. Each advisor also keeps their own.',
+    reply: (n) => `Reply ${n}`,
+    lang: 'Language',
+    langName: { it: 'Italian', en: 'English' },
+    title: 'Title',
+    text: 'Text',
+    remove: (title) => `Remove “${title}”`,
+    add: 'Add a reply',
+    save: 'Save the replies',
+    saved: (n) => `${n} shared replies saved.`,
+    placeholders:
+      'The text may use {stato}, {finestra_pagamento}, {prossimo_passo} and {sede}: the console fills them from the chat’s claim.',
   },
   errorPrefix: 'Error',
 };

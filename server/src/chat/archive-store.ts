@@ -91,8 +91,13 @@ export function createArchiveStore(db: Db): ClosedConversations & ArchiveWrites 
       return row ? fromRow(row) : null;
     },
 
-    /** Deletes conversations closed before `cutoff`; returns how many. */
+    /**
+     * Deletes conversations closed before `cutoff`, with their ratings and dismissals (the rating
+     * counts for the figures stay); returns how many conversations.
+     */
     async purgeClosedBefore(cutoff: Date): Promise<number> {
+      await db.query('DELETE FROM conversation_ratings WHERE closed_at < $1', [cutoff]);
+      await db.query('DELETE FROM conversation_dismissals WHERE closed_at < $1', [cutoff]);
       const rows = await db.query<{ id: string }>(
         'DELETE FROM conversation_archive WHERE closed_at < $1 RETURNING id',
         [cutoff],

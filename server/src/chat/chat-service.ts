@@ -59,7 +59,7 @@ const otherSide = (who: Participant) => (who.kind === 'visitor' ? 'advisor' : 'v
 export function createChatService(deps: ChatServiceDeps) {
   const { conversations, pool, queues, notifier, log } = deps;
   const positions = createPositionPusher(queues, notifier, log);
-  const { assignedView, participantOf, transcript } = createConversationAccess(deps);
+  const { assignedView, participantOf, transcript, closedOf } = createConversationAccess(deps);
   const announcer = createAnnouncer({ ...deps, assignedView });
   const { announce } = announcer;
   const queuedListeners: ((record: ConversationRecord) => Promise<void>)[] = [];
@@ -281,6 +281,9 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     history: transcript,
+
+    /** A closed conversation of `who`'s, with when it closed (CONVERSATION_OPEN while open). */
+    closedOf,
 
     async typing(who: Participant, conversationId: string, typing: boolean) {
       const record = await participantOf(conversationId, who);

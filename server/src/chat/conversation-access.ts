@@ -94,5 +94,16 @@ export function createConversationAccess(
     return page;
   }
 
-  return { assignedView, participantOf, transcript };
+  /**
+   * A closed conversation `who` takes part in, with when it closed: from the archive, or from
+   * Redis in the instant before it moves there. Refused with CONVERSATION_OPEN while it is open.
+   */
+  async function closedOf(conversationId: string, who: Participant) {
+    const { record, archived } = await reach(conversationId, who);
+    if (record.status !== 'closed') throw new AppError('CONVERSATION_OPEN');
+    const closedAt = archived?.closedAt ?? (await conversations.closedWhole(conversationId))?.closedAt;
+    return { record, closedAt: closedAt ?? Date.now() };
+  }
+
+  return { assignedView, participantOf, transcript, closedOf };
 }

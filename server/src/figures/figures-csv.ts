@@ -30,6 +30,8 @@ const SUMMARY_COLUMNS: readonly [string, (f: SegmentFigures) => Cell][] = [
   ['first_response_p90_seconds', (f) => f.firstResponseSeconds.p90],
   ['follow_ups_opened', (f) => f.followUps.opened],
   ['follow_ups_answered', (f) => f.followUps.answered],
+  ['ratings', (f) => f.ratings.count],
+  ['rating_average_stars', (f) => f.ratings.averageStars],
 ];
 
 /** Each series' points as (key column, requests). */

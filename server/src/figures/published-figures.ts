@@ -54,6 +54,11 @@ interface FollowUpRow {
   opened: number;
   answered: number;
 }
+interface RatingRow {
+  segment: Segment | null;
+  ratings: number;
+  stars: number;
+}
 
 const round = (n: number | null) => (n === null ? null : Math.round(Number(n)));
 
@@ -98,12 +103,22 @@ async function readRows(db: Db, from: string, to: string) {
        GROUP BY GROUPING SETS ((), (audience), (category))`,
       params,
     ),
+    // Ratings of closed chats, from their daily counts (the ratings themselves go with the
+    // transcripts): by the Italian day the chat opened.
+    db.query<RatingRow>(
+      `SELECT ${SEGMENT} AS segment, coalesce(sum(ratings), 0)::int AS ratings,
+              coalesce(sum(stars), 0)::int AS stars
+       FROM (SELECT audience, nullif(category, 'other') AS category, ratings, stars
+             FROM rating_counts WHERE day BETWEEN $1::date AND $2::date) r
+       GROUP BY GROUPING SETS ((), (audience), (category))`,
+      params,
+    ),
   ]);
 }
 
 type Rows = Awaited<ReturnType<typeof readRows>>;
 
-function segmentFigures([summaries, days, hours, followUps]: Rows, segment: Segment) {
+function segmentFigures([summaries, days, hours, followUps, ratings]: Rows, segment: Segment) {
   const s = summaries.find((r) => r.segment === segment);
   const perDay = days
     .filter((d) => d.segment === segment)
@@ -119,6 +134,8 @@ function segmentFigures([summaries, days, hours, followUps]: Rows, segment: Segm
     .filter((h) => h.segment === segment)
     .map(({ key, interactions }) => ({ hour: key, interactions }));
   const f = followUps.find((r) => r.segment === segment);
+  const rated = ratings.find((r) => r.segment === segment);
+  const ratingCount = rated?.ratings ?? 0;
   const requests = s?.requests ?? 0;
   return {
     requests,
@@ -138,6 +155,10 @@ function segmentFigures([summaries, days, hours, followUps]: Rows, segment: Segm
       p90: round(s?.first_response_p90 ?? null),
     },
     followUps: { opened: f?.opened ?? 0, answered: f?.answered ?? 0 },
+    ratings: {
+      count: ratingCount,
+      averageStars: ratingCount ? Math.round(((rated?.stars ?? 0) / ratingCount) * 100) / 100 : null,
+    },
   };
 }
 
@@ -146,7 +167,8 @@ export type SegmentFigures = ReturnType<typeof segmentFigures>;
 /**
  * The figures INPS publishes for Info CIG, for everyone, by audience and by user category: requests
  * by day and month, distinct people, the peak day, month and hour of the day (Italian time), the
- * share settled online, waiting and first-response times, and follow-ups opened and answered.
+ * share settled online, waiting and first-response times, follow-ups opened and answered, and the
+ * ratings people gave their closed chats (how many, and the average stars, by the day the chat opened).
  * "Settled online" counts visits that did not end in a follow-up; "without an advisor" those settled
  * by the claim answers alone.
  */

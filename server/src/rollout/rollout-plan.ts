@@ -19,6 +19,17 @@ export async function createRolloutPlan(
   await store.seedHistorical();
   let plan: PlanVersion = await store.current();
   await redis.set(versionKey, String(plan.version), 'NX');
+  /** Told once this process applies a new plan, whichever process made the change. */
+  const listeners = new Set<(plan: PlanVersion) => void>();
+  const applied = () => {
+    for (const listener of listeners) {
+      try {
+        listener(plan);
+      } catch (err) {
+        log.error({ err }, 'rollout change listener failed');
+      }
+    }
+  };
 
   const reloadIfChanged = async () => {
     const published = await redis.get(versionKey);
@@ -30,8 +41,10 @@ export async function createRolloutPlan(
       return;
     }
     if (Number(published) !== plan.version) {
+      const before = plan.version;
       plan = await store.current();
       log.info({ version: plan.version }, 'rollout plan applied');
+      if (plan.version !== before) applied();
     }
   };
   const poller = setInterval(() => {
@@ -53,7 +66,14 @@ export async function createRolloutPlan(
     ): Promise<PlanVersion> {
       plan = await store.replace(phases, changedBy, reason, basedOn);
       await redis.set(versionKey, String(plan.version));
+      applied();
       return plan;
+    },
+
+    /** Calls `listener` after each new plan this process applies; returns how to stop. */
+    onChange(listener: (plan: PlanVersion) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
 
     history: (limit?: number) => store.history(limit),

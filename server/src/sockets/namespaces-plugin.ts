@@ -2,6 +2,8 @@ import { NAMESPACES } from '@infocig/shared';
 import fp from 'fastify-plugin';
 import { accessLogOf } from '../audit/access-log.ts';
 import { createCannedReplies } from '../canned/canned-replies.ts';
+import { createArchiveStore } from '../chat/archive-store.ts';
+import { createKeeps, createKeepsStore } from '../chat/keeps.ts';
 import { createCompanyAccess } from '../claims/company-access.ts';
 import { createCompanyClaims } from '../claims/company-claims.ts';
 import { createSubjectResolver } from '../claims/conversation-subject.ts';
@@ -37,6 +39,13 @@ export const namespacesPlugin = fp(
       subjectFor: createSubjectResolver(companyClaims, app.claimsReader),
       rollout: app.rollout,
       interactions: app.interactions,
+      keeps: createKeeps({
+        closedOf: app.chat.closedOf,
+        archive: createArchiveStore(app.db),
+        store: createKeepsStore(app.db),
+        nameOf: (advisorId) => app.pool.nameOf(advisorId),
+        retentionMs: app.config.transcriptRetentionSeconds * 1000,
+      }),
       lifetime: lifetime(app.config.maxSockets.visitor),
     });
     setUpAdvisorNamespace(advisorNamespace(app.io), {

@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
+import type { Keeps } from '../chat/keeps.ts';
 import { orWhenUnreachable, pushClaims } from '../claims/claims-push.ts';
 import type { CompanyAccess } from '../claims/company-access.ts';
 import type { CompanyClaims } from '../claims/company-claims.ts';
@@ -23,6 +24,7 @@ import { visitorRoom } from '../realtime/notifier.ts';
 import type { VisitorNamespace, VisitorSocket } from '../realtime/typed-sockets.ts';
 import type { AdmissionFor } from '../rollout/admission-service.ts';
 import type { RolloutPlan } from '../rollout/rollout-plan.ts';
+import { type AdmissionWatch, companiesAdmitted, watchAdmissions } from './admission-watch.ts';
 import { chatCommandHandlers } from './chat-commands.ts';
 import { bindCommands } from './commands.ts';
 import { requireIdentity } from './handshake.ts';
@@ -41,6 +43,8 @@ export interface VisitorNamespaceDeps {
   subjectFor: SubjectResolver;
   rollout: RolloutPlan;
   interactions: Interactions;
+  /** Closed chats: their rating, and keeping the last one on screen until dismissed. */
+  keeps: Keeps;
   lifetime: SessionLifetimeDeps;
   log: FastifyBaseLogger;
 }
@@ -48,8 +52,15 @@ export interface VisitorNamespaceDeps {
 /** The widget's namespace: workers, owners, legal representatives and intermediaries. */
 export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamespaceDeps) {
   nsp.use(requireIdentity(deps.verify, VISITOR_ROLES));
+  const watch = watchAdmissions(nsp, {
+    rollout: deps.rollout,
+    admissionFor: deps.admissionFor,
+    companies: deps.companies,
+    claimsOf: (identity) => deps.chat.visitorClaims(identity),
+    log: deps.log,
+  });
   nsp.on('connection', (socket) => {
-    onConnection(socket, deps).catch((err: unknown) => {
+    onConnection(socket, deps, watch).catch((err: unknown) => {
       deps.log.error({ err }, 'visitor session setup failed');
       // A code before the disconnect, so the client knows to come back (SERVICE_UNAVAILABLE).
       if (socket.connected) socket.emit('session:error', toWireError(err));
@@ -59,7 +70,7 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
 }
 
 /** Commands are bound before anything is awaited: a client may send as soon as it connects. */
-async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
+async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps, watch: AdmissionWatch) {
   const {
     chat,
     departures,
@@ -71,6 +82,7 @@ async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
     subjectFor,
     rollout,
     interactions,
+    keeps,
     log,
   } = deps;
   const { identity } = socket.data;
@@ -95,6 +107,8 @@ async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
       ),
       'claims:company': admitted(({ companyCf }) => companyClaims.claimsOf(identity, companyCf)),
       ...chatCommandHandlers(chat, me),
+      'chat:rate': ({ conversationId, stars, comment }) => keeps.rate(me, conversationId, stars, comment),
+      'chat:dismiss': ({ conversationId }) => keeps.dismiss(me, conversationId),
       'claims:get': admitted(() => chat.visitorClaims(identity)),
       'followup:create': admitted(async ({ topic, text, conversationId }) => {
         if (conversationId) await chat.close(me, conversationId);
@@ -115,14 +129,20 @@ async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
 
   const snapshot = snapshotOf(identity);
   // Independent reads, side by side: the session is ready after the slowest, not after their sum.
-  const [admission, session, ownFollowUps, ownCompanies] = await Promise.all([
+  const [admission, session, ownFollowUps, ownCompanies, closedConversation] = await Promise.all([
     admissionFor(identity),
     chat.visitorSession(identity),
     // Without the claims store the session still starts: these come empty, claims come later.
     orWhenUnreachable(followUps.ofVisitor(identity.sub), []),
     orWhenUnreachable(companies.companiesOf(identity), []),
+    // Without it the session still starts: the closed chat is simply not shown again.
+    keeps.keptOf(visitorKey).catch((err: unknown) => {
+      log.warn({ err }, 'closed chat not handed over');
+      return null;
+    }),
   ]);
   if (presence.gone()) return;
+  const companiesNow = companiesAdmitted(rollout, ownCompanies);
   socket.emit('session:ready', {
     protocolVersion: PROTOCOL_VERSION,
     identity: {
@@ -133,14 +153,14 @@ async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps) {
       ...(snapshot.companyName ? { companyName: snapshot.companyName } : {}),
     },
     conversation: session.conversation,
+    closedConversation,
     admission,
     service: chat.serviceStatus(identity),
     followUps: ownFollowUps,
-    companies: ownCompanies.map((c) => ({
-      ...c,
-      admitted: rollout.admit('employers', c.province).admitted,
-    })),
+    companies: companiesNow,
   });
+  // A rollout change from now on is compared with what this session was told.
+  watch.told(socket, { admission, companies: companiesNow });
   if (admission.admitted) {
     await Promise.all([
       pushClaims(socket, () => chat.visitorClaims(identity), log),

@@ -3,6 +3,7 @@ import {
   applicationGuidance,
   type BenefitType,
   type ClaimSummary,
+  italianDay,
   maskIban,
   type PaymentMethod,
   type PaymentStatus,
@@ -139,6 +140,7 @@ function toClaim(row: ApplicationRow): ClaimSummary {
       status: row.status,
       statusSince: row.status_since,
       inpsOffice: row.inps_office,
+      today: italianDay(new Date()),
     }),
     estimate: null,
   };
@@ -160,6 +162,7 @@ function toPayment(row: WorkerClaimRow): PaymentSummary | null {
       method: row.payment_method,
       paidAt: row.payment_paid_at,
       dataDeadline: row.payment_data_deadline,
+      today: italianDay(new Date()),
     }),
     // Filled in by the payment-timing estimator, which needs history the row does not carry.
     estimate: null,

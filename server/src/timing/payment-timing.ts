@@ -1,4 +1,9 @@
-import type { BenefitType, ClaimSummary, PaymentEstimate } from '@infocig/shared';
+import {
+  type BenefitType,
+  benefitTypeInText,
+  type ClaimSummary,
+  type PaymentEstimate,
+} from '@infocig/shared';
 import type { Db } from '../store/index.ts';
 import { publishedWindow } from './published-averages.ts';
 import { type Stage, stageDurations } from './stage-durations.ts';
@@ -79,8 +84,8 @@ export function createPaymentTiming(db: Db) {
     );
     if (local) {
       return toEstimate(local, local.sampleSize >= HIGH_CONFIDENCE_SAMPLES ? 'high' : 'medium', {
-        it: `Tempi di ${local.sampleSize} casi ${r.benefitType} della sede ${r.officeName} negli ultimi 12 mesi, da questa fase.`,
-        en: `Times of ${local.sampleSize} ${r.benefitType} cases at the ${r.officeName} office in the last 12 months, from this stage.`,
+        it: `Tempi di ${local.sampleSize} casi di ${benefitTypeInText(r.benefitType, 'it')} della sede ${r.officeName} negli ultimi 12 mesi, da questa fase.`,
+        en: `Times of ${local.sampleSize} cases of ${benefitTypeInText(r.benefitType, 'en')} at the ${r.officeName} office in the last 12 months, from this stage.`,
       });
     }
     const national = conditionalWindow(
@@ -90,8 +95,8 @@ export function createPaymentTiming(db: Db) {
     );
     if (national) {
       return toEstimate(national, 'medium', {
-        it: `Tempi di ${national.sampleSize} casi ${r.benefitType} di tutte le sedi negli ultimi 12 mesi, da questa fase: la sede ${r.officeName} ne ha troppo pochi.`,
-        en: `Times of ${national.sampleSize} ${r.benefitType} cases at all offices in the last 12 months, from this stage: the ${r.officeName} office has too few.`,
+        it: `Tempi di ${national.sampleSize} casi di ${benefitTypeInText(r.benefitType, 'it')} di tutte le sedi negli ultimi 12 mesi, da questa fase: la sede ${r.officeName} ne ha troppo pochi.`,
+        en: `Times of ${national.sampleSize} cases of ${benefitTypeInText(r.benefitType, 'en')} at all offices in the last 12 months, from this stage: the ${r.officeName} office has too few.`,
       });
     }
     const [low, high] = published;

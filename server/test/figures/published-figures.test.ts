@@ -48,6 +48,7 @@ describe.each(ENGINES)('published figures on $name', (engine) => {
       waitSeconds: { p50: 20, p90: 28 },
       firstResponseSeconds: { p50: 40, p90: 48 },
       followUps: { opened: 2, answered: 2 },
+      ratings: { count: 0, averageStars: null },
     });
   });
 
@@ -114,6 +115,23 @@ describe.each(ENGINES)('published figures on $name', (engine) => {
     expect(after.byCategory.intermediary.followUps).toEqual({ opened: 1, answered: 1 });
   });
 
+  it('give the ratings of closed chats, by the day the chat opened: how many and their average', async () => {
+    await db.exec(`INSERT INTO rating_counts (day, audience, category, ratings, stars) VALUES
+      ('2024-03-10', 'workers', 'worker', 2, 9),
+      ('2024-04-10', 'employers', 'intermediary', 1, 2),
+      ('2024-04-11', 'employers', 'other', 1, 3),
+      ('2024-05-01', 'workers', 'worker', 5, 5)`);
+    const { total, byAudience, byCategory } = await figures();
+    expect(total.ratings).toEqual({ count: 4, averageStars: 3.5 });
+    expect(byAudience.workers.ratings).toEqual({ count: 2, averageStars: 4.5 });
+    expect(byAudience.employers.ratings).toEqual({ count: 2, averageStars: 2.5 });
+    expect(byCategory.intermediary.ratings).toEqual({ count: 1, averageStars: 2 });
+    expect(byCategory.employer.ratings).toEqual({ count: 0, averageStars: null });
+    const summary = figuresCsv(await figures(), 'summary', ['total']).split('\r\n');
+    expect(summary[0]?.endsWith(',ratings,rating_average_stars')).toBe(true);
+    expect(summary[1]?.endsWith(',4,3.5')).toBe(true);
+  });
+
   it('are empty, not missing, for a period without visits', async () => {
     const { total, byCategory } = await publishedFigures(db, '2020-01-01', '2020-12-31');
     expect(total).toMatchObject({
@@ -150,7 +168,7 @@ describe.each(ENGINES)('published figures on $name', (engine) => {
       'intermediary',
     ]);
     expect(rows[5]).toBe(
-      'intermediary,2024-03-01,2024-04-30,2,1,2,2024-04-10,1,2024-04,2,11,1,0.5,0.5,,,,,1,1',
+      'intermediary,2024-03-01,2024-04-30,2,1,2,2024-04-10,1,2024-04,2,11,1,0.5,0.5,,,,,1,1,0,',
     );
   });
 });

@@ -18,3 +18,12 @@ export const BENEFIT_TYPE_LABELS: Record<BenefitType, Label> = {
     en: 'Special wage supplementation for farm workers',
   },
 };
+
+/**
+ * A benefit type's name inside a sentence, in `lang`: "casi di cassa integrazione ordinaria",
+ * "cases of ordinary wage supplementation". Never the raw code.
+ */
+export function benefitTypeInText(type: BenefitType, lang: keyof Label): string {
+  const label = BENEFIT_TYPE_LABELS[type][lang];
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}

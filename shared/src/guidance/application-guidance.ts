@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '../domain/statuses.ts';
-import { addDays, dayEn, dayIt } from './dates.ts';
+import { addDays, dayEn, dayIt, isPast } from './dates.ts';
 import type { Guidance } from './guidance.ts';
 
 /** The employer's time to answer a request for documents. */
@@ -11,10 +11,15 @@ export interface ApplicationFacts {
   status: ApplicationStatus;
   statusSince: string;
   inpsOffice: string;
+  /**
+   * Today in Italy (`YYYY-MM-DD`, `italianDay`): a deadline before it is worded as passed, and is
+   * never the next action.
+   */
+  today: string;
 }
 
 /** What an application's status means for the person asking, and what happens next. */
-export function applicationGuidance({ status, statusSince, inpsOffice }: ApplicationFacts): Guidance {
+export function applicationGuidance({ status, statusSince, inpsOffice, today }: ApplicationFacts): Guidance {
   switch (status) {
     case 'INVIATA':
       return {
@@ -39,6 +44,14 @@ export function applicationGuidance({ status, statusSince, inpsOffice }: Applica
       };
     case 'SUPPLEMENTO_ISTRUTTORIO': {
       const by = addDays(statusSince, SUPPLEMENT_DAYS);
+      if (isPast(by, today)) {
+        return {
+          it: `INPS ha chiesto documenti al datore di lavoro: il termine per inviarli è scaduto il ${dayIt(by)}. La sede ${inpsOffice} decide con quello che ha.`,
+          en: `INPS asked the employer for documents: the deadline to send them passed on ${dayEn(by)}. The ${inpsOffice} office decides on what it has.`,
+          nextActor: 'inps',
+          actBy: null,
+        };
+      }
       return {
         it: `INPS ha chiesto documenti al datore di lavoro, che deve inviarli entro il ${dayIt(by)}.`,
         en: `INPS has asked the employer for documents, due by ${dayEn(by)}.`,
@@ -62,6 +75,14 @@ export function applicationGuidance({ status, statusSince, inpsOffice }: Applica
       };
     case 'RESPINTA': {
       const by = addDays(statusSince, APPEAL_DAYS);
+      if (isPast(by, today)) {
+        return {
+          it: `La domanda è stata respinta: il termine per il ricorso è scaduto il ${dayIt(by)}.`,
+          en: `The application was rejected: the deadline to appeal passed on ${dayEn(by)}.`,
+          nextActor: 'none',
+          actBy: null,
+        };
+      }
       return {
         it: `La domanda è stata respinta. Il datore di lavoro può presentare ricorso entro il ${dayIt(by)}.`,
         en: `The application was rejected. The employer may appeal by ${dayEn(by)}.`,

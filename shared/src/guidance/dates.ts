@@ -20,3 +20,6 @@ const EN = new Intl.DateTimeFormat('en-GB', {
 
 export const dayIt = (date: string) => IT.format(new Date(`${date}T00:00:00Z`));
 export const dayEn = (date: string) => EN.format(new Date(`${date}T00:00:00Z`));
+
+/** Whether a deadline (`YYYY-MM-DD`, the last day allowed) is over on `today`. */
+export const isPast = (deadline: string, today: string) => deadline < today;

@@ -1,5 +1,5 @@
 import type { PaymentMethod, PaymentStatus } from '../domain/statuses.ts';
-import { dayEn, dayIt } from './dates.ts';
+import { dayEn, dayIt, isPast } from './dates.ts';
 import type { Guidance } from './guidance.ts';
 
 export interface PaymentFacts {
@@ -7,12 +7,26 @@ export interface PaymentFacts {
   method: PaymentMethod;
   paidAt: string | null;
   dataDeadline: string | null;
+  /**
+   * Today in Italy (`YYYY-MM-DD`, `italianDay`): a deadline before it is worded as passed, and is
+   * never the next action.
+   */
+  today: string;
 }
 
 /** What a monthly payment's status means for the worker, and what happens next. */
-export function paymentGuidance({ status, method, paidAt, dataDeadline }: PaymentFacts): Guidance {
+export function paymentGuidance({ status, method, paidAt, dataDeadline, today }: PaymentFacts): Guidance {
+  const passed = dataDeadline !== null && isPast(dataDeadline, today) ? dataDeadline : null;
   switch (status) {
     case 'ATTESA_DATI':
+      if (passed) {
+        return {
+          it: `INPS attendeva dal datore di lavoro i dati per pagarti (flusso UniEmens-Cig): il termine per inviarli è scaduto il ${dayIt(passed)}. Se non li ha inviati, deve pagarti direttamente il datore di lavoro.`,
+          en: `INPS was waiting for the employer's payment data (UniEmens-Cig): the deadline to send it passed on ${dayEn(passed)}. If it was not sent, the employer must pay you directly.`,
+          nextActor: 'employer',
+          actBy: null,
+        };
+      }
       return {
         it:
           'INPS attende dal datore di lavoro i dati per pagarti (flusso UniEmens-Cig)' +
@@ -62,6 +76,14 @@ export function paymentGuidance({ status, method, paidAt, dataDeadline }: Paymen
         actBy: null,
       };
     case 'ANTICIPO_PAGATO':
+      if (passed) {
+        return {
+          it: `Hai ricevuto l'anticipo del 40%; il resto arriva dopo i dati del datore di lavoro, il cui termine per l'invio è scaduto il ${dayIt(passed)}.`,
+          en: `You received the 40% advance; the rest follows the employer's data, whose deadline passed on ${dayEn(passed)}.`,
+          nextActor: 'employer',
+          actBy: null,
+        };
+      }
       return {
         it: "Hai ricevuto l'anticipo del 40%; il resto arriva dopo che il datore di lavoro ha inviato i dati.",
         en: 'You received the 40% advance; the rest follows once the employer sends the data.',

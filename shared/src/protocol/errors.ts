@@ -33,6 +33,12 @@ export const ERRORS = {
   CONVERSATION_NOT_FOUND: { status: 404, message: 'No such conversation.' },
   CONVERSATION_FORBIDDEN: { status: 403, message: 'This conversation is not yours.' },
   CONVERSATION_CLOSED: { status: 409, message: 'The conversation is closed.' },
+  CONVERSATION_OPEN: { status: 409, message: 'The conversation is still open.' },
+  ALREADY_RATED: { status: 409, message: 'You have already rated this conversation.' },
+  RATING_EXPIRED: {
+    status: 409,
+    message: 'This conversation closed too long ago to be rated.',
+  },
   ADVISOR_NOT_FOUND: { status: 404, message: 'No such advisor.' },
   TRANSFER_TARGET_UNAVAILABLE: {
     status: 409,

@@ -6,6 +6,7 @@ export * from './contract.ts';
 export * from './errors.ts';
 export * from './estimate.ts';
 export * from './follow-ups.ts';
+export * from './keeps.ts';
 export * from './privacy.ts';
 export * from './safe-input.ts';
 export * from './session.ts';

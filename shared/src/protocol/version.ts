@@ -18,6 +18,9 @@ export const LIMITS = {
   noteMaxChars: 1000,
   clientMessageIdMaxChars: 64,
   historyPageMax: 200,
+  /** A closed chat's rating: its comment, and how long after the close it may be given. */
+  ratingCommentMaxChars: 1000,
+  ratingWindowDays: 7,
   cannedTitleMaxChars: 80,
   /** Canned replies in the shared set, and of each advisor's own. */
   cannedRepliesMax: 200,

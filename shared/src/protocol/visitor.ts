@@ -10,6 +10,7 @@ import {
 } from './common.ts';
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
 import { FollowUpSchema, ServiceStatusSchema } from './follow-ups.ts';
+import { KeptConversationSchema, keepsCommands } from './keeps.ts';
 import { AccessLogEntrySchema } from './privacy.ts';
 import { safeId, safeText } from './safe-input.ts';
 import { sessionCommands, sessionEvents } from './session.ts';
@@ -20,6 +21,7 @@ import { WaitEstimateSchema } from './wait-estimate.ts';
 export const visitorCommands = {
   ...chatCommands,
   ...sessionCommands,
+  ...keepsCommands,
   /**
    * Ask for an advisor. Opens a conversation and queues it; if the visitor already has an open
    * one, that one is returned instead (so a double click opens one chat).
@@ -81,6 +83,24 @@ export const visitorCommands = {
   ),
 };
 
+/**
+ * Whether the service has reached you yet (workers by province of residence, employers by the
+ * company's legal seat), and from when if planned.
+ */
+export const AdmissionSchema = z.object({ admitted: z.boolean(), availableFrom: IsoDateSchema.nullable() });
+
+/**
+ * A company you act for, with whether the rollout covers it and, when not yet but a date is
+ * planned, from when (`availableFrom`; absent from servers before it).
+ */
+export const VisitorCompanySchema = z.object({
+  cf: z.string(),
+  name: z.string(),
+  province: z.string(),
+  admitted: z.boolean(),
+  availableFrom: IsoDateSchema.nullable().optional(),
+});
+
 /** Pushes the widget receives on the `/visitor` namespace. */
 export const visitorEvents = {
   ...chatEvents,
@@ -94,11 +114,16 @@ export const visitorEvents = {
     identity: SessionIdentitySchema,
     conversation: VisitorConversationSchema.nullable(),
     /**
+     * Your most recent closed conversation, while retention keeps it and until you dismiss it
+     * (`chat:dismiss`); null when there is none. Absent from servers before it.
+     */
+    closedConversation: KeptConversationSchema.nullable().optional(),
+    /**
      * Whether the service has reached you yet (workers by province of residence, employers by the
      * company's legal seat), and from when if planned. When not admitted, nothing else is offered:
      * claims, chats and follow-ups answer NOT_YET_AVAILABLE.
      */
-    admission: z.object({ admitted: z.boolean(), availableFrom: IsoDateSchema.nullable() }),
+    admission: AdmissionSchema,
     /** Whether advisors are on duty for your queue now; outside hours, leave a follow-up. */
     service: ServiceStatusSchema,
     /** Your recent follow-ups with their answers, newest first. */
@@ -107,9 +132,18 @@ export const visitorEvents = {
      * The companies you act for: an owner's or legal representative's own; an intermediary's
      * delegating companies (active delegations), each with whether the rollout covers it.
      */
-    companies: z.array(
-      z.object({ cf: z.string(), name: z.string(), province: z.string(), admitted: z.boolean() }),
-    ),
+    companies: z.array(VisitorCompanySchema),
+  }),
+  /**
+   * The rollout plan changed and, with it, whether the service reaches you (or which of your
+   * companies it covers). Sent only when something you were told changed, within about a second of
+   * the change, on whichever process you are connected to. Admitted now: `claims:status` follows.
+   * No longer admitted: claims, chats and follow-ups answer NOT_YET_AVAILABLE from now on.
+   * Example: `{ admission: { admitted: true, availableFrom: null }, companies: [] }`
+   */
+  'admission:changed': z.object({
+    admission: AdmissionSchema,
+    companies: z.array(VisitorCompanySchema),
   }),
   /** The status of your claims from the claims store, sent at connect before any advisor. */
   'claims:status': z.object({ claims: z.array(ClaimSummarySchema), asOf: IsoDateTimeSchema }),

@@ -48,6 +48,14 @@ function rowsOf(f: SegmentFigures, t: FiguresTexts, fmt: Formats): Row[] {
     ['firstResponseP90', s.firstResponseP90, seconds(f.firstResponseSeconds.p90), f.firstResponseSeconds.p90],
     ['followUpsOpened', s.followUpsOpened, fmt.number(f.followUps.opened), f.followUps.opened],
     ['followUpsAnswered', s.followUpsAnswered, fmt.number(f.followUps.answered), f.followUps.answered],
+    [
+      'rating',
+      s.rating,
+      or(f.ratings.averageStars, (v) =>
+        t.rating(fmt.number(v), f.ratings.count, fmt.number(f.ratings.count)),
+      ),
+      f.ratings.averageStars,
+    ],
   ];
 }
 

@@ -44,7 +44,10 @@ export interface FiguresTexts {
     firstResponseP90: string;
     followUpsOpened: string;
     followUpsAnswered: string;
+    rating: string;
   };
+  /** The average rating, and how many ratings it is made of (as a number, and as shown). */
+  rating: (average: string, count: number, shown: string) => string;
   none: string;
   hours: (hour: number) => string;
   /** A peak: when, and how many requests (as a number, and as shown). */
@@ -109,7 +112,9 @@ const it: FiguresTexts = {
     firstResponseP90: 'Prima risposta, 90° percentile',
     followUpsOpened: 'Messaggi da richiamare ricevuti',
     followUpsAnswered: 'Messaggi da richiamare con risposta',
+    rating: 'Valutazione media delle chat',
   },
+  rating: (average, n, shown) => `${average} su 5 (${shown} ${n === 1 ? 'valutazione' : 'valutazioni'})`,
   none: '—',
   hours,
   peak: (what, n, shown) => `${what} (${shown} ${n === 1 ? 'richiesta' : 'richieste'})`,
@@ -165,7 +170,9 @@ const en: FiguresTexts = {
     firstResponseP90: 'First response, 90th percentile',
     followUpsOpened: 'Follow-ups opened',
     followUpsAnswered: 'Follow-ups answered',
+    rating: 'Average chat rating',
   },
+  rating: (average, n, shown) => `${average} out of 5 (${shown} ${n === 1 ? 'rating' : 'ratings'})`,
   none: '—',
   hours,
   peak: (what, n, shown) => `${what} (${shown} ${n === 1 ? 'request' : 'requests'})`,

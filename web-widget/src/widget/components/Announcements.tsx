@@ -1,11 +1,12 @@
-import { assertNever } from '@infocig/shared/client';
+import type { Language } from '@infocig/shared';
+import { assertNever, formatDate } from '@infocig/shared/client';
 import { LiveRegion } from '@infocig/shared/ui';
 import type { WidgetTexts } from '../i18n/index.ts';
 import type { VisitorAnnouncement } from '../session/state.ts';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
 import { waitWords } from './ChatStatus.tsx';
 
-function word(t: WidgetTexts, a: VisitorAnnouncement): string {
+function word(t: WidgetTexts, lang: Language, a: VisitorAnnouncement): string {
   switch (a.kind) {
     case 'queue':
       return `${t.chat.queued(a.position)} ${waitWords(t, a.wait)}`.trim();
@@ -35,6 +36,12 @@ function word(t: WidgetTexts, a: VisitorAnnouncement): string {
         : t.notices.applicationGone;
     case 'access-log':
       return t.announceMore.accessLog(a.count);
+    case 'admission-changed':
+      return a.admitted
+        ? t.announceMore.admitted
+        : t.announceMore.notAdmitted(a.availableFrom && formatDate(lang, a.availableFrom, 'long'));
+    case 'companies-changed':
+      return t.announceMore.companiesChanged;
     default:
       return assertNever(a);
   }
@@ -42,7 +49,9 @@ function word(t: WidgetTexts, a: VisitorAnnouncement): string {
 
 /** Read out to screen readers: new messages, the queue, the chat's state, answers to follow-ups. */
 export function Announcements() {
-  const { t } = useWidget();
+  const { t, lang } = useWidget();
   const { state } = useVisitorSession();
-  return <LiveRegion announcements={state.announcements} texts={t.announce} describe={(a) => word(t, a)} />;
+  return (
+    <LiveRegion announcements={state.announcements} texts={t.announce} describe={(a) => word(t, lang, a)} />
+  );
 }

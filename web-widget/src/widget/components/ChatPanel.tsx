@@ -32,7 +32,7 @@ export function ChatPanel() {
       {state.conversation ? (
         <ConversationView conversation={state.conversation} />
       ) : closedService ? (
-        <ServiceClosed service={closedService} />
+        <ServiceClosed service={closedService} topic={state.refusedTopic} />
       ) : (
         <RequestForm />
       )}

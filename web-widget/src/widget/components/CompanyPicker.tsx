@@ -1,9 +1,10 @@
 import { provinceBySigla } from '@infocig/shared';
+import { formatDate } from '@infocig/shared/client';
 import type { Company } from '../session/state.ts';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
 
 function CompanyChoice({ company: c }: { company: Company }) {
-  const { t } = useWidget();
+  const { t, lang } = useWidget();
   const { state, session } = useVisitorSession();
   const province = provinceBySigla(c.province)?.name ?? c.province;
   const noteId = `icw-company-note-${c.cf}`;
@@ -28,7 +29,9 @@ function CompanyChoice({ company: c }: { company: Company }) {
       </button>
       {!c.admitted && (
         <p id={noteId} className="icw-company-note">
-          {t.companies.notYet(province)}
+          {c.availableFrom
+            ? t.companies.notYetFrom(province, formatDate(lang, c.availableFrom, 'long'))
+            : t.companies.notYet(province)}
         </p>
       )}
     </li>

@@ -4,6 +4,7 @@ import type { VisitorConversationState } from '../session/state.ts';
 import { useVisitorSession, useWidget } from '../session/useVisitorSession.ts';
 import { ChatStatus, useWaitView } from './ChatStatus.tsx';
 import { FollowUpForm } from './FollowUpForm.tsx';
+import { RatingForm } from './RatingForm.tsx';
 
 /**
  * Give up the place in the queue for a message answered later: offered after a long wait, and
@@ -63,6 +64,7 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
       </p>
       {closed ? (
         <>
+          <RatingForm conversation={conversation} />
           <button type="button" className="ic-button" onClick={() => session.chat.startOver()}>
             {t.chat.newRequest}
           </button>
@@ -72,6 +74,18 @@ export function ConversationView({ conversation }: { conversation: VisitorConver
             onClick={() => void session.chat.downloadTranscript(conversation.id)}
           >
             {t.chat.download}
+          </button>
+          <p id="icw-dismiss-hint" className="ic-muted ic-hint">
+            {t.chat.dismissHint}
+          </p>
+          <button
+            type="button"
+            className="ic-button ic-button-secondary"
+            aria-describedby="icw-dismiss-hint"
+            disabled={state.busy}
+            onClick={() => void session.chat.dismiss()}
+          >
+            {t.chat.dismiss}
           </button>
         </>
       ) : (

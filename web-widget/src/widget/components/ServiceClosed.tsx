@@ -4,7 +4,14 @@ import { useWidget } from '../session/useVisitorSession.ts';
 import { FollowUpForm } from './FollowUpForm.tsx';
 
 /** Outside service hours: when advisors are on duty, when they are back, and a message to leave meanwhile. */
-export function ServiceClosed({ service }: { service: NonNullable<VisitorState['service']> }) {
+export function ServiceClosed({
+  service,
+  topic = '',
+}: {
+  service: NonNullable<VisitorState['service']>;
+  /** What the refused chat request was about, to start the message from. */
+  topic?: string;
+}) {
   const { t, lang } = useWidget();
   const hours = describeServiceHours(lang, service.hours);
   return (
@@ -15,7 +22,7 @@ export function ServiceClosed({ service }: { service: NonNullable<VisitorState['
         {service.opensAt && <p>{t.service.opensAt(formatOpening(lang, service.opensAt))}</p>}
         <p>{t.service.leaveMessage}</p>
       </div>
-      <FollowUpForm />
+      <FollowUpForm initialTopic={topic} />
     </div>
   );
 }

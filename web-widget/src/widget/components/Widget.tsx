@@ -19,7 +19,16 @@ export interface WidgetProps {
 /** Self-service first, then the way to a person; neither before the rollout reaches them. */
 function WidgetBody() {
   const { state } = useVisitorSession();
-  if (state.admission && !state.admission.admitted) return <NotYetAvailable admission={state.admission} />;
+  if (state.admission && !state.admission.admitted) {
+    // A rollout change does not cut a chat short: one still open goes on under the notice.
+    const ongoing = state.conversation !== null && state.conversation.status !== 'closed';
+    return (
+      <>
+        <NotYetAvailable admission={state.admission} />
+        {ongoing && <ChatPanel />}
+      </>
+    );
+  }
   return (
     <>
       <ClaimsPanel />

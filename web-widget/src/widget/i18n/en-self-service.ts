@@ -14,6 +14,8 @@ export const selfServiceEn: SelfServiceTexts = {
     seat: (province) => `registered office in the province of ${province}`,
     notYet: (province) =>
       `The service is not yet available for companies with a registered office in the province of ${province}.`,
+    notYetFrom: (province, date) =>
+      `The service is not yet available for companies with a registered office in the province of ${province}: it arrives on ${date}.`,
     none: 'There are no active delegations in your name.',
     chooseFirst: 'Choose a company to see its applications.',
     claimsOf: (name) => `Applications of ${name}`,
@@ -69,5 +71,11 @@ export const selfServiceEn: SelfServiceTexts = {
         : `Applications of ${name}: ${count} applications.`,
     accessLog: (count) =>
       count === 1 ? 'One recorded access to your data.' : `${count} recorded accesses to your data.`,
+    admitted: 'Info CIG is now available to you: your claims and the chat with an advisor are below.',
+    notAdmitted: (date) =>
+      date
+        ? `Info CIG is no longer available to you for now: the service reaches your area on ${date}.`
+        : 'Info CIG is no longer available to you for now: there is no date for your area yet.',
+    companiesChanged: 'The list of companies the service covers has changed.',
   },
 };

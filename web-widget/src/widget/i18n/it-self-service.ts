@@ -14,6 +14,8 @@ export const selfServiceIt = {
     seat: (province: string) => `sede in provincia di ${province}`,
     notYet: (province: string) =>
       `Il servizio non è ancora disponibile per le aziende con sede in provincia di ${province}.`,
+    notYetFrom: (province: string, date: string) =>
+      `Il servizio non è ancora disponibile per le aziende con sede in provincia di ${province}: arriverà dal ${date}.`,
     none: 'Non risultano deleghe attive a tuo nome.',
     chooseFirst: 'Scegli un’azienda per vedere le sue domande.',
     claimsOf: (name: string) => `Domande di ${name}`,
@@ -67,6 +69,13 @@ export const selfServiceIt = {
       count === 1 ? `Domande di ${name}: 1 domanda.` : `Domande di ${name}: ${count} domande.`,
     accessLog: (count: number) =>
       count === 1 ? 'Un accesso registrato ai tuoi dati.' : `${count} accessi registrati ai tuoi dati.`,
+    admitted:
+      'Info CIG è ora disponibile per te: le tue pratiche e la chat con un consulente sono qui sotto.',
+    notAdmitted: (date: string | null) =>
+      date
+        ? `Info CIG non è più disponibile per te per ora: il servizio arriverà nella tua zona dal ${date}.`
+        : 'Info CIG non è più disponibile per te per ora: per la tua zona non c’è ancora una data.',
+    companiesChanged: 'L’elenco delle aziende coperte dal servizio è cambiato.',
   },
 };
 

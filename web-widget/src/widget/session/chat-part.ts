@@ -5,7 +5,7 @@ import type {
   ConversationChannel,
   SessionCore,
 } from '@infocig/shared/client';
-import { applyClosed } from './reducers.ts';
+import { applyClosed, applyRated } from './reducers.ts';
 import { applyRead, expireTyping } from './reducers-chat.ts';
 import type { VisitorState } from './state.ts';
 
@@ -86,6 +86,37 @@ export class VisitorChat {
     if (out.ok) core.update((s) => applyClosed(s, { conversationId: conversation.id, closedBy: 'visitor' }));
   }
 
+  /** Rates the closed conversation (once): 1–5 stars and an optional comment. True once stored. */
+  async rate(stars: number, comment: string): Promise<boolean> {
+    const { core } = this;
+    const conversation = core.getState().conversation;
+    if (conversation?.status !== 'closed' || core.getState().busy) return false;
+    core.update((s) => ({ ...s, busy: true, commandError: null }));
+    const text = comment.trim();
+    const out = await core.command('chat:rate', {
+      conversationId: conversation.id,
+      stars,
+      ...(text ? { comment: text } : {}),
+    });
+    if (out.ok) core.update((s) => applyRated(s, conversation.id, out.data.rating));
+    else core.update((s) => ({ ...s, busy: false, commandError: out.error }));
+    return out.ok;
+  }
+
+  /**
+   * Puts the closed conversation away for good (on every device): back to the request form. Its
+   * transcript can still be downloaded from the person's area for the retention period.
+   */
+  async dismiss(): Promise<void> {
+    const { core } = this;
+    const conversation = core.getState().conversation;
+    if (conversation?.status !== 'closed') return;
+    core.update((s) => ({ ...s, busy: true, commandError: null }));
+    const out = await core.command('chat:dismiss', { conversationId: conversation.id });
+    core.update((s) => ({ ...s, busy: false, commandError: out.ok ? null : out.error }));
+    if (out.ok) this.startOver();
+  }
+
   /** Leaves a closed conversation behind, back to the request form. */
   startOver(): void {
     this.core.update((s) =>
@@ -114,8 +145,13 @@ export class VisitorChat {
 
   /** After every (re)connect: the open conversation catches up from its last `seq`, then what waited goes out. */
   async resume(): Promise<void> {
-    const conversation = this.core.getState().conversation;
-    if (!conversation || conversation.status === 'closed') return;
+    const { conversation, messages } = this.core.getState();
+    if (!conversation) return;
+    // A closed chat handed over after a reload: its messages, once.
+    if (conversation.status === 'closed') {
+      if (messages.length === 0 && conversation.lastSeq > 0) await this.channel.loadHistory(conversation.id);
+      return;
+    }
     await this.channel.loadHistory(conversation.id);
     this.channel.resendWaiting(conversation.id);
   }

@@ -18,6 +18,7 @@ export interface PushHandlers {
   read(read: Push<'chat:read'>): void;
   closed(closed: Push<'chat:closed'>): void;
   answered(followUp: Push<'followup:answered'>): void;
+  admission(changed: Push<'admission:changed'>): void;
 }
 
 /** Every push is checked against its schema before a handler sees it; each one must have a handler. */
@@ -35,6 +36,7 @@ export function listen(socket: VisitorSocket, h: PushHandlers): void {
     'chat:read': h.read,
     'chat:closed': h.closed,
     'followup:answered': h.answered,
+    'admission:changed': h.admission,
   };
   listenToPushes(socket, visitorEvents, handlers);
 }

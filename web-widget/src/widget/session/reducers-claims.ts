@@ -1,6 +1,6 @@
 import type { ClaimSummary } from '@infocig/shared';
 import { announce } from '@infocig/shared/client';
-import type { AccessNotice, Company, VisitorState } from './state.ts';
+import type { AccessNotice, Company, Push, VisitorState } from './state.ts';
 
 /** Pure state changes for whose claims are shown: the visitor's own, or a company's they act for. */
 
@@ -87,4 +87,27 @@ export function dismissNotice(s: VisitorState): VisitorState {
 /** The company the claims and the chat are about, if any. */
 export function selectedCompany(s: VisitorState): Company | null {
   return s.companies.find((c) => c.cf === s.selectedCompanyCf) ?? null;
+}
+
+/**
+ * `admission:changed`: the rollout plan changed what this session was told. Admitted now, the
+ * claims follow by themselves (`claims:status`); no longer admitted, they are hidden. An
+ * intermediary's pick the plan no longer covers is let go, quietly: the delegation still stands.
+ * Announced politely either way.
+ */
+export function applyAdmissionChanged(s: VisitorState, p: Push<'admission:changed'>): VisitorState {
+  const was = s.admission?.admitted ?? null;
+  let next: VisitorState = { ...s, admission: p.admission, companies: p.companies };
+  if (isOwner(s)) next = { ...next, selectedCompanyCf: p.companies[0]?.cf ?? null };
+  const picked = next.selectedCompanyCf;
+  if (picksCompany(s) && picked !== null && !p.companies.some((c) => c.cf === picked && c.admitted)) {
+    next = { ...next, selectedCompanyCf: null, claims: null };
+  }
+  if (!p.admission.admitted) next = { ...next, claims: null, claimsUnavailable: false };
+  if (was === p.admission.admitted) return announce(next, { kind: 'companies-changed' });
+  return announce(next, {
+    kind: 'admission-changed',
+    admitted: p.admission.admitted,
+    availableFrom: p.admission.availableFrom,
+  });
 }

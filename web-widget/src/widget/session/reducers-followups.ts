@@ -5,9 +5,12 @@ import type { VisitorState } from './state.ts';
 /** Pure state changes for service hours and follow-ups (messages left for an advisor). */
 
 /** `chat:request` answered SERVICE_CLOSED: stop offering the chat, offer the follow-up instead. */
-export function applyServiceClosed(s: VisitorState): VisitorState {
+export function applyServiceClosed(s: VisitorState, topic = ''): VisitorState {
   const service = { hours: s.service?.hours ?? '', opensAt: s.service?.opensAt ?? null, open: false };
-  return announce({ ...s, busy: false, commandError: null, service }, { kind: 'service-closed' });
+  return announce(
+    { ...s, busy: false, commandError: null, service, refusedTopic: topic },
+    { kind: 'service-closed' },
+  );
 }
 
 /** The next opening announced by the server has come: offer the chat again (a request still checks). */
@@ -31,6 +34,7 @@ export function applyFollowUpCreated(s: VisitorState, f: FollowUp, conversationI
     busy: false,
     commandError: null,
     followUps: upsert(s.followUps, f),
+    refusedTopic: '',
     ...(left ? { conversation: null, messages: [], advisorTypingUntil: null } : {}),
   };
   return announce(next, { kind: 'followup-sent' });

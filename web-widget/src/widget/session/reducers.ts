@@ -1,4 +1,4 @@
-import type { VisitorConversation, WaitEstimate } from '@infocig/shared';
+import type { KeptConversation, Rating, VisitorConversation, WaitEstimate } from '@infocig/shared';
 import { advanceRead, announce } from '@infocig/shared/client';
 import { applyCompanies } from './reducers-claims.ts';
 import type {
@@ -99,6 +99,12 @@ export function applyReady(s: VisitorState, ready: Push<'session:ready'>, now = 
   if (ready.conversation) {
     const same = prev?.id === ready.conversation.id;
     next = { ...next, conversation: merged(prev, ready.conversation, now), messages: same ? s.messages : [] };
+  } else if (
+    ready.closedConversation &&
+    (!prev || prev.status === 'closed' || prev.id === ready.closedConversation.conversation.id)
+  ) {
+    // The last closed chat stays on screen, across reloads, until the person dismisses it.
+    next = applyKept(next, ready.closedConversation);
   } else if (prev && prev.status !== 'closed') {
     // It was closed while we were away.
     next = applyClosed(next, { conversationId: prev.id, closedBy: 'system' });
@@ -167,4 +173,33 @@ export function applyClosed(
     { ...s, conversation, advisorTypingUntil: null },
     { kind: 'closed', closedBy: c.closedBy, reason: c.reason ?? null },
   );
+}
+
+/** The closed chat the server handed over at connect: shown as closed, with its rating if given. */
+export function applyKept(s: VisitorState, kept: KeptConversation): VisitorState {
+  const prev = s.conversation;
+  const same = prev?.id === kept.conversation.id;
+  const conversation: VisitorConversationState = {
+    ...(same ? prev : {}),
+    ...kept.conversation,
+    status: 'closed',
+    closedBy: same && prev?.closedBy ? prev.closedBy : kept.closedBy,
+    ...(kept.rating ? { rating: kept.rating } : {}),
+    ratableUntil: kept.ratableUntil,
+  };
+  return { ...s, conversation, messages: same ? s.messages : [], advisorTypingUntil: null };
+}
+
+/** The person rated their closed chat. */
+export function applyRated(s: VisitorState, conversationId: string, rating: Rating): VisitorState {
+  const c = s.conversation;
+  if (c?.id !== conversationId) return s;
+  return { ...s, busy: false, commandError: null, conversation: { ...c, rating, ratableUntil: null } };
+}
+
+/** Whether the closed chat may still be rated, as far as this page knows. */
+export function isRatable(c: VisitorConversationState, now = Date.now()): boolean {
+  if (c.status !== 'closed' || c.rating) return false;
+  if (c.ratableUntil === undefined) return true;
+  return c.ratableUntil !== null && Date.parse(c.ratableUntil) > now;
 }

@@ -3,6 +3,7 @@ import type {
   ClaimSummary,
   FollowUp,
   NoEstimateReason,
+  Rating,
   ServiceStatus,
   VisitorConversation,
   VisitorServerEvents,
@@ -35,6 +36,8 @@ export type VisitorAnnouncement =
   | { kind: 'followup-sent' }
   | { kind: 'followup-answered'; topic: string }
   | { kind: 'company-claims'; name: string; count: number }
+  | { kind: 'admission-changed'; admitted: boolean; availableFrom: string | null }
+  | { kind: 'companies-changed' }
   | { kind: 'access-notice'; notice: AccessNotice }
   | { kind: 'access-log'; count: number };
 
@@ -77,6 +80,10 @@ export interface VisitorConversationState extends VisitorConversation {
   estimateAt?: number;
   /** What the live region last said about the queue, so that small changes stay quiet. */
   announcedQueue?: { position: number; wait: WaitView | null };
+  /** Once closed: the person's rating of it, once given. */
+  rating?: Rating;
+  /** Once closed: until when it may be rated, when the server said (a chat handed over after a reload). */
+  ratableUntil?: string | null;
 }
 
 /** `busy` covers the chat request, closing and leaving a follow-up; `commandError` shows by the controls. */
@@ -94,6 +101,8 @@ export interface VisitorState extends SessionState<Announcement> {
   accessLog: AccessLogState;
   /** Whether advisors are on duty for this visitor's queue; `null` until the session is ready. */
   service: ServiceStatus | null;
+  /** What a chat request the closed service refused was about: the follow-up form starts from it. */
+  refusedTopic: string;
   conversation: VisitorConversationState | null;
   messages: UiMessage[];
   /** Until when the advisor shows as typing (epoch ms); `null` when not. */
@@ -112,6 +121,7 @@ export const initialVisitorState: VisitorState = {
   accessNotice: null,
   accessLog: { entries: null, loading: false, error: null },
   service: null,
+  refusedTopic: '',
   conversation: null,
   messages: [],
   advisorTypingUntil: null,

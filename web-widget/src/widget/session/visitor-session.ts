@@ -18,7 +18,7 @@ import {
   applyRequeued,
 } from './reducers.ts';
 import { applyMessage, applyRead, applyTyping } from './reducers-chat.ts';
-import { applyClaimsUnavailable } from './reducers-claims.ts';
+import { applyAdmissionChanged, applyClaimsUnavailable } from './reducers-claims.ts';
 import {
   applyFollowUpAnswered,
   applyFollowUpCreated,
@@ -77,6 +77,7 @@ export class VisitorSession extends SocketSession<VisitorState, VisitorServerEve
         else this.push(c, applyClosed);
       },
       answered: (f) => this.update((s) => applyFollowUpAnswered(s, f)),
+      admission: (a) => this.update((s) => applyAdmissionChanged(s, a)),
     });
   }
 
@@ -98,7 +99,9 @@ export class VisitorSession extends SocketSession<VisitorState, VisitorServerEve
     const early = this.early;
     this.early = null;
     if (!out.ok) {
-      if (out.error.code === 'SERVICE_CLOSED') return this.update(applyServiceClosed);
+      // The topic follows the person into the message they can leave instead.
+      if (out.error.code === 'SERVICE_CLOSED')
+        return this.update((s) => applyServiceClosed(s, payload.topic));
       if (out.error.code === 'ACCESS_FORBIDDEN') return this.claims.explainRefusal(applicationId, out.error);
       return this.update((s) => ({ ...s, busy: false, commandError: out.error }));
     }
