@@ -113,7 +113,8 @@ describe("the advisor's everyday tools", () => {
     await axeClean(advisor);
     await advisor.getByRole('button', { name: 'Salva la nota' }).click();
     const notes = advisor.locator('.icc-notes');
-    await notes.getByText('Ha già inviato il modello SR41.').waitFor();
+    // The saved note, not the form's text, which clears only once the server has acknowledged it.
+    await notes.locator('.ic-message-text').getByText('Ha già inviato il modello SR41.').waitFor();
     await axeClean(advisor);
     await shot(advisor, 'console-note');
 
@@ -160,7 +161,7 @@ describe("the advisor's everyday tools", () => {
     expect(await fromColleague.getAttribute('class')).toContain('ic-other');
     const own = advisor.locator('.ic-messages li').filter({ hasText: 'Resto a disposizione.' });
     expect(await own.locator('.ic-message-meta .ic-strong').textContent()).toBe('Tu');
-    await notes.getByText('Di nuovo a te.').waitFor();
+    await notes.locator('.ic-message-text').getByText('Di nuovo a te.').waitFor();
     // The person's hand-over lines are part of the transcript: one for each move.
     const lines = advisor.locator('.ic-messages .ic-system');
     expect(await lines.count()).toBe(2);
@@ -172,6 +173,8 @@ describe("the advisor's everyday tools", () => {
     await shot(advisor, 'console-back-from-colleague');
 
     await advisor.getByRole('button', { name: 'Chiudi la chat' }).click();
+    await advisor.getByRole('radio', { name: 'Risolto in chat' }).check();
+    await advisor.getByRole('button', { name: 'Conferma la chiusura' }).click();
     expect(await worker.next('chat:closed')).toMatchObject({
       conversationId: conversation.id,
       closedBy: 'advisor',

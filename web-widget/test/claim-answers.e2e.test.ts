@@ -116,6 +116,8 @@ describe('who has seen my data', () => {
     intruder.close();
 
     await advisor.getByRole('button', { name: 'Chiudi la chat' }).click();
+    await advisor.getByRole('radio', { name: 'Risolto in chat' }).check();
+    await advisor.getByRole('button', { name: 'Conferma la chiusura' }).click();
     await worker
       .locator('.icw-notice')
       .getByText('Il consulente ha chiuso la chat.', { exact: true })

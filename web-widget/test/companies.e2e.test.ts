@@ -87,6 +87,8 @@ describe('an intermediary acts for a delegating company', () => {
     await e2e.shot(advisor, 'console-subject');
 
     await advisor.getByRole('button', { name: 'Chiudi la chat' }).click();
+    await advisor.getByRole('radio', { name: 'Risolto in chat' }).check();
+    await advisor.getByRole('button', { name: 'Conferma la chiusura' }).click();
     await consultant
       .locator('.icw-notice')
       .getByText('Il consulente ha chiuso la chat.', { exact: true })

@@ -80,6 +80,8 @@ describe('a worker asks an advisor through the widget and the console', () => {
     await shot(advisor, 'console-chat');
 
     await advisor.getByRole('button', { name: 'Chiudi la chat' }).click();
+    await advisor.getByRole('radio', { name: 'Risolto in chat' }).check();
+    await advisor.getByRole('button', { name: 'Conferma la chiusura' }).click();
     const ended = worker.locator('.icw-notice');
     await ended.getByText('La chat è terminata.', { exact: true }).waitFor();
     await ended.getByText('Il consulente ha chiuso la chat.').waitFor();

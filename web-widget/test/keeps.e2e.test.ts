@@ -42,6 +42,8 @@ describe('what the person keeps of a closed chat', () => {
     await worker.locator('.ic-messages .ic-other').getByText(answer).waitFor();
 
     await advisor.getByRole('button', { name: 'Chiudi la chat' }).click();
+    await advisor.getByRole('radio', { name: 'Risolto in chat' }).check();
+    await advisor.getByRole('button', { name: 'Conferma la chiusura' }).click();
     await worker.locator('.icw-notice').getByText('Il consulente ha chiuso la chat.').waitFor();
 
     // The rating: five radio buttons in a group named by its legend, and an optional comment.

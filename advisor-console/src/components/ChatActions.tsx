@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { claimFields, fillPlaceholders, filterReplies, slashQuery, subjectClaim } from '../session/canned.ts';
 import type { ChatEntry } from '../session/state.ts';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
+import { CloseForm } from './CloseForm.tsx';
 import { TransferForm } from './TransferForm.tsx';
 
 /** Drafts survive switching between chats (the composer is keyed by conversation). */
@@ -18,6 +19,7 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
   const { t, lang } = useConsole();
   const { state, session } = useAdvisorSession();
   const [transferring, setTransferring] = useState(false);
+  const [closing, setClosing] = useState(false);
   const id = chat.conversation.id;
   // Typing `/` at the start of the reply offers the canned replies, filled from the chat's claim.
   const claim = subjectClaim(chat.conversation);
@@ -49,6 +51,8 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
     );
   }
   if (transferring) return <TransferForm conversationId={id} onCancel={() => setTransferring(false)} />;
+  // Closing asks first how the case ended, then confirms.
+  if (closing) return <CloseForm conversationId={id} onCancel={() => setClosing(false)} />;
   return (
     <>
       <Composer
@@ -75,7 +79,7 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
           type="button"
           className="ic-button ic-button-secondary"
           disabled={state.busy}
-          onClick={() => void session.close(id)}
+          onClick={() => setClosing(true)}
         >
           {t.chat.close}
         </button>

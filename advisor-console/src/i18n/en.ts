@@ -122,6 +122,16 @@ export const en: ConsoleTexts = {
     placeholders: (list) => `Placeholders filled from the application: ${list}`,
     save: 'Add the reply',
   },
+  closeCase: {
+    outcome: 'Case outcome',
+    outcomes: {
+      settled: 'Settled in chat',
+      follow_up: 'Follow-up opened',
+      referred_office: 'Referred to the INPS office',
+    },
+    submit: 'Confirm closing',
+    cancel: 'Cancel',
+  },
   transfer: {
     open: 'Transfer',
     title: 'Transfer the chat',

@@ -1,4 +1,4 @@
-import type { ErrorCode, SystemNotice } from '@infocig/shared';
+import type { CaseOutcome, ErrorCode, SystemNotice } from '@infocig/shared';
 import { type ClientErrorCode, CONNECTION_TEXTS } from '@infocig/shared/client';
 
 const minutes = (n: number) => (n === 1 ? '1 minuto' : `${n} minuti`);
@@ -123,6 +123,16 @@ export const it = {
     text: 'Testo',
     placeholders: (list: string) => `Segnaposto compilati dalla domanda: ${list}`,
     save: 'Aggiungi la risposta',
+  },
+  closeCase: {
+    outcome: 'Esito del caso',
+    outcomes: {
+      settled: 'Risolto in chat',
+      follow_up: 'Messaggio da richiamare aperto',
+      referred_office: 'Inviato alla sede INPS',
+    } satisfies Record<CaseOutcome, string>,
+    submit: 'Conferma la chiusura',
+    cancel: 'Annulla',
   },
   transfer: {
     open: 'Trasferisci',

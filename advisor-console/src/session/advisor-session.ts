@@ -3,6 +3,7 @@ import {
   type AdvisorClientEvents,
   type AdvisorServerEvents,
   type Audience,
+  type CaseOutcome,
   type ChatMessage,
   NAMESPACES,
 } from '@infocig/shared';
@@ -169,9 +170,10 @@ export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEve
     return out.ok;
   }
 
-  async close(conversationId: string): Promise<void> {
+  /** Closes a chat, saying how the case ended. */
+  async close(conversationId: string, outcome: CaseOutcome): Promise<void> {
     this.update((s) => ({ ...s, busy: true, commandError: null }));
-    const out = await this.command('chat:close', { conversationId });
+    const out = await this.command('chat:close', { conversationId, outcome });
     this.update((s) => {
       const next = { ...s, busy: false, commandError: out.ok ? null : out.error };
       return out.ok ? applyClosed(next, { conversationId, closedBy: 'advisor' }) : next;

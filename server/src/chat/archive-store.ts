@@ -1,4 +1,4 @@
-import type { Audience, ChatMessage } from '@infocig/shared';
+import type { Audience, CaseOutcome, ChatMessage } from '@infocig/shared';
 import type { ConversationSubject, VisitorSnapshot } from '../people/visitor.ts';
 import type { Db } from '../store/index.ts';
 import type { ClosedConversation, ClosedConversations } from './closed-conversation.ts';
@@ -18,6 +18,7 @@ interface ArchiveRow {
   assigned_at: Date | null;
   closed_at: Date;
   closed_by: string;
+  outcome: CaseOutcome | null;
   messages: ChatMessage[];
   notes: InternalNote[];
 }
@@ -41,6 +42,7 @@ function fromRow(row: ArchiveRow): ClosedConversation {
       lastSeq: messages.at(-1)?.seq ?? 0,
       readUpTo: { visitor: 0, advisor: 0 },
       closedBy: row.closed_by,
+      outcome: row.outcome ?? undefined,
     },
     enqueuedAt: row.enqueued_at.getTime(),
     priority: row.priority,
@@ -63,8 +65,8 @@ export function createArchiveStore(db: Db): ClosedConversations & ArchiveWrites 
       const { record } = closed;
       await db.query(
         `INSERT INTO conversation_archive (id, visitor_key, queue, topic, visitor, subject, advisor_id,
-           opened_at, enqueued_at, priority, assigned_at, closed_at, closed_by, messages, notes)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb)
+           opened_at, enqueued_at, priority, assigned_at, closed_at, closed_by, messages, notes, outcome)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb, $16)
          ON CONFLICT (id) DO NOTHING`,
         [
           record.id,
@@ -82,6 +84,7 @@ export function createArchiveStore(db: Db): ClosedConversations & ArchiveWrites 
           record.closedBy ?? 'system',
           JSON.stringify(closed.messages),
           JSON.stringify(closed.notes),
+          record.outcome ?? null,
         ],
       );
     },

@@ -1,4 +1,4 @@
-import { AUDIENCES, type Audience, audienceOf, type SystemNotice } from '@infocig/shared';
+import { AUDIENCES, type Audience, audienceOf, type CaseOutcome, type SystemNotice } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import { ulid } from 'ulid';
 import type { AccessAudit } from '../audit/access-audit.ts';
@@ -51,6 +51,8 @@ export interface ClosedChat {
   closedBy: Participant['kind'] | 'system';
   /** Closed while still in the queue (the visitor left or gave up waiting). */
   wasWaiting: boolean;
+  /** How the case ended, when its advisor closed it. */
+  outcome?: CaseOutcome;
 }
 
 const otherSide = (who: Participant) => (who.kind === 'visitor' ? 'advisor' : 'visitor');
@@ -152,8 +154,9 @@ export function createChatService(deps: ChatServiceDeps) {
     conversationId: string,
     closedBy: Participant['kind'] | 'system',
     reason?: 'visitor_left' | 'inactive',
+    outcome?: CaseOutcome,
   ) {
-    const closed = await conversations.close(conversationId, closedBy);
+    const closed = await conversations.close(conversationId, closedBy, outcome);
     if (!closed || closed.previousStatus === 'closed') return;
     notifier.toBoth(closed.visitorKey, closed.advisorId, {
       event: 'chat:closed',
@@ -161,7 +164,15 @@ export function createChatService(deps: ChatServiceDeps) {
     });
     log.info({ conversationId, closedBy, reason }, 'chat closed');
     const wasWaiting = closed.previousStatus === 'queued';
-    dispatcher.track(notify(closedListeners, { conversationId, queue: closed.queue, closedBy, wasWaiting }));
+    dispatcher.track(
+      notify(closedListeners, {
+        conversationId,
+        queue: closed.queue,
+        closedBy,
+        wasWaiting,
+        ...(outcome ? { outcome } : {}),
+      }),
+    );
     if (closed.previousStatus === 'queued') positions.changed(closed.queue);
     else dispatcher.kickAll();
   }
@@ -309,9 +320,10 @@ export function createChatService(deps: ChatServiceDeps) {
       return { seq: mark };
     },
 
-    async close(who: Participant, conversationId: string) {
+    /** Closes a chat; an advisor says how the case ended (`outcome`, required by their contract). */
+    async close(who: Participant, conversationId: string, outcome?: CaseOutcome) {
       await participantOf(conversationId, who);
-      await closeConversation(conversationId, who.kind);
+      await closeConversation(conversationId, who.kind, undefined, outcome);
       return {};
     },
 

@@ -1,4 +1,4 @@
-import type { Audience, ConversationStatus } from '@infocig/shared';
+import type { Audience, CaseOutcome, ConversationStatus } from '@infocig/shared';
 import type { ConversationSubject, VisitorSnapshot } from '../people/visitor.ts';
 
 export interface ConversationRecord {
@@ -20,6 +20,8 @@ export interface ConversationRecord {
   /** The activity time an inactivity warning was last sent for. */
   warnedFor?: number;
   closedBy?: string;
+  /** How the case ended, as the advisor who closed it chose. */
+  outcome?: CaseOutcome;
   followUpOffered?: boolean;
 }
 
@@ -53,6 +55,7 @@ export function fromHash(hash: Record<string, string>): ConversationRecord | nul
     lastActivityAt: hash.lastActivityAt ? Number(hash.lastActivityAt) : undefined,
     warnedFor: hash.warnedFor ? Number(hash.warnedFor) : undefined,
     closedBy: hash.closedBy,
+    outcome: (hash.outcome || undefined) as CaseOutcome | undefined,
     followUpOffered: hash.followUpOffered === '1',
   };
 }

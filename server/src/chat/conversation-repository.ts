@@ -1,4 +1,4 @@
-import type { Audience, ChatMessage, InternalNote, SystemNotice } from '@infocig/shared';
+import type { Audience, CaseOutcome, ChatMessage, InternalNote, SystemNotice } from '@infocig/shared';
 import { ulid } from 'ulid';
 import { AppError } from '../errors/app-error.ts';
 import type { ConversationSubject, VisitorSnapshot } from '../people/visitor.ts';
@@ -235,13 +235,17 @@ export function createConversationRepository(redis: RedisClient, keys: Keys) {
       return { messages: page.slice(0, limit), hasMore: page.length > limit };
     },
 
-    async close(id: string, closedBy: Participant['kind'] | 'system'): Promise<CloseResult | null> {
+    async close(
+      id: string,
+      closedBy: Participant['kind'] | 'system',
+      outcome?: CaseOutcome,
+    ): Promise<CloseResult | null> {
       const closed = await runRoutingScript(
         redis,
         keys,
         releaseScript,
         [keys.chatRouting(id), keys.unarchived()],
-        [id, closedBy],
+        [id, closedBy, outcome ?? ''],
       );
       if (closed) await sync(id);
       return closed;

@@ -15,6 +15,10 @@ export const figuresPlugin = fp(
     const { chat } = app;
     chat.onQueued((record) => interactions.chatOpened(record));
     chat.onAssigned((record, at) => interactions.assigned(record, (at - record.openedAt) / 1000));
+    // The case outcome the advisor chose at close, beside the visit's own outcome.
+    chat.onClosed(async ({ conversationId, outcome }) => {
+      if (outcome) await interactions.caseOutcome(conversationId, outcome);
+    });
     chat.onFirstResponse((conversationId, at, openedAt) =>
       interactions.firstResponse(conversationId, (at - openedAt) / 1000),
     );

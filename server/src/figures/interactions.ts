@@ -1,4 +1,4 @@
-import { type Audience, italianDay } from '@infocig/shared';
+import { type Audience, type CaseOutcome, italianDay } from '@infocig/shared';
 import type { VisitorSnapshot } from '../people/visitor.ts';
 import type { Db } from '../store/index.ts';
 
@@ -68,6 +68,15 @@ export function createInteractions(db: Db) {
            conversation_id = COALESCE(interactions.conversation_id, EXCLUDED.conversation_id),
            outcome = CASE WHEN interactions.outcome = 'follow_up' THEN 'follow_up' ELSE 'chat' END`,
         [...chatRow(chat), waitSeconds],
+        PREPARED,
+      );
+    },
+
+    /** How the advisor who closed the chat says the case ended (not the visit's `outcome`). */
+    async caseOutcome(conversationId: string, outcome: CaseOutcome): Promise<void> {
+      await db.query(
+        'UPDATE interactions SET case_outcome = $2 WHERE conversation_id = $1',
+        [conversationId, outcome],
         PREPARED,
       );
     },

@@ -39,6 +39,9 @@ interface SummaryRow {
   people: number;
   self_service: number;
   follow_ups: number;
+  settled: number;
+  follow_up_cases: number;
+  referred_office: number;
   wait_p50: number | null;
   wait_p90: number | null;
   first_response_p50: number | null;
@@ -73,6 +76,9 @@ async function readRows(db: Db, from: string, to: string) {
       `SELECT ${SEGMENT} AS segment, count(*)::int AS requests, count(DISTINCT person_key)::int AS people,
               count(*) FILTER (WHERE outcome = 'self_service')::int AS self_service,
               count(*) FILTER (WHERE outcome = 'follow_up')::int AS follow_ups,
+              count(*) FILTER (WHERE case_outcome = 'settled')::int AS settled,
+              count(*) FILTER (WHERE case_outcome = 'follow_up')::int AS follow_up_cases,
+              count(*) FILTER (WHERE case_outcome = 'referred_office')::int AS referred_office,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY wait_seconds) AS wait_p50,
               percentile_cont(0.9) WITHIN GROUP (ORDER BY wait_seconds) AS wait_p90,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response_seconds) AS first_response_p50,
@@ -155,6 +161,12 @@ function segmentFigures([summaries, days, hours, followUps, ratings]: Rows, segm
       p90: round(s?.first_response_p90 ?? null),
     },
     followUps: { opened: f?.opened ?? 0, answered: f?.answered ?? 0 },
+    /** How the advisors who closed the period's chats said the cases ended. */
+    caseOutcomes: {
+      settled: s?.settled ?? 0,
+      follow_up: s?.follow_up_cases ?? 0,
+      referred_office: s?.referred_office ?? 0,
+    },
     ratings: {
       count: ratingCount,
       averageStars: ratingCount ? Math.round(((rated?.stars ?? 0) / ratingCount) * 100) / 100 : null,
@@ -168,7 +180,8 @@ export type SegmentFigures = ReturnType<typeof segmentFigures>;
  * The figures INPS publishes for Info CIG, for everyone, by audience and by user category: requests
  * by day and month, distinct people, the peak day, month and hour of the day (Italian time), the
  * share settled online, waiting and first-response times, follow-ups opened and answered, and the
- * ratings people gave their closed chats (how many, and the average stars, by the day the chat opened).
+ * ratings people gave their closed chats (how many, and the average stars, by the day the chat opened),
+ * and the case outcomes the advisors chose when closing chats (settled, follow-up, referred to the office).
  * "Settled online" counts visits that did not end in a follow-up; "without an advisor" those settled
  * by the claim answers alone.
  */

@@ -16,6 +16,7 @@ const ROUTED_FIELDS = [
   'priority',
   'closedBy',
   'closedAt',
+  'outcome',
 ] as const;
 
 /** How many overdue chats one sweep syncs; the next sweep takes the rest. */

@@ -66,6 +66,8 @@ async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
     {
       'auth:refresh': lifetime.refresh,
       ...chatCommandHandlers(chat, me),
+      // The advisor's close says how the case ended (its contract requires it).
+      'chat:close': ({ conversationId, outcome }) => chat.close(me, conversationId, outcome),
       'advisor:availability': async ({ availability }) => {
         await pool.rememberPreference(advisorId, availability);
         const state = await changeAdvisor(deps, advisorId, { availability });

@@ -27,6 +27,8 @@ const SegmentFiguresSchema = z.object({
   firstResponseSeconds: PercentilesSchema,
   /** Opened in the period, and answered in it (whenever opened). */
   followUps: z.object({ opened: count, answered: count }),
+  /** Chats of the period by the case outcome their advisor chose at close. */
+  caseOutcomes: z.object({ settled: count, follow_up: count, referred_office: count }),
   /** Ratings of chats opened in the period (1–5 stars): how many, and their average (null: none). */
   ratings: z.object({ count, averageStars: z.number().min(1).max(5).nullable() }),
 });

@@ -133,7 +133,7 @@ describe('who may read what (socket)', () => {
     const positions = await matricolaeOf(TURIN.cf);
     expect(assigned.claims.length).toBeGreaterThan(0);
     expect(assigned.claims.every((c) => positions.includes(c.matricola))).toBe(true);
-    await advisor.ok('chat:close', { conversationId: conversation.id });
+    await advisor.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
     for (const c of [consultant, advisor]) c.close();
   });
 
@@ -150,7 +150,7 @@ describe('who may read what (socket)', () => {
     for (const [event, payload] of [
       ['chat:history', { conversationId: conversation.id }],
       ['chat:send', { conversationId: conversation.id, clientMessageId: 'x', text: 'ciao' }],
-      ['chat:close', { conversationId: conversation.id }],
+      ['chat:close', { conversationId: conversation.id, outcome: 'settled' }],
     ] as const) {
       expect(await snoop.request(event, payload)).toMatchObject({
         ok: false,
@@ -158,7 +158,7 @@ describe('who may read what (socket)', () => {
       });
     }
     expect(await refusals('SNPADV80A01H501Z')).toHaveLength(3);
-    await holder.ok('chat:close', { conversationId: conversation.id });
+    await holder.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
     for (const c of [worker, holder, snoop]) c.close();
   });
 

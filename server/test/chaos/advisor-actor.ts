@@ -200,7 +200,7 @@ export class AdvisorActor {
           chat.answered.add(open.seq);
           chat.dirty = true;
         } else if (questions.at(-1)?.text.endsWith(LAST_QUESTION.advisorCloses)) {
-          const closing = await this.link.command('chat:close', { conversationId: id });
+          const closing = await this.link.command('chat:close', { conversationId: id, outcome: 'settled' });
           if (!closing.ok && closing.error.code !== 'CONVERSATION_FORBIDDEN') {
             throw new Error(`chat:close failed: ${closing.error.code}`);
           }

@@ -75,7 +75,7 @@ async function expectRefused(advisor: AdvisorClient, conversationId: string) {
     ['chat:read', { conversationId, seq: 1 }],
     ['chat:transfer', { conversationId, to: { queue: 'employers' }, note: 'Nota tardiva' }],
     ['chat:note', { conversationId, text: 'Nota tardiva' }],
-    ['chat:close', { conversationId }],
+    ['chat:close', { conversationId, outcome: 'settled' }],
   ];
   for (const [command, payload] of attempts) {
     const out = await advisor.request(command as 'chat:history', payload);
@@ -119,7 +119,7 @@ describe("an advisor's access ends when their part in a chat ends", () => {
   it('after they close it: history, send, typing, read, notes and close are refused and audited', async () => {
     const advisor = await advisorOf(1);
     const { visitor, id } = await chatWith(advisor, 1);
-    await advisor.ok('chat:close', { conversationId: id });
+    await advisor.ok('chat:close', { conversationId: id, outcome: 'settled' });
     await advisor.next('chat:closed', (c) => c.conversationId === id);
     done.push({ visitor, id });
 
@@ -162,7 +162,7 @@ describe("an advisor's access ends when their part in a chat ends", () => {
     // Both messages and the person's hand-over notice.
     expect(page.messages).toHaveLength(3);
     expect((await auditOf(id, staff(4).sub)).filter((r) => r.purpose === 'chat history')).toHaveLength(1);
-    await colleague.ok('chat:close', { conversationId: id });
+    await colleague.ok('chat:close', { conversationId: id, outcome: 'settled' });
     advisor.close();
     colleague.close();
   });
@@ -202,7 +202,7 @@ describe("an advisor's access ends when their part in a chat ends", () => {
   it('the person typing or reading after the close no longer reaches the former advisor', async () => {
     const advisor = await advisorOf(7);
     const { visitor, id } = await chatWith(advisor, 7);
-    await advisor.ok('chat:close', { conversationId: id });
+    await advisor.ok('chat:close', { conversationId: id, outcome: 'settled' });
     await visitor.next('chat:closed', (c) => c.conversationId === id);
     done.push({ visitor, id });
     await visitor.ok('chat:typing', { conversationId: id, typing: true });

@@ -67,7 +67,7 @@ describe('each message names its real author, and the person reads the hand-over
     expect(page.messages.map((m) => m.authorId)).toEqual([firstId, undefined, secondId]);
     const wire = JSON.stringify([worker.received, second.received]);
     for (const n of [1, 2]) expect(wire).not.toContain(staff(n).sub);
-    await second.ok('chat:close', { conversationId: id });
+    await second.ok('chat:close', { conversationId: id, outcome: 'settled' });
     for (const c of [first, second, worker]) c.close();
   });
 
@@ -136,7 +136,7 @@ describe('internal notes', () => {
     const wire = JSON.stringify(worker.received);
     for (const text of ['SR41', 'Riguarda il datore', 'Presa in carico']) expect(wire).not.toContain(text);
 
-    await other.ok('chat:close', { conversationId: id });
+    await other.ok('chat:close', { conversationId: id, outcome: 'settled' });
     expect(await other.request('chat:note', { conversationId: id, text: 'Dopo' })).toMatchObject({
       ok: false,
       error: { code: 'CONVERSATION_FORBIDDEN' },

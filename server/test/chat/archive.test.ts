@@ -22,7 +22,7 @@ describe('closed conversations', () => {
     const id = conversation.id;
     await visitor.ok('chat:send', { conversationId: id, clientMessageId: 'a-1', text: 'Quando pagate?' });
     await advisor.ok('chat:send', { conversationId: id, clientMessageId: 'a-2', text: 'Entro il 20.' });
-    await advisor.ok('chat:close', { conversationId: id });
+    await advisor.ok('chat:close', { conversationId: id, outcome: 'settled' });
 
     // Moved whole: its keys leave Redis once the archive has it.
     await until(async () => (await client.exists(keys.conversation(id))) === 0, 'conversation left Redis');

@@ -61,7 +61,7 @@ describe('the advisors list', () => {
       note: 'Per te',
     });
     await two.next('chat:assigned', (c) => c.id === conversation.id);
-    await two.ok('chat:close', { conversationId: conversation.id });
+    await two.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
     for (const c of [one, two, worker]) c.close();
   });
 });

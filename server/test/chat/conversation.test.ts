@@ -94,7 +94,7 @@ describe('a worker and an advisor complete a conversation', () => {
     expect(history.messages.map((m) => m.seq)).toEqual([2, 3]);
     expect(history.hasMore).toBe(false);
 
-    await advisor.ok('chat:close', { conversationId: conversation.id });
+    await advisor.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
     expect(await worker.next('chat:closed')).toEqual({
       conversationId: conversation.id,
       closedBy: 'advisor',
@@ -154,7 +154,7 @@ describe('a worker and an advisor complete a conversation', () => {
     expect(await visitors[3]!.next('queue:position', (p) => p.position === 1)).toBeTruthy();
     expect(advisor.all('chat:assigned').map((c) => c.id)).not.toContain(ids[3]);
 
-    await advisor.ok('chat:close', { conversationId: ids[0]! });
+    await advisor.ok('chat:close', { conversationId: ids[0]!, outcome: 'settled' });
     expect((await advisor.next('chat:assigned', (c) => c.id === ids[3])).visitor.displayName).toBe(
       'Visitatore D',
     );

@@ -48,7 +48,7 @@ describe('inactive chats', () => {
     }
     expect(busy.all('chat:closed')).toEqual([]);
     expect(busy.all('chat:message').filter((m) => m.author === 'system')).toEqual([]);
-    await busy.ok('chat:close', { conversationId: busyChat });
+    await busy.ok('chat:close', { conversationId: busyChat, outcome: 'settled' });
     for (const c of [advisor, quiet, busy]) c.close();
   }, 20_000);
 });

@@ -26,7 +26,7 @@ async function closedChat(n: number) {
   const conversationId = conversation.id;
   await visitor.ok('chat:send', { conversationId, clientMessageId: 'k-1', text: 'Quando pagate?' });
   await advisor.ok('chat:send', { conversationId, clientMessageId: 'k-2', text: 'Entro il 20.' });
-  await advisor.ok('chat:close', { conversationId });
+  await advisor.ok('chat:close', { conversationId, outcome: 'settled' });
   await visitor.next('chat:closed', (c) => c.conversationId === conversationId);
   const archive = createArchiveStore(server.app.db);
   await until(async () => (await archive.get(conversationId)) !== null, 'chat archived');

@@ -81,7 +81,7 @@ describe('transfers', () => {
     expect((await worker.next('chat:message', (m) => m.clientMessageId === 'new')).authorName).toBe(
       'Consulente 2',
     );
-    await second.ok('chat:close', { conversationId: conversation.id });
+    await second.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
     for (const c of [first, second, worker]) c.close();
   });
 
@@ -111,7 +111,8 @@ describe('transfers', () => {
     expect(taken).toMatchObject({ id: conversation.id, queue: 'employers' });
     expect(taken.notes.map((n) => n.text)).toEqual(['Riguarda il datore']);
     expect((await employerDesk.next('chat:assigned', (c) => c.id === newer)).id).toBe(newer);
-    for (const id of [conversation.id, newer]) await employerDesk.ok('chat:close', { conversationId: id });
+    for (const id of [conversation.id, newer])
+      await employerDesk.ok('chat:close', { conversationId: id, outcome: 'settled' });
     for (const c of [first, worker, employer, employerDesk]) c.close();
   });
 
@@ -147,7 +148,7 @@ describe('transfers', () => {
       clientMessageId: 'still',
       text: 'Resto io',
     });
-    await holder.ok('chat:close', { conversationId: conversation.id });
+    await holder.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
     for (const c of [holder, paused, worker]) c.close();
   });
 });

@@ -85,7 +85,7 @@ describe('availability follows presence', () => {
     expect(pool.filter((id) => ids.includes(id))).toEqual([]);
     expect(await redis.hget(keys.presence(), advisorMember('REALADV00A01H501Z'))).toBe('1');
 
-    await real.ok('chat:close', { conversationId: conversation.id });
+    await real.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
     real.close();
     visitor.close();
   });

@@ -84,7 +84,7 @@ describe('chat timers', () => {
 
     // Half are closed by the advisor, half by the visitor.
     for (const [i, id] of ids.slice(2).entries()) {
-      if (i % 2 === 0) await advisor.ok('chat:close', { conversationId: id });
+      if (i % 2 === 0) await advisor.ok('chat:close', { conversationId: id, outcome: 'settled' });
       else await visitors[i + 2]!.ok('chat:close', { conversationId: id });
     }
     await until(async () => Object.keys(await pendingChatTimers()).length === 0, 'no chat timer left');

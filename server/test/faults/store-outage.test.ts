@@ -122,8 +122,8 @@ describe('when the claims store is unreachable', () => {
       const pushed = await visitor.next('claims:status', () => true, 20_000);
       expect(pushed.claims.length).toBeGreaterThan(0);
       expect(await visitor.ok('claims:get', {})).toMatchObject({ claims: pushed.claims });
-      await advisor.ok('chat:close', { conversationId: conversation.id });
-      await advisor.ok('chat:close', { conversationId: ongoing.id });
+      await advisor.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
+      await advisor.ok('chat:close', { conversationId: ongoing.id, outcome: 'settled' });
       visitor.close();
       earlier.close();
     } finally {
@@ -139,7 +139,7 @@ describe('when the claims store is unreachable', () => {
     await visitor.ok('chat:send', { conversationId: id, clientMessageId: 'closing-1', text: 'Grazie' });
     await cutStore();
     try {
-      await advisor.ok('chat:close', { conversationId: id });
+      await advisor.ok('chat:close', { conversationId: id, outcome: 'settled' });
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(await redis.zscore(keys.unarchived(), id)).not.toBeNull();
       const page = await visitor.ok('chat:history', { conversationId: id, afterSeq: 0, limit: 10 });

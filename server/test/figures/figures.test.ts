@@ -36,7 +36,7 @@ describe('published figures', () => {
       text: 'Buongiorno',
     });
     await advisor.ok('chat:send', { conversationId: conversation.id, clientMessageId: 'r2', text: 'Ancora' });
-    await advisor.ok('chat:close', { conversationId: conversation.id });
+    await advisor.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
 
     const writer = await connectVisitor(server.url, await server.token(person(3, 'titolare')));
     await writer.next('session:ready');
@@ -58,6 +58,8 @@ describe('published figures', () => {
       peakMonth: { month, interactions: 2 },
       settledOnlineShare: 1,
       settledWithoutAdvisorShare: 0.5,
+      // The chat its advisor closed as settled.
+      caseOutcomes: { settled: 1, follow_up: 0, referred_office: 0 },
     });
     const workers = byAudience.workers as {
       waitSeconds: { p50: number };
@@ -70,6 +72,7 @@ describe('published figures', () => {
       settledOnlineShare: 0,
       settledWithoutAdvisorShare: 0,
       followUps: { opened: 1, answered: 0 },
+      caseOutcomes: { settled: 0, follow_up: 0, referred_office: 0 },
     });
     for (const c of [selfServed, again, chatter, advisor, writer]) c.close();
   });

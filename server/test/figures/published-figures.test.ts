@@ -48,6 +48,7 @@ describe.each(ENGINES)('published figures on $name', (engine) => {
       waitSeconds: { p50: 20, p90: 28 },
       firstResponseSeconds: { p50: 40, p90: 48 },
       followUps: { opened: 2, answered: 2 },
+      caseOutcomes: { settled: 0, follow_up: 0, referred_office: 0 },
       ratings: { count: 0, averageStars: null },
     });
   });

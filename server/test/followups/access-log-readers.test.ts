@@ -20,7 +20,7 @@ describe("a person's access log", () => {
     const { conversation } = await worker.ok('chat:request', { topic: 'Pagamento' });
     await advisor.next('chat:assigned', (c) => c.id === conversation.id);
     await advisor.ok('chat:history', { conversationId: conversation.id, afterSeq: 0 });
-    await advisor.ok('chat:close', { conversationId: conversation.id });
+    await advisor.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
     await advisor.request('chat:history', { conversationId: conversation.id, afterSeq: 0 });
 
     // A follow-up, listed and answered.

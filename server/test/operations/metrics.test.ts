@@ -99,7 +99,7 @@ describe('/metrics', () => {
       clientMessageId: 'm-1',
       text: 'Buongiorno',
     });
-    await advisor.ok('chat:close', { conversationId: conversation.id });
+    await advisor.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
 
     await vi.waitFor(async () => {
       const text = await scrape();

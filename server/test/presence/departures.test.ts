@@ -40,7 +40,7 @@ describe('when people go away', () => {
       clientMessageId: 'still-mine',
       text: 'Sono qui',
     });
-    await back.ok('chat:close', { conversationId: conversation.id });
+    await back.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
     back.close();
     visitor.close();
   });
@@ -74,7 +74,8 @@ describe('when people go away', () => {
     expect(taken.id).toBe(held);
     expect(taken.messages.map((m) => m.notice?.kind ?? m.text)).toEqual(['Prima', 'handover']);
     expect((await colleague.next('chat:assigned', (c) => c.id === newer)).id).toBe(newer);
-    for (const id of [held, newer]) await colleague.ok('chat:close', { conversationId: id });
+    for (const id of [held, newer])
+      await colleague.ok('chat:close', { conversationId: id, outcome: 'settled' });
     for (const c of [first, second, colleague]) c.close();
   });
 
@@ -98,7 +99,7 @@ describe('when people go away', () => {
     await advisor.next('session:ready');
     await pause(2_000);
     expect(visitor.all('chat:requeued')).toEqual([]);
-    await advisor.ok('chat:close', { conversationId: conversation.id });
+    await advisor.ok('chat:close', { conversationId: conversation.id, outcome: 'settled' });
     advisor.close();
     visitor.close();
   });

@@ -86,7 +86,7 @@ describe('supervisors and advisors', () => {
     await advisor.next('chat:assigned', (c) => c.id === otherChat);
     await advisor.next('chat:assigned', (c) => c.id === employerChat);
     for (const id of [workerChat, otherChat, employerChat])
-      await advisor.ok('chat:close', { conversationId: id });
+      await advisor.ok('chat:close', { conversationId: id, outcome: 'settled' });
     for (const v of [employer, worker, other]) v.close();
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AUDIENCES, ROLES } from '../domain/roles.ts';
 import { CannedReplyDraftSchema, CannedReplyIdSchema, CannedReplySchema } from './canned-replies.ts';
-import { chatCommands, chatEvents } from './chat-commands.ts';
+import { CaseOutcomeSchema, chatCommands, chatEvents } from './chat-commands.ts';
 import {
   ChatMessageSchema,
   ClaimSummarySchema,
@@ -80,6 +80,16 @@ export type AssignedConversation = z.infer<typeof AssignedConversationSchema>;
 export const advisorCommands = {
   ...chatCommands,
   ...sessionCommands,
+  /**
+   * Close a chat you hold, saying how the case ended: `settled` in the chat, `follow_up` opened,
+   * or `referred_office` (sent to the INPS office). `outcome` is required here. Both sides receive
+   * `chat:closed`. Errors: VALIDATION_FAILED, CONVERSATION_NOT_FOUND, CONVERSATION_FORBIDDEN.
+   * Example: `{ conversationId, outcome: 'settled' }` → `{}`
+   */
+  'chat:close': command(
+    z.object({ conversationId: ConversationIdSchema, outcome: CaseOutcomeSchema }),
+    z.object({}),
+  ),
   /**
    * Become available for new chats, or pause (chats you hold stay yours).
    * Errors: VALIDATION_FAILED.

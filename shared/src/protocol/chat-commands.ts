@@ -11,6 +11,14 @@ import { WireErrorSchema } from './errors.ts';
 import { safeText } from './safe-input.ts';
 import { LIMITS } from './version.ts';
 
+/**
+ * How an advisor's case ended, chosen when they close the chat: settled in the chat, a follow-up
+ * opened (a message to call back), or referred to the INPS office.
+ */
+export const CASE_OUTCOMES = ['settled', 'follow_up', 'referred_office'] as const;
+export const CaseOutcomeSchema = z.enum(CASE_OUTCOMES);
+export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
+
 /** Commands that both sides of a conversation use, with the same shapes. */
 export const chatCommands = {
   /**
@@ -43,6 +51,7 @@ export const chatCommands = {
   ),
   /**
    * Close a conversation. Closing one already closed succeeds. Both sides receive `chat:closed`.
+   * The console's close also carries the case outcome (see `advisorCommands`).
    * Errors: VALIDATION_FAILED, CONVERSATION_NOT_FOUND, CONVERSATION_FORBIDDEN.
    * Example: `{ conversationId }` → `{}`
    */

@@ -27,6 +27,8 @@ export interface SegmentFigures {
   waitSeconds: { p50: number | null; p90: number | null };
   firstResponseSeconds: { p50: number | null; p90: number | null };
   followUps: { opened: number; answered: number };
+  /** Chats by the case outcome their advisor chose at close. */
+  caseOutcomes: { settled: number; follow_up: number; referred_office: number };
   /** Ratings of chats opened in the period: how many, and the average stars (null: none). */
   ratings: { count: number; averageStars: number | null };
 }

@@ -3,7 +3,7 @@
 -- The routing step of closing a conversation; its hash follows through the sync.
 --#include includes/routing.lua
 -- KEYS[FIRST_KEY] the chat's routing record   KEYS[FIRST_KEY + 1] unarchived chats (zset)
--- ARGV[4] chat id   ARGV[5] closed by
+-- ARGV[4] chat id   ARGV[5] closed by   ARGV[6] the case outcome an advisor chose ('' for none)
 -- The advisor's and the visitor's keys are only known once the record is read (see routing.lua).
 -- Returns {previous status, advisorId or '', queue, visitorKey}; {} when there is no such chat.
 local chat, unarchived = KEYS[FIRST_KEY], KEYS[FIRST_KEY + 1]
@@ -25,6 +25,7 @@ end
 local pointer = visitorPointerKey(visitorKey)
 if redis.call('GET', pointer) == id then redis.call('DEL', pointer) end
 redis.call('HSET', chat, 'status', 'closed', 'closedBy', ARGV[5], 'closedAt', NOW)
+if ARGV[6] ~= '' then redis.call('HSET', chat, 'outcome', ARGV[6]) end
 changed(id)
 redis.call('ZADD', unarchived, NOW, id)
 return {status, advisorId, queueName, visitorKey}
