@@ -11,6 +11,7 @@ import { visitorKeyOf } from '../people/visitor-key.ts';
 import type { Notifier } from '../realtime/notifier.ts';
 import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
+import { createAdvisorDirectory } from './advisor-directory.ts';
 import { createAnnouncer } from './announcer.ts';
 import type { ClosedConversations } from './closed-conversation.ts';
 import { createConversationAccess } from './conversation-access.ts';
@@ -72,22 +73,7 @@ export function createChatService(deps: ChatServiceDeps) {
 
   const { tell, notify } = createListenerCalls(log);
 
-  /** Advisors' opaque ids, once known: they never change (see `publicIdOf`). */
-  const publicIds = new Map<string, string>();
-  async function publicIdOf(advisorId: string): Promise<string> {
-    const known = publicIds.get(advisorId);
-    if (known) return known;
-    const publicId = await pool.publicIdOf(advisorId);
-    publicIds.set(advisorId, publicId);
-    return publicId;
-  }
-
-  /** An advisor's message carries their opaque id, so that consoles tell colleagues apart. */
-  async function authorOf(who: Participant): Promise<Participant> {
-    return who.kind === 'advisor' && !who.publicId
-      ? { ...who, publicId: await publicIdOf(who.advisorId) }
-      : who;
-  }
+  const directory = createAdvisorDirectory(pool);
 
   async function visitorConversation(record: ConversationRecord) {
     const place = record.status === 'queued' ? await queues.place(record.queue, record.id) : null;
@@ -270,7 +256,7 @@ export function createChatService(deps: ChatServiceDeps) {
 
     async send(who: Participant, conversationId: string, clientMessageId: string, text: string) {
       const { message, duplicate, recipients, firstResponse } = await conversations
-        .append(conversationId, await authorOf(who), clientMessageId, text)
+        .append(conversationId, await directory.authorOf(who), clientMessageId, text)
         .catch(async (error: unknown) => {
           // Records an advisor's attempt on someone else's conversation, then refuses it; a chat
           // that has closed and moved to the archive is refused as closed, as before it moved.
@@ -411,23 +397,9 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     /** The advisor's own opaque id, as on their messages. */
-    publicIdOf,
+    publicIdOf: directory.publicIdOf,
 
-    /** Colleagues by name and opaque id: an advisor's codice fiscale is not for colleagues to see. */
-    async colleagues(askingAdvisorId: string) {
-      const advisors = await pool.list();
-      const publicIds = await Promise.all(advisors.map((a) => pool.publicIdOf(a.advisorId)));
-      return {
-        advisors: advisors.map((a, i) => ({
-          advisorId: publicIds[i] as string,
-          name: a.name,
-          availability: a.availability,
-          activeChats: a.load,
-          capacity: a.capacity,
-          self: a.advisorId === askingAdvisorId,
-        })),
-      };
-    },
+    colleagues: directory.colleagues,
 
     /** What a supervisor sees of a queue: how many wait, for how long, and the pace. */
     async queueSummary(queue: Audience) {
