@@ -33,6 +33,7 @@ import { supervisionRoutes } from './supervision/advisor-routes.ts';
 import { auditRoutes } from './supervision/audit-routes.ts';
 import { cannedRoutes } from './supervision/canned-routes.ts';
 import { figuresRoutes } from './supervision/figures-routes.ts';
+import { referralRoutes } from './supervision/referral-routes.ts';
 import { rolloutRoutes } from './supervision/rollout-routes.ts';
 import { supervisionPlugin } from './supervision/supervision-plugin.ts';
 
@@ -90,6 +91,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(rolloutRoutes);
   await app.register(cannedRoutes);
+  await app.register(referralRoutes);
   await app.register(meRoutes);
   if (config.devTools) await app.register(devRoutes);
   await app.register(operatorRoutes);

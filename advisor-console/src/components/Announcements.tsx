@@ -28,6 +28,10 @@ function word(t: ConsoleTexts, a: AdvisorAnnouncement): string {
       return t.announce.profile(a.queues.map((q) => t.queue[q]).join(', '), a.capacity);
     case 'followup-answered':
       return t.announce.followUpAnswered(a.visitorName);
+    case 'referral-opened':
+      return t.announce.referralOpened(a.office);
+    case 'referral-answered':
+      return t.announce.referralAnswered(a.visitorName);
     case 'staff':
       return t.announce.staff(a.from, a.text);
     default:

@@ -4,6 +4,7 @@ import { claimFields, fillPlaceholders, filterReplies, slashQuery, subjectClaim 
 import type { ChatEntry } from '../session/state.ts';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
 import { CloseForm } from './CloseForm.tsx';
+import { ReferralForm } from './ReferralForm.tsx';
 import { TransferForm } from './TransferForm.tsx';
 
 /** Drafts survive switching between chats (the composer is keyed by conversation). */
@@ -20,6 +21,7 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
   const { state, session } = useAdvisorSession();
   const [transferring, setTransferring] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [referring, setReferring] = useState(false);
   const id = chat.conversation.id;
   // Typing `/` at the start of the reply offers the canned replies, filled from the chat's claim.
   const claim = subjectClaim(chat.conversation);
@@ -50,6 +52,7 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
       </div>
     );
   }
+  if (referring) return <ReferralForm chat={chat} onDone={() => setReferring(false)} />;
   if (transferring) return <TransferForm conversationId={id} onCancel={() => setTransferring(false)} />;
   // Closing asks first how the case ended, then confirms.
   if (closing) return <CloseForm conversationId={id} onCancel={() => setClosing(false)} />;
@@ -66,6 +69,7 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
           session.chats.draftChanged(id, text);
         }}
       />
+      {state.referredTo[id] && <p className="ic-muted icc-small">{t.referrals.sent(state.referredTo[id])}</p>}
       <div className="icc-actions">
         <button
           type="button"
@@ -75,6 +79,16 @@ export function ChatActions({ chat }: { chat: ChatEntry }) {
         >
           {t.transfer.open}
         </button>
+        {chat.conversation.claims.length > 0 && (
+          <button
+            type="button"
+            className="ic-button ic-button-secondary"
+            disabled={state.busy || state.connection.kind !== 'connected'}
+            onClick={() => setReferring(true)}
+          >
+            {t.referrals.open}
+          </button>
+        )}
         <button
           type="button"
           className="ic-button ic-button-secondary"

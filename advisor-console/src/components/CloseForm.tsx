@@ -6,7 +6,10 @@ import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
 export function CloseForm({ conversationId, onCancel }: { conversationId: string; onCancel: () => void }) {
   const { t } = useConsole();
   const { state, session } = useAdvisorSession();
-  const [outcome, setOutcome] = useState<CaseOutcome | null>(null);
+  // Referred from this chat: the likely outcome is chosen already.
+  const [outcome, setOutcome] = useState<CaseOutcome | null>(
+    state.referredTo[conversationId] ? 'referred_office' : null,
+  );
   const first = useRef<HTMLInputElement>(null);
 
   useEffect(() => {

@@ -9,6 +9,7 @@ import { CannedRepliesPanel } from './CannedRepliesPanel.tsx';
 import { ChatList } from './ChatList.tsx';
 import { ChatPanel } from './ChatPanel.tsx';
 import { FollowUpsPanel } from './FollowUpsPanel.tsx';
+import { ReferralsPanel } from './ReferralsPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { StaffNotice } from './StaffNotice.tsx';
 import { TopBar } from './TopBar.tsx';
@@ -50,6 +51,7 @@ export function Console({ persona, serverUrl, lang, setLang, onSignOut }: Props)
         <main className="icc-main">
           <div className="icc-column icc-side">
             <ChatList />
+            <ReferralsPanel />
             <FollowUpsPanel />
             <CannedRepliesPanel />
           </div>

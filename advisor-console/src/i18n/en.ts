@@ -79,6 +79,8 @@ export const en: ConsoleTexts = {
           return notice.reason === 'advisor_left'
             ? 'The advisor was away too long: the conversation passes to another advisor.'
             : 'The conversation passes to another advisor.';
+        case 'referral':
+          return `The question was passed to ${notice.office}: the person will get the answer among their messages.`;
       }
     },
     typing: (name) => `${name} is typing…`,
@@ -147,6 +149,29 @@ export const en: ConsoleTexts = {
     submit: 'Transfer the chat',
     cancel: 'Cancel',
   },
+  referrals: {
+    open: 'Refer to the office',
+    title: 'Refer to the office of competence',
+    claim: 'Claim',
+    claimOption: (benefit, company, office) => `${benefit} · ${company} — ${office}`,
+    question: 'Question for the office (the person will see it among their messages)',
+    submit: 'Send the referral',
+    cancel: 'Cancel',
+    sent: (office) => `Referred to ${office}.`,
+    panelTitle: (office) => `Referrals for ${office}`,
+    load: 'Show the referrals',
+    refresh: 'Refresh',
+    audited: 'Every look is recorded.',
+    none: 'No open referrals.',
+    opened: (by, when) => `Sent by ${by} on ${when}`,
+    overdue: 'Overdue',
+    takenBy: (name) => `Taken by ${name}`,
+    take: 'Take it',
+    answer: 'Answer to the person',
+    send: 'Send the answer',
+    application: (benefit, protocol) => `${benefit} · protocol ${protocol}`,
+    noProtocol: 'no protocol yet',
+  },
   followUps: {
     title: 'Messages to answer',
     load: 'Show the messages',
@@ -200,6 +225,8 @@ export const en: ConsoleTexts = {
     },
     profile: (queues, capacity) => `Profile updated: queues ${queues}; up to ${capacity} chats.`,
     followUpAnswered: (name) => `Answer sent to ${name}.`,
+    referralOpened: (office) => `Referral sent to ${office}.`,
+    referralAnswered: (name) => `The office's answer was sent to ${name}.`,
     availability: { available: 'You are now available.', paused: 'You are now paused.' },
     connectionLost: 'Connection lost, trying again.',
     connectionRestored: 'Connection restored.',
@@ -228,6 +255,8 @@ export const en: ConsoleTexts = {
     RATING_EXPIRED: 'This conversation closed too long ago to be rated.',
     SERVICE_CLOSED: 'The service is outside its hours.',
     FOLLOWUP_NOT_FOUND: 'The message is no longer open: perhaps a colleague has answered it.',
+    REFERRAL_NOT_FOUND: 'The referral is no longer open to you: perhaps a colleague took or answered it.',
+    OFFICE_STAFF_ONLY: 'Only staff of the office of competence work its referrals.',
     TRANSFER_TARGET_UNAVAILABLE: 'The chosen colleague cannot take the chat now (away, paused or full).',
     ADVISOR_NOT_FOUND: 'Advisor not found.',
     NOT_YET_AVAILABLE: 'The service is not yet available.',

@@ -81,6 +81,8 @@ export const it = {
           return notice.reason === 'advisor_left'
             ? 'Il consulente è rimasto assente troppo a lungo: la conversazione passa a un altro consulente.'
             : 'La conversazione passa a un altro consulente.';
+        case 'referral':
+          return `La domanda è stata inoltrata a ${notice.office}: la persona riceverà la risposta tra i suoi messaggi.`;
       }
     },
     typing: (name: string) => `${name} sta scrivendo…`,
@@ -150,6 +152,29 @@ export const it = {
     submit: 'Trasferisci la chat',
     cancel: 'Annulla',
   },
+  referrals: {
+    open: 'Segnala alla sede',
+    title: 'Segnala alla sede competente',
+    claim: 'Pratica',
+    claimOption: (benefit: string, company: string, office: string) => `${benefit} · ${company} — ${office}`,
+    question: 'Domanda per la sede (la persona la vedrà tra i suoi messaggi)',
+    submit: 'Invia la segnalazione',
+    cancel: 'Annulla',
+    sent: (office: string) => `Segnalata a ${office}.`,
+    panelTitle: (office: string) => `Segnalazioni per ${office}`,
+    load: 'Mostra le segnalazioni',
+    refresh: 'Aggiorna',
+    audited: 'Ogni consultazione è registrata.',
+    none: 'Nessuna segnalazione aperta.',
+    opened: (by: string, when: string) => `Inviata da ${by} il ${when}`,
+    overdue: 'In ritardo',
+    takenBy: (name: string) => `Presa in carico da ${name}`,
+    take: 'Prendi in carico',
+    answer: 'Risposta alla persona',
+    send: 'Invia la risposta',
+    application: (benefit: string, protocol: string) => `${benefit} · protocollo ${protocol}`,
+    noProtocol: 'senza protocollo',
+  },
   followUps: {
     title: 'Messaggi da richiamare',
     load: 'Mostra i messaggi',
@@ -204,6 +229,8 @@ export const it = {
     profile: (queues: string, capacity: number) =>
       `Profilo aggiornato: code ${queues}; fino a ${capacity} chat.`,
     followUpAnswered: (name: string) => `Risposta inviata a ${name}.`,
+    referralOpened: (office: string) => `Segnalazione inviata a ${office}.`,
+    referralAnswered: (name: string) => `Risposta della sede inviata a ${name}.`,
     availability: { available: 'Ora sei disponibile.', paused: 'Ora sei in pausa.' },
     connectionLost: 'Connessione persa, nuovo tentativo in corso.',
     connectionRestored: 'Connessione ripristinata.',
@@ -232,6 +259,8 @@ export const it = {
     RATING_EXPIRED: 'La conversazione è chiusa da troppo tempo per essere valutata.',
     SERVICE_CLOSED: 'Il servizio è fuori orario.',
     FOLLOWUP_NOT_FOUND: 'Il messaggio non è più da richiamare: forse ha già risposto un collega.',
+    REFERRAL_NOT_FOUND: 'La segnalazione non è più aperta per te: forse l’ha presa o chiusa un collega.',
+    OFFICE_STAFF_ONLY: 'Le segnalazioni si lavorano solo dal personale della sede competente.',
     TRANSFER_TARGET_UNAVAILABLE:
       'Il collega scelto non può ricevere la chat ora (assente, in pausa o al completo).',
     ADVISOR_NOT_FOUND: 'Consulente non trovato.',

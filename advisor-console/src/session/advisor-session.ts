@@ -25,6 +25,7 @@ import {
 import { applyFollowUpAnswered, applyFollowUpError, applyFollowUps } from './reducers-followups.ts';
 import { applyAvailability, applyColleagues, applyProfile } from './reducers-profile.ts';
 import { applyRead, applyStaffAnnouncement, applyTyping, dismissStaffNotice } from './reducers-signals.ts';
+import { Referrals } from './referrals-part.ts';
 import { type ConsoleState, initialConsoleState } from './state.ts';
 
 export type TransferTarget = { queue: Audience } | { advisorId: string };
@@ -35,6 +36,7 @@ export type TransferTarget = { queue: Audience } | { advisorId: string };
  */
 export class AdvisorSession extends SocketSession<ConsoleState, AdvisorServerEvents, AdvisorClientEvents> {
   readonly chats = new AdvisorChats(this.core, (host) => this.conversationChannel(host));
+  readonly referrals = new Referrals(this.core);
 
   constructor(options: ConnectionOptions) {
     super({

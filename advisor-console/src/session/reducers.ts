@@ -42,6 +42,7 @@ export function applyReady(s: ConsoleState, ready: Push<'session:ready'>): Conso
     ...s,
     identity: ready.identity,
     selfId: ready.advisorId ?? null,
+    office: ready.office,
     connection: { kind: 'connected' },
     chats,
     selectedId,

@@ -9,6 +9,7 @@ import type {
   CannedReply,
   ChatMessage,
   CommandResult,
+  Referral,
 } from '@infocig/shared';
 import {
   type ConnectionAnnouncement,
@@ -36,6 +37,8 @@ export type AdvisorAnnouncement =
   | { kind: 'availability'; availability: AdvisorAvailability }
   | { kind: 'profile'; queues: Audience[]; capacity: number }
   | { kind: 'followup-answered'; visitorName: string }
+  | { kind: 'referral-opened'; office: string }
+  | { kind: 'referral-answered'; visitorName: string }
   | { kind: 'staff'; from: string; text: string };
 
 export type Announcement = AdvisorAnnouncement | ConnectionAnnouncement;
@@ -70,6 +73,12 @@ export interface ConsoleState extends SessionState<Announcement> {
   colleagues: Colleague[] | null;
   /** Open follow-ups of the queues served; `null` until the advisor asks (each listing is audited). */
   followUps: { list: AdvisorFollowUp[]; error: UiError | null } | null;
+  /** The INPS office this staff member works at, from `session:ready`; null for other advisors. */
+  office: { code: string; name: string } | null;
+  /** The office's unanswered referrals; `null` until asked (each listing is audited). */
+  referrals: { list: Referral[]; error: UiError | null } | null;
+  /** Chats this advisor referred to an office in this session: conversation id → office name. */
+  referredTo: Record<string, string>;
   /** Canned replies (the shared set and the advisor's own), as last listed; `null` until then. */
   canned: CannedReply[] | null;
   /** A supervisor's newest announcement, shown until dismissed. */
@@ -88,6 +97,9 @@ export const initialConsoleState: ConsoleState = {
   selectedId: null,
   colleagues: null,
   followUps: null,
+  office: null,
+  referrals: null,
+  referredTo: {},
   canned: null,
   staffNotice: null,
 };

@@ -8,6 +8,7 @@ import { createSupervisorApi } from './api.ts';
 import { AuditView } from './audit/AuditView.tsx';
 import { CannedRepliesView } from './canned/CannedRepliesView.tsx';
 import { QueuesView } from './queues/QueuesView.tsx';
+import { ReferralsView } from './referrals/ReferralsView.tsx';
 import { RolloutView } from './rollout/RolloutView.tsx';
 import { SupervisorConnection } from './session/SupervisorConnection.tsx';
 import { SupervisorSession } from './session/supervisor-session.ts';
@@ -18,7 +19,7 @@ import './supervisor.css';
 // Charts are the heaviest part: loaded only when the figures are opened.
 const FiguresView = lazy(() => import('./figures/FiguresView.tsx').then((m) => ({ default: m.FiguresView })));
 
-const VIEWS = ['queues', 'advisors', 'canned', 'figures', 'rollout', 'audit'] as const;
+const VIEWS = ['queues', 'advisors', 'referrals', 'canned', 'figures', 'rollout', 'audit'] as const;
 type View = (typeof VIEWS)[number];
 
 const viewFromHash = (): View => {
@@ -103,6 +104,7 @@ function Shell({ persona, setLang, onSignOut }: Pick<Props, 'persona' | 'setLang
       <main className="ics-main">
         {view === 'queues' && <QueuesView />}
         {view === 'advisors' && <AdvisorsView />}
+        {view === 'referrals' && <ReferralsView />}
         {view === 'canned' && <CannedRepliesView />}
         {view === 'figures' && (
           <Suspense fallback={<p>{t.loading}</p>}>

@@ -18,6 +18,7 @@ export const it = {
     rollout: 'Apertura del servizio',
     audit: 'Registro accessi',
     canned: 'Risposte predefinite',
+    referrals: 'Segnalazioni alle sedi',
   },
   audience: { workers: 'Lavoratori', employers: 'Aziende e intermediari' } satisfies Record<Audience, string>,
   duration: (s: number | null) => seconds(s, '—'),
@@ -143,6 +144,20 @@ export const it = {
     placeholders:
       'Nel testo puoi usare {stato}, {finestra_pagamento}, {prossimo_passo} e {sede}: la console li compila dalla pratica della chat.',
   },
+  referrals: {
+    heading: 'Segnalazioni alle sedi ancora senza risposta',
+    intro:
+      'Le domande che i consulenti hanno inoltrato alla sede INPS competente per la pratica, per sede: quante attendono, quante sono in lavorazione, quante hanno superato il termine.',
+    refresh: 'Aggiorna',
+    none: 'Nessuna segnalazione aperta.',
+    caption: 'Segnalazioni aperte per sede, dalla più vecchia',
+    office: 'Sede',
+    open: 'Da prendere',
+    taken: 'In lavorazione',
+    overdue: 'Oltre il termine',
+    oldest: 'La più vecchia',
+    age: (hours: number) => (hours < 48 ? `${hours} ore` : `${Math.floor(hours / 24)} giorni`),
+  },
   errorPrefix: 'Errore',
 };
 
@@ -158,6 +173,7 @@ export const en: SupervisorTexts = {
     rollout: 'Service rollout',
     audit: 'Access log',
     canned: 'Canned replies',
+    referrals: 'Office referrals',
   },
   audience: { workers: 'Workers', employers: 'Employers and intermediaries' },
   duration: (s) => seconds(s, '—'),
@@ -280,6 +296,20 @@ export const en: SupervisorTexts = {
     saved: (n) => `${n} shared replies saved.`,
     placeholders:
       'The text may use {stato}, {finestra_pagamento}, {prossimo_passo} and {sede}: the console fills them from the chat’s claim.',
+  },
+  referrals: {
+    heading: 'Referrals to offices still unanswered',
+    intro:
+      'Questions advisors passed to the INPS office in charge of the claim, per office: how many wait, how many are being worked, how many are past their due time.',
+    refresh: 'Refresh',
+    none: 'No open referrals.',
+    caption: 'Open referrals per office, oldest first',
+    office: 'Office',
+    open: 'Waiting',
+    taken: 'Being worked',
+    overdue: 'Past due',
+    oldest: 'Oldest',
+    age: (hours) => (hours < 48 ? `${hours} hours` : `${Math.floor(hours / 24)} days`),
   },
   errorPrefix: 'Error',
 };

@@ -43,6 +43,7 @@ export const profile: AdvisorProfile = {
 export const ready = (conversations: AssignedConversation[]): Push<'session:ready'> => ({
   protocolVersion: 1,
   identity: { role: 'advisor', displayName: 'Paolo Romano' },
+  office: null,
   availability: 'available',
   profile,
   conversations,
@@ -51,6 +52,8 @@ export const ready = (conversations: AssignedConversation[]): Push<'session:read
 export function followUp(id: string, name: string): AdvisorFollowUp {
   return {
     id,
+    kind: 'message',
+    office: null,
     queue: 'workers',
     topic: '',
     text: 'Non ho ricevuto il pagamento.',

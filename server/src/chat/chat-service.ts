@@ -399,6 +399,9 @@ export function createChatService(deps: ChatServiceDeps) {
     /** The advisor's own opaque id, as on their messages. */
     publicIdOf: directory.publicIdOf,
 
+    /** The conversation, if `who` takes part in it now; a refused advisor's attempt is audited. */
+    participantOf,
+
     colleagues: directory.colleagues,
 
     /** What a supervisor sees of a queue: how many wait, for how long, and the pace. */

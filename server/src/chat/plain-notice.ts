@@ -17,5 +17,10 @@ export function plainNotice(notice: SystemNotice): string {
             'Your advisor had to leave: your conversation is being handed to another advisor.'
         : 'La conversazione passa a un altro consulente. / ' +
             'Your conversation is being handed to another advisor.';
+    case 'referral':
+      return (
+        `La tua domanda è stata inoltrata a ${notice.office}: la risposta arriverà tra i tuoi messaggi. / ` +
+        `Your question was passed to ${notice.office}: the answer will reach your messages.`
+      );
   }
 }

@@ -132,6 +132,12 @@ const EnvSchema = z.object({
   SERVICE_HOURS_EMPLOYERS: serviceHours.optional(),
   /** A visitor waiting this long is offered to leave a follow-up instead. */
   FOLLOWUP_OFFER_AFTER_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
+  /** A referral to an INPS office still unanswered this long after it opened is marked overdue (5 days). */
+  REFERRAL_DUE_SECONDS: z.coerce
+    .number()
+    .min(1)
+    .max(90 * 86_400)
+    .default(5 * 86_400),
   /** Access-audit rows are deleted after this many days. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   /** Closed transcripts are deleted after this many days. */
@@ -180,6 +186,7 @@ export interface Config {
   inactivity: { timeoutMs: number; warningMs: number };
   serviceHours: Record<Audience, ServiceHours>;
   followUpOfferAfterMs: number;
+  referralDueMs: number;
   transcriptRetentionSeconds: number;
   auditRetentionDays: number;
   staticDirs: { widget?: string; console?: string };
@@ -254,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       employers: e.SERVICE_HOURS_EMPLOYERS ?? defaultHours(e.NODE_ENV),
     },
     followUpOfferAfterMs: e.FOLLOWUP_OFFER_AFTER_SECONDS * 1000,
+    referralDueMs: e.REFERRAL_DUE_SECONDS * 1000,
     inactivity: {
       timeoutMs: e.CHAT_INACTIVITY_SECONDS * 1000,
       warningMs: Math.min(e.INACTIVITY_WARNING_SECONDS, e.CHAT_INACTIVITY_SECONDS) * 1000,

@@ -38,6 +38,8 @@ export const LimitsEnvSchema = z.object({
   LIMIT_CHAT_REQUESTS_PER_IDENTITY: rate('10/60'),
   /** Follow-ups one person may leave in a day. */
   LIMIT_FOLLOWUPS_PER_DAY: z.coerce.number().int().min(1).default(10),
+  /** Referrals to INPS offices one advisor may open in a day. */
+  LIMIT_REFERRALS_PER_DAY: z.coerce.number().int().min(1).default(200),
   /** Every other command from one socket (reads of claims, history, lists, settings). */
   LIMIT_COMMANDS_PER_SOCKET: rate('10/1'),
   LIMIT_COMMANDS_BURST_PER_SOCKET: rate('60/10'),
@@ -61,6 +63,7 @@ export interface LimitsConfig {
   readsPerIdentity: Rate;
   chatRequestsPerIdentity: Rate;
   followUpsPerDay: Rate;
+  referralsPerDay: Rate;
   commandsPerSocket: Rate;
   commandsBurstPerSocket: Rate;
   handshakesPerIp: Rate;
@@ -79,6 +82,7 @@ export function limitsFrom(e: LimitsEnv): LimitsConfig {
     readsPerIdentity: e.LIMIT_READS_PER_IDENTITY,
     chatRequestsPerIdentity: e.LIMIT_CHAT_REQUESTS_PER_IDENTITY,
     followUpsPerDay: { points: e.LIMIT_FOLLOWUPS_PER_DAY, seconds: 86_400 },
+    referralsPerDay: { points: e.LIMIT_REFERRALS_PER_DAY, seconds: 86_400 },
     commandsPerSocket: e.LIMIT_COMMANDS_PER_SOCKET,
     commandsBurstPerSocket: e.LIMIT_COMMANDS_BURST_PER_SOCKET,
     handshakesPerIp: e.LIMIT_HANDSHAKES_PER_IP,

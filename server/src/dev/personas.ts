@@ -33,6 +33,13 @@ export const DEMO_PERSONAS = {
     role: 'advisor',
     name: 'Paolo Romano',
   },
+  /** Staff of the Rome office (INPS Direzione provinciale di Roma), who answer its referrals. */
+  'office-rm': {
+    sub: 'CNTSRA79E52H501T',
+    role: 'advisor',
+    name: 'Sara Conti',
+    office: '0580',
+  },
   supervisor: {
     sub: 'MRNLNE70A65A662X',
     role: 'supervisor',
@@ -54,6 +61,9 @@ export const DEMO_DELEGATING_COMPANIES = [
   { cf: '04987650159', name: 'Tessitura Sabauda S.p.A.', province: 'TO' },
   { cf: '11223340156', name: 'Logistica Navigli S.r.l.', province: 'MI' },
 ] as const;
+
+/** The office of the demo Rome worker's company (Direzione provinciale di Roma). */
+export const DEMO_OFFICE_RM = DEMO_PERSONAS['office-rm'].office;
 
 /** The demo employer's company seat. */
 export const DEMO_EMPLOYER_COMPANY_PROVINCE = 'MI';

@@ -8,12 +8,14 @@ import type { FollowUpRow, FollowUpStore } from './follow-up-store.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function visitorView(row: FollowUpRow): FollowUp {
+export function visitorView(row: FollowUpRow): FollowUp {
   return {
     id: row.id,
+    kind: row.kind,
     queue: row.queue,
     topic: row.topic,
     text: row.body,
+    office: row.office_name,
     createdAt: row.created_at.toISOString(),
     status: row.status,
     answer: row.answer,
@@ -22,7 +24,7 @@ function visitorView(row: FollowUpRow): FollowUp {
   };
 }
 
-function advisorView(row: FollowUpRow): AdvisorFollowUp {
+export function advisorView(row: FollowUpRow): AdvisorFollowUp {
   return {
     ...visitorView(row),
     visitor: { role: row.visitor_role as Role, displayName: row.visitor_name, codiceFiscale: row.visitor_cf },

@@ -1,4 +1,4 @@
-import type { Audience } from '@infocig/shared';
+import type { Audience, FollowUpStatus } from '@infocig/shared';
 import { ulid } from 'ulid';
 import { AppError } from '../errors/app-error.ts';
 import { countFollowUpsSql } from '../figures/follow-up-counts.ts';
@@ -7,6 +7,7 @@ import type { Db } from '../store/index.ts';
 
 export interface FollowUpRow {
   id: string;
+  kind: 'message' | 'referral';
   queue: Audience;
   visitor_cf: string;
   visitor_role: string;
@@ -14,14 +15,22 @@ export interface FollowUpRow {
   topic: string;
   body: string;
   created_at: Date;
-  status: 'open' | 'answered';
+  status: FollowUpStatus;
   answer: string | null;
   answered_by_name: string | null;
   answered_at: Date | null;
+  /** A referral's office, by name; null for a message. */
+  office_name: string | null;
 }
 
-const COLUMNS = `id, queue, visitor_cf, visitor_role, visitor_name, topic, body, created_at, status, answer,
-  answered_by_name, answered_at`;
+/**
+ * A follow-up's columns as both lists and changes return them, from `source` (the table, or the
+ * rows a change returned) as `f`, with the name of a referral's office.
+ */
+export const followUpView = (source: string) =>
+  `SELECT f.id, f.kind, f.queue, f.visitor_cf, f.visitor_role, f.visitor_name, f.topic, f.body, f.created_at,
+     f.status, f.answer, f.answered_by_name, f.answered_at, o.name AS office_name
+   FROM ${source} f LEFT JOIN inps_offices o ON o.code = f.office_code`;
 
 /** Follow-up cases in PostgreSQL: left by visitors, answered by advisors. */
 export function createFollowUpStore(db: Db) {
@@ -37,9 +46,9 @@ export function createFollowUpStore(db: Db) {
       const [row] = await db.query<FollowUpRow>(
         `WITH created AS (
            INSERT INTO follow_ups (id, queue, visitor_cf, visitor_role, visitor_name, company_cf, conversation_id, topic, body)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *
          ), counted AS (${countFollowUpsSql('opened', 'created', 'created_at')})
-         SELECT * FROM created`,
+         ${followUpView('created')}`,
         [
           ulid(),
           queue,
@@ -57,14 +66,15 @@ export function createFollowUpStore(db: Db) {
 
     async ofVisitor(codiceFiscale: string, limit = 20) {
       return db.query<FollowUpRow>(
-        `SELECT ${COLUMNS} FROM follow_ups WHERE visitor_cf = $1 ORDER BY created_at DESC LIMIT $2`,
+        `${followUpView('follow_ups')} WHERE f.visitor_cf = $1 ORDER BY f.created_at DESC LIMIT $2`,
         [codiceFiscale, limit],
       );
     },
 
     async open(queues: readonly Audience[], limit = 100) {
       return db.query<FollowUpRow>(
-        `SELECT ${COLUMNS} FROM follow_ups WHERE status = 'open' AND queue = ANY($1) ORDER BY created_at LIMIT $2`,
+        `${followUpView('follow_ups')}
+         WHERE f.status = 'open' AND f.kind = 'message' AND f.queue = ANY($1) ORDER BY f.created_at LIMIT $2`,
         [queues, limit],
       );
     },
@@ -82,9 +92,9 @@ export function createFollowUpStore(db: Db) {
       const [row] = await db.query<FollowUpRow>(
         `WITH done AS (
            UPDATE follow_ups SET status = 'answered', answer = $2, answered_by_cf = $3, answered_by_name = $4, answered_at = now()
-           WHERE id = $1 AND status = 'open' AND queue = ANY($5) RETURNING ${COLUMNS}
+           WHERE id = $1 AND status = 'open' AND kind = 'message' AND queue = ANY($5) RETURNING *
          ), counted AS (${countFollowUpsSql('answered', 'done', 'answered_at')})
-         SELECT * FROM done`,
+         ${followUpView('done')}`,
         [id, answer, advisor.cf, advisor.name, queues],
       );
       if (!row) throw new AppError('FOLLOWUP_NOT_FOUND');

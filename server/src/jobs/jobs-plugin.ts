@@ -12,6 +12,7 @@ const TIMER_NAMES = [
   'sync-sweep',
   'inactivity-check',
   'followup-offer',
+  'referral-overdue',
   'retention-purge',
 ] as const satisfies readonly TimerName[];
 // A timer added to TimerJobs but not listed above does not compile.

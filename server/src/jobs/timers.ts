@@ -13,6 +13,7 @@ export interface TimerJobs {
   'sync-sweep': Record<string, never>;
   'inactivity-check': { conversationId: string };
   'followup-offer': { conversationId: string };
+  'referral-overdue': { referralId: string };
   'retention-purge': Record<string, never>;
 }
 

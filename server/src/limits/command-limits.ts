@@ -27,6 +27,7 @@ export function createCommandLimits(redis: RedisClient, prefix: string, limits: 
     'chat:read': sharedLimiter(redis, prefix, 'read', limits.readsPerIdentity),
     'chat:request': sharedLimiter(redis, prefix, 'request', limits.chatRequestsPerIdentity),
     'followup:create': sharedLimiter(redis, prefix, 'followup', limits.followUpsPerDay),
+    'referral:open': sharedLimiter(redis, prefix, 'referral', limits.referralsPerDay),
   };
 
   function check(socket: Socket, event: string): Promise<Verdict> {

@@ -169,7 +169,7 @@ export function registerChatMetrics(app: FastifyInstance, registry: Registry) {
     registers,
     collect: readAtScrape('followups', async (gauge) => {
       const rows = await app.db.query<{ queue: string; open: number }>(
-        `SELECT queue, count(*)::int AS open FROM follow_ups WHERE status = 'open' GROUP BY queue`,
+        `SELECT queue, count(*)::int AS open FROM follow_ups WHERE status = 'open' AND kind = 'message' GROUP BY queue`,
       );
       for (const audience of AUDIENCES)
         gauge.set({ audience }, rows.find((r) => r.queue === audience)?.open ?? 0);

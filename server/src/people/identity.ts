@@ -17,6 +17,11 @@ export const IdentityClaimsSchema = z.object({
     .optional(),
   /** The company an owner or legal representative acts for. */
   company: z.object({ cf: z.string().regex(/^\d{11}$/), name: z.string().min(1).max(200) }).optional(),
+  /** For INPS staff of an office (sede): its code. They take and answer the office's referrals. */
+  office: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   /**
    * Extra rights the portal grants a staff member, beyond their role. Unknown ones are carried
    * and ignored, so the portal can add rights without breaking tokens. See RIGHTS.

@@ -7,6 +7,7 @@ import type { ChatService } from '../chat/chat-service.ts';
 import type { Participant } from '../chat/conversation-record.ts';
 import { toWireError } from '../errors/app-error.ts';
 import type { FollowUpService } from '../followups/follow-up-service.ts';
+import type { ReferralService } from '../followups/referral-service.ts';
 import type { Departures } from '../presence/departures.ts';
 import { ALL_ADVISORS_ROOM, advisorRoom, type Notifier } from '../realtime/notifier.ts';
 import type { AdvisorNamespace, AdvisorSocket } from '../realtime/typed-sockets.ts';
@@ -23,6 +24,7 @@ export interface AdvisorNamespaceDeps {
   pool: AdvisorPool;
   departures: Departures;
   followUps: FollowUpService;
+  referrals: ReferralService;
   canned: CannedReplies;
   notifier: Notifier;
   defaultCapacity: number;
@@ -56,6 +58,7 @@ async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
   const registered = pool.register(advisorId, identity.name, deps.defaultCapacity);
   // Handled here so that a failure before anyone awaits it cannot take the process down.
   registered.catch(() => {});
+  const staff = { cf: advisorId, name: identity.name, office: identity.office };
   const servedQueues = async () => {
     await registered;
     return (await pool.state(advisorId))?.queues ?? [];
@@ -83,6 +86,11 @@ async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
         deps.followUps.openFor({ cf: advisorId, name: identity.name }, await servedQueues()),
       'followup:answer': async ({ id, text }) =>
         deps.followUps.answer({ cf: advisorId, name: identity.name }, await servedQueues(), id, text),
+      'referral:open': ({ conversationId, applicationId, question }) =>
+        deps.referrals.open(staff, conversationId, applicationId, question),
+      'referral:list': () => deps.referrals.ofOffice(staff),
+      'referral:take': ({ id }) => deps.referrals.take(staff, id),
+      'referral:answer': ({ id, text }) => deps.referrals.answer(staff, id, text),
       'advisor:settings': async ({ queues, capacity }) =>
         profileOf(await changeAdvisor(deps, advisorId, { queues, capacity })),
     },
@@ -97,7 +105,11 @@ async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
   await Promise.all([registered, lifetime.opened]);
   const availability = (await pool.preferenceOf(advisorId)) ?? 'available';
   if (presence.gone()) return;
-  const [conversations, publicId] = await Promise.all([chat.heldBy(advisorId), chat.publicIdOf(advisorId)]);
+  const [conversations, publicId, office] = await Promise.all([
+    chat.heldBy(advisorId),
+    chat.publicIdOf(advisorId),
+    officeOf(deps.referrals, identity.office),
+  ]);
   if (presence.gone()) return;
   const state = await pool.update(advisorId, { availability });
   // The departure's takeOffline may have run before this update: it runs again once it is over.
@@ -106,6 +118,7 @@ async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
     protocolVersion: PROTOCOL_VERSION,
     identity: { role: identity.role, displayName: identity.name },
     advisorId: publicId,
+    office,
     availability,
     profile: profileOf(state),
     conversations,
@@ -113,4 +126,10 @@ async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
   if (availability === 'available') chat.dispatchAll();
   // Waiting visitors' estimates count the advisors serving their queue now.
   chat.staffingChanged();
+}
+
+/** The office the advisor's identity names, with its name (the code alone if the store lacks it). */
+async function officeOf(referrals: ReferralService, code: string | undefined) {
+  if (!code) return null;
+  return { code, name: (await referrals.officeName(code)) ?? code };
 }

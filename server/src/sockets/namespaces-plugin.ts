@@ -20,6 +20,7 @@ export const namespacesPlugin = fp(
       chat: app.chat,
       departures: app.departures,
       followUps: app.followUps,
+      referrals: app.referrals,
       log: app.log,
     };
     const lifetime = (maxSockets: number) => ({

@@ -13,6 +13,7 @@ import {
 } from './common.ts';
 import { type CommandEventMap, command, type PushEventMap } from './contract.ts';
 import { AdvisorFollowUpSchema } from './follow-ups.ts';
+import { referralCommands } from './referrals.ts';
 import { AdvisorIdSchema, safeText } from './safe-input.ts';
 import { sessionCommands, sessionEvents } from './session.ts';
 import { LIMITS } from './version.ts';
@@ -80,6 +81,7 @@ export type AssignedConversation = z.infer<typeof AssignedConversationSchema>;
 export const advisorCommands = {
   ...chatCommands,
   ...sessionCommands,
+  ...referralCommands,
   /**
    * Close a chat you hold, saying how the case ended: `settled` in the chat, `follow_up` opened,
    * or `referred_office` (sent to the INPS office). `outcome` is required here. Both sides receive
@@ -200,6 +202,8 @@ export const advisorEvents = {
   'session:ready': z.object({
     protocolVersion: z.number().int(),
     identity: SessionIdentitySchema,
+    /** The INPS office you work at, when your identity names one: you answer its referrals. */
+    office: z.object({ code: z.string(), name: z.string() }).nullable(),
     /** Your own opaque id, as on your messages (`ChatMessage.authorId`) and in `advisors:list`. */
     advisorId: z.string().optional(),
     availability: AdvisorAvailabilitySchema,

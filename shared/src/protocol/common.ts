@@ -51,6 +51,8 @@ export const SystemNoticeSchema = z.discriminatedUnion('kind', [
    * colleague or back to a queue), or stayed away and it went back to the queue (`advisor_left`).
    */
   z.object({ kind: z.literal('handover'), reason: z.enum(['transferred', 'advisor_left']) }),
+  /** The advisor passed the question to the INPS office that owns the claim (`office`, its name). */
+  z.object({ kind: z.literal('referral'), office: z.string() }),
 ]);
 export type SystemNotice = z.infer<typeof SystemNoticeSchema>;
 

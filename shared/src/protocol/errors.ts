@@ -53,6 +53,11 @@ export const ERRORS = {
     message: 'Advisors are not on duty now; you can leave a message and we will answer.',
   },
   FOLLOWUP_NOT_FOUND: { status: 404, message: 'No such open follow-up.' },
+  REFERRAL_NOT_FOUND: {
+    status: 404,
+    message: 'No such referral open to you: unknown, another office’s, taken by a colleague, or answered.',
+  },
+  OFFICE_STAFF_ONLY: { status: 403, message: 'Only staff of an INPS office work its referrals.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },

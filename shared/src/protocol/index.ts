@@ -8,6 +8,7 @@ export * from './estimate.ts';
 export * from './follow-ups.ts';
 export * from './keeps.ts';
 export * from './privacy.ts';
+export * from './referrals.ts';
 export * from './safe-input.ts';
 export * from './session.ts';
 export * from './supervisor.ts';

@@ -182,8 +182,10 @@ export const visitorEvents = {
   }),
   /** You have waited long: you may leave a follow-up instead (`followup:create` with this conversation). */
   'queue:followup-offered': z.object({ conversationId: ConversationIdSchema }),
-  /** An advisor answered your follow-up. */
+  /** An advisor answered your follow-up, or the INPS office your referral. */
   'followup:answered': FollowUpSchema,
+  /** A follow-up of yours changed before its answer: a referral opened for you, or taken by the office. */
+  'followup:updated': FollowUpSchema,
   /** An advisor took your conversation. */
   'chat:assigned': z.object({
     conversationId: ConversationIdSchema,

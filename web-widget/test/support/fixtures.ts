@@ -36,6 +36,8 @@ export const readyState = (over: Partial<Push<'session:ready'>> = {}): VisitorSt
 export function followUp(over: Partial<FollowUp> = {}): FollowUp {
   return {
     id: 'fu-1',
+    kind: 'message',
+    office: null,
     queue: 'workers',
     topic: 'Pagamento di marzo',
     text: 'Non ho ricevuto il pagamento di marzo.',

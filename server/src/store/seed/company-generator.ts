@@ -15,6 +15,8 @@ export interface CompanySpec {
   size?: number;
   /** Where each INPS position's workplace is; one position per entry. */
   positionProvinces?: readonly Province[];
+  /** The INPS office of every position (a demo office whose staff persona works its referrals). */
+  officeCode?: string;
 }
 
 export interface GeneratedPosition extends PositionInfo {
@@ -110,10 +112,12 @@ export function generateCompany(ctx: SeedContext, spec: CompanySpec = {}): Gener
       i === 0 || random.chance(0.5) ? seat : populationWeightedProvince(random),
     );
   const positions = provinces.map((province): GeneratedPosition => {
-    const office = officeFor(random, province.sigla);
+    // Drawn even when pinned, so that the rest of the seed stays the same.
+    const drawn = officeFor(random, province.sigla).code;
+    const officeCode = spec.officeCode ?? drawn;
     const position = {
       matricola: ids.matricola(province),
-      officeCode: office.code,
+      officeCode,
       sector,
       province,
       workers: [],
@@ -121,7 +125,7 @@ export function generateCompany(ctx: SeedContext, spec: CompanySpec = {}): Gener
     writer.positions.add({
       matricola: position.matricola,
       companyCf: cf,
-      inpsOfficeCode: office.code,
+      inpsOfficeCode: officeCode,
       sector,
     });
     return position;

@@ -1,6 +1,7 @@
 import {
   DEMO_DELEGATING_COMPANIES,
   DEMO_EMPLOYER_COMPANY_PROVINCE,
+  DEMO_OFFICE_RM,
   DEMO_PERSONAS,
 } from '../../dev/personas.ts';
 import { type ApplicationSpec, writeApplication } from './application-writer.ts';
@@ -46,6 +47,7 @@ function writeRomeWorker(ctx: SeedContext): void {
     sector: 'edilizia',
     size: 14,
     positionProvinces: [province('RM')],
+    officeCode: DEMO_OFFICE_RM,
   });
   const position = company.positions[0]!;
   const mario = writeWorker(ctx, {

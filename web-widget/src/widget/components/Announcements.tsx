@@ -28,6 +28,8 @@ function word(t: WidgetTexts, lang: Language, a: VisitorAnnouncement): string {
       return t.announce.followUpSent;
     case 'followup-answered':
       return t.announce.followUpAnswered(a.topic);
+    case 'followup-updated':
+      return t.announce.referralUpdated(a.office);
     case 'company-claims':
       return t.announceMore.companyClaims(a.name, a.count);
     case 'access-notice':

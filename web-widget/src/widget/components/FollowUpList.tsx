@@ -14,6 +14,7 @@ function FollowUpItem({ f }: { f: FollowUp }) {
         </span>{' '}
         <span className="ic-muted">{t.followUps.sentOn(formatDateTime(lang, f.createdAt))}</span>
       </p>
+      {f.kind === 'referral' && f.office && <p className="ic-muted">{t.followUps.referredTo(f.office)}</p>}
       <p className="ic-message-text">{f.text}</p>
       {answered && f.answer && (
         <div className="icw-answer">

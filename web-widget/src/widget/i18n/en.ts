@@ -112,6 +112,8 @@ export const en: WidgetTexts = {
           return notice.reason === 'advisor_left'
             ? 'Your advisor had to step away: your conversation is being handed to another advisor.'
             : 'Your conversation is being handed to another advisor.';
+        case 'referral':
+          return `Your advisor passed your question to ${notice.office}: the answer will arrive here, among your messages.`;
       }
     },
   },
@@ -135,7 +137,8 @@ export const en: WidgetTexts = {
     cancel: 'Cancel',
     listTitle: 'Your messages',
     refresh: 'Refresh',
-    status: { open: 'Awaiting an answer', answered: 'Answered' },
+    status: { open: 'Awaiting an answer', taken: 'Being handled by the office', answered: 'Answered' },
+    referredTo: (office) => `Question passed by the advisor to ${office}`,
     sentOn: (when) => `Sent on ${when}`,
     answerBy: (name, when) => `Answer from ${name}, ${when}`,
     noTopic: 'No topic',
@@ -146,6 +149,7 @@ export const en: WidgetTexts = {
     notice: (text) => `Service notice: ${text}`,
     serviceClosed: 'Advisors are not on duty right now: you can leave a message.',
     followUpSent: 'Message sent: an advisor will answer here.',
+    referralUpdated: (office) => `Your question to ${office} was updated.`,
     followUpAnswered: (topic) =>
       topic ? `Your message “${topic}” has been answered.` : 'Your message has been answered.',
     connectionLost: 'Connection lost, trying again.',
@@ -175,6 +179,8 @@ export const en: WidgetTexts = {
     RATING_EXPIRED: 'This conversation closed too long ago to be rated.',
     SERVICE_CLOSED: 'Advisors are not on duty right now: you can leave a message.',
     FOLLOWUP_NOT_FOUND: 'The message was not found.',
+    REFERRAL_NOT_FOUND: 'The referral was not found.',
+    OFFICE_STAFF_ONLY: 'Only staff of INPS offices may do this.',
     TRANSFER_TARGET_UNAVAILABLE: 'The chosen advisor is not available.',
     ADVISOR_NOT_FOUND: 'Advisor not found.',
     NOT_YET_AVAILABLE: 'Info CIG is not yet available where you are.',

@@ -115,6 +115,8 @@ export const it = {
           return notice.reason === 'advisor_left'
             ? 'Il consulente si è dovuto allontanare: la conversazione passa a un altro consulente.'
             : 'La conversazione passa a un altro consulente.';
+        case 'referral':
+          return `Il consulente ha inoltrato la tua domanda a ${notice.office}: la risposta arriverà qui, tra i tuoi messaggi.`;
       }
     },
   },
@@ -138,7 +140,12 @@ export const it = {
     cancel: 'Annulla',
     listTitle: 'I tuoi messaggi',
     refresh: 'Aggiorna',
-    status: { open: 'In attesa di risposta', answered: 'Risposta ricevuta' },
+    status: {
+      open: 'In attesa di risposta',
+      taken: 'In lavorazione presso la sede',
+      answered: 'Risposta ricevuta',
+    },
+    referredTo: (office: string) => `Domanda inoltrata dal consulente a ${office}`,
     sentOn: (when: string) => `Inviato il ${when}`,
     answerBy: (name: string, when: string) => `Risposta di ${name}, ${when}`,
     noTopic: 'Senza argomento',
@@ -149,6 +156,7 @@ export const it = {
     notice: (text: string) => `Avviso del servizio: ${text}`,
     serviceClosed: 'I consulenti non sono in servizio in questo momento: puoi lasciare un messaggio.',
     followUpSent: 'Messaggio inviato: un consulente ti risponderà qui.',
+    referralUpdated: (office: string) => `La tua domanda a ${office} è stata aggiornata.`,
     followUpAnswered: (topic: string) =>
       topic
         ? `È arrivata la risposta al tuo messaggio “${topic}”.`
@@ -180,6 +188,8 @@ export const it = {
     RATING_EXPIRED: 'La conversazione è chiusa da troppo tempo per essere valutata.',
     SERVICE_CLOSED: 'In questo momento i consulenti non sono in servizio: puoi lasciare un messaggio.',
     FOLLOWUP_NOT_FOUND: 'Il messaggio non è stato trovato.',
+    REFERRAL_NOT_FOUND: 'La segnalazione non è stata trovata.',
+    OFFICE_STAFF_ONLY: 'Questa operazione è riservata al personale delle sedi INPS.',
     TRANSFER_TARGET_UNAVAILABLE: 'Il consulente scelto non è disponibile.',
     ADVISOR_NOT_FOUND: 'Consulente non trovato.',
     NOT_YET_AVAILABLE: 'Il servizio Info CIG non è ancora disponibile nella tua zona.',

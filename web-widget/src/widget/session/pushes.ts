@@ -18,6 +18,7 @@ export interface PushHandlers {
   read(read: Push<'chat:read'>): void;
   closed(closed: Push<'chat:closed'>): void;
   answered(followUp: Push<'followup:answered'>): void;
+  updated(followUp: Push<'followup:updated'>): void;
   admission(changed: Push<'admission:changed'>): void;
 }
 
@@ -36,6 +37,7 @@ export function listen(socket: VisitorSocket, h: PushHandlers): void {
     'chat:read': h.read,
     'chat:closed': h.closed,
     'followup:answered': h.answered,
+    'followup:updated': h.updated,
     'admission:changed': h.admission,
   };
   listenToPushes(socket, visitorEvents, handlers);

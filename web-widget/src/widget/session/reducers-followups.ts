@@ -47,3 +47,15 @@ export function applyFollowUpAnswered(s: VisitorState, f: FollowUp): VisitorStat
   const followUps = known ? s.followUps.map((x) => (x.id === f.id ? f : x)) : upsert(s.followUps, f);
   return announce({ ...s, followUps }, { kind: 'followup-answered', topic: f.topic });
 }
+
+/**
+ * A referral opened for the person (the chat says so too) or taken by the office: listed, in place.
+ * An answer that came first is not undone by a late update.
+ */
+export function applyFollowUpUpdated(s: VisitorState, f: FollowUp): VisitorState {
+  const known = s.followUps.find((x) => x.id === f.id);
+  if (known?.status === 'answered') return s;
+  if (!known) return { ...s, followUps: upsert(s.followUps, f) };
+  const followUps = s.followUps.map((x) => (x.id === f.id ? f : x));
+  return announce({ ...s, followUps }, { kind: 'followup-updated', office: f.office ?? '' });
+}

@@ -35,6 +35,7 @@ export type VisitorAnnouncement =
   | { kind: 'followup-offered' }
   | { kind: 'followup-sent' }
   | { kind: 'followup-answered'; topic: string }
+  | { kind: 'followup-updated'; office: string }
   | { kind: 'company-claims'; name: string; count: number }
   | { kind: 'admission-changed'; admitted: boolean; availableFrom: string | null }
   | { kind: 'companies-changed' }

@@ -23,6 +23,7 @@ import {
   applyFollowUpAnswered,
   applyFollowUpCreated,
   applyFollowUps,
+  applyFollowUpUpdated,
   applyServiceClosed,
   applyServiceOpened,
 } from './reducers-followups.ts';
@@ -77,6 +78,7 @@ export class VisitorSession extends SocketSession<VisitorState, VisitorServerEve
         else this.push(c, applyClosed);
       },
       answered: (f) => this.update((s) => applyFollowUpAnswered(s, f)),
+      updated: (f) => this.update((s) => applyFollowUpUpdated(s, f)),
       admission: (a) => this.update((s) => applyAdmissionChanged(s, a)),
     });
   }
