@@ -56,6 +56,14 @@ describe('when Redis is unreachable', () => {
         }),
       'advisor advisor:availability': () =>
         advisor.request('advisor:availability', { availability: 'paused' }),
+      'advisor chat:note': () =>
+        advisor.request('chat:note', { conversationId: conversation.id, text: 'Nota durante' }),
+      'advisor referral:open': () =>
+        advisor.request('referral:open', {
+          conversationId: conversation.id,
+          applicationId: 'any-application',
+          question: 'Domanda durante',
+        }),
     };
     const figures: string[] = [];
     for (const [name, call] of Object.entries(calls)) {
@@ -104,6 +112,7 @@ describe('when Redis is unreachable', () => {
     expect(await client.get(keys.visitorActiveConversation(visitorKeyOf(person(2).sub)))).toBeNull();
     expect(await server.app.pool.preferenceOf('RMNPLA85P15H501Q')).not.toBe('paused');
     expect((await server.app.pool.state('RMNPLA85P15H501Q'))?.availability).toBe('available');
+    expect(await server.app.db.query("SELECT id FROM follow_ups WHERE kind = 'referral'")).toEqual([]);
 
     await chatting.ok('chat:send', {
       conversationId: conversation.id,
