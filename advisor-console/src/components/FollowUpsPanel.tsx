@@ -1,17 +1,11 @@
-import { type AdvisorFollowUp, LIMITS, ROLE_LABELS } from '@infocig/shared';
+import { type AdvisorFollowUp, ROLE_LABELS } from '@infocig/shared';
 import { errorText, formatDateTime } from '@infocig/shared/client';
-import { type FormEvent, useState } from 'react';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
+import { AnswerForm } from './AnswerForm.tsx';
 
 function FollowUpItem({ f }: { f: AdvisorFollowUp }) {
   const { t, lang } = useConsole();
-  const { state, session } = useAdvisorSession();
-  const [answer, setAnswer] = useState('');
-  const field = `icc-fu-answer-${f.id}`;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (answer.trim() && (await session.answerFollowUp(f.id, answer))) setAnswer('');
-  };
+  const { session } = useAdvisorSession();
   return (
     <article className="icc-followup" aria-labelledby={`icc-fu-${f.id}`}>
       <h3 id={`icc-fu-${f.id}`}>{f.visitor.displayName}</h3>
@@ -21,26 +15,12 @@ function FollowUpItem({ f }: { f: AdvisorFollowUp }) {
       </p>
       <p className="ic-strong">{f.topic || t.followUps.noTopic}</p>
       <p className="ic-message-text">{f.text}</p>
-      <form className="icc-followup-answer" onSubmit={(e) => void submit(e)}>
-        <label htmlFor={field} className="ic-label">
-          {t.followUps.answer}
-        </label>
-        <textarea
-          id={field}
-          className="ic-input"
-          rows={3}
-          maxLength={LIMITS.messageTextMaxChars}
-          value={answer}
-          onChange={(e) => setAnswer(e.target.value)}
-        />
-        <button
-          type="submit"
-          className="ic-button ic-button-small"
-          disabled={!answer.trim() || state.busy || state.connection.kind !== 'connected'}
-        >
-          {t.followUps.send}
-        </button>
-      </form>
+      <AnswerForm
+        id={f.id}
+        label={t.followUps.answer}
+        submitLabel={t.followUps.send}
+        send={(text) => session.answerFollowUp(f.id, text)}
+      />
     </article>
   );
 }

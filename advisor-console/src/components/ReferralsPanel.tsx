@@ -1,40 +1,7 @@
-import { BENEFIT_TYPE_LABELS, LIMITS, type Referral, ROLE_LABELS } from '@infocig/shared';
+import { BENEFIT_TYPE_LABELS, type Referral, ROLE_LABELS } from '@infocig/shared';
 import { errorText, formatDateTime } from '@infocig/shared/client';
-import { type FormEvent, useState } from 'react';
 import { useAdvisorSession, useConsole } from '../session/useAdvisorSession.ts';
-
-function AnswerForm({ r }: { r: Referral }) {
-  const { t } = useConsole();
-  const { state, session } = useAdvisorSession();
-  const [answer, setAnswer] = useState('');
-  const field = `icc-ref-answer-${r.id}`;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (answer.trim() && (await session.referrals.answer(r.id, answer))) setAnswer('');
-  };
-  return (
-    <form className="icc-followup-answer" onSubmit={(e) => void submit(e)}>
-      <label htmlFor={field} className="ic-label">
-        {t.referrals.answer}
-      </label>
-      <textarea
-        id={field}
-        className="ic-input"
-        rows={3}
-        maxLength={LIMITS.messageTextMaxChars}
-        value={answer}
-        onChange={(e) => setAnswer(e.target.value)}
-      />
-      <button
-        type="submit"
-        className="ic-button ic-button-small"
-        disabled={!answer.trim() || state.busy || state.connection.kind !== 'connected'}
-      >
-        {t.referrals.send}
-      </button>
-    </form>
-  );
-}
+import { AnswerForm } from './AnswerForm.tsx';
 
 function ReferralItem({ r }: { r: Referral }) {
   const { t, lang } = useConsole();
@@ -69,7 +36,14 @@ function ReferralItem({ r }: { r: Referral }) {
       {r.status === 'taken' && !r.takenByYou && (
         <p className="ic-muted">{t.referrals.takenBy(r.takenBy ?? '')}</p>
       )}
-      {r.status === 'taken' && r.takenByYou && <AnswerForm r={r} />}
+      {r.status === 'taken' && r.takenByYou && (
+        <AnswerForm
+          id={r.id}
+          label={t.referrals.answer}
+          submitLabel={t.referrals.send}
+          send={(text) => session.referrals.answer(r.id, text)}
+        />
+      )}
     </article>
   );
 }

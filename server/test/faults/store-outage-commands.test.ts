@@ -1,46 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectAdvisor,
-  startAssignedChat,
-  startTestServer,
-  type TestServer,
-  until,
-} from '../support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { serverOnCuttableStore } from '../support/cuttable-store.ts';
+import { connectAdvisor, startAssignedChat, until } from '../support/index.ts';
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const database = `infocig_cmds_${randomBytes(5).toString('hex')}`;
-const storeUrl = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-})();
+const store = serverOnCuttableStore('cmds');
+const cutStore = () => store.cut();
+const restoreStore = () => store.restore();
 
 /** An answer to a store-backed command must come within this, whatever the store does. */
 const BOUND_MS = 2_000;
-
-let admin: pg.Client;
-let server: TestServer;
-
-async function cutStore() {
-  await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
-  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
-}
-const restoreStore = () => admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
-
-beforeAll(async () => {
-  admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  server = await startTestServer({ store: { databaseUrl: storeUrl } });
-});
-afterAll(async () => {
-  await restoreStore();
-  await server?.close();
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin.end();
-});
 
 type Answer = { ok: true } | { ok: false; code: string };
 type Call = [name: string, call: () => Promise<Answer>];
@@ -49,7 +16,7 @@ const ack = (res: { ok: boolean; error?: { code: string } }): Answer =>
   res.ok ? { ok: true } : { ok: false, code: res.error?.code ?? '?' };
 
 async function rest(path: string, token: string, init: RequestInit = {}): Promise<Answer> {
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await fetch(`${store.server.url}${path}`, {
     ...init,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
   });
@@ -60,6 +27,7 @@ async function rest(path: string, token: string, init: RequestInit = {}): Promis
 
 describe('when the store is down, the newer commands', () => {
   it('answer SERVICE_UNAVAILABLE in bounded time, lose nothing, and work again once it is back', async () => {
+    const { server } = store;
     // A chat closed and archived before the outage, for the person's keeps (rating, dismissal).
     const first = await startAssignedChat(server, 'worker-na');
     await first.advisor.ok('chat:close', { conversationId: first.conversation.id, outcome: 'settled' });

@@ -1,45 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectAdvisor,
-  connectVisitor,
-  startAssignedChat,
-  startTestServer,
-  type TestServer,
-  until,
-} from '../support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { serverOnCuttableStore } from '../support/cuttable-store.ts';
+import { connectAdvisor, connectVisitor, startAssignedChat, until } from '../support/index.ts';
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const database = `infocig_fault_${randomBytes(5).toString('hex')}`;
-const storeUrl = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-})();
-
-let admin: pg.Client;
-let server: TestServer;
-
-/** The claims store goes away: no new connections to the test's own database, and its sessions cut. */
-async function cutStore() {
-  await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
-  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
-}
-const restoreStore = () => admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
-
-beforeAll(async () => {
-  admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  server = await startTestServer({ store: { databaseUrl: storeUrl } });
-});
-afterAll(async () => {
-  await restoreStore();
-  await server?.close();
-  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin.end();
-});
+const store = serverOnCuttableStore('fault');
+const cutStore = () => store.cut();
+const restoreStore = () => store.restore();
 
 /** Runs a call and says how long its answer took. */
 async function timed<T>(call: () => Promise<T>): Promise<{ answer: T; ms: number }> {
@@ -50,6 +15,7 @@ async function timed<T>(call: () => Promise<T>): Promise<{ answer: T; ms: number
 
 describe('when the claims store is unreachable', () => {
   it('a new visitor still gets a session, is told claims are unavailable and gets them when the store is back; chats under way go on, and a chat taken meanwhile is announced to both sides once it is back', async () => {
+    const { server } = store;
     const advisor = await connectAdvisor(server.url, await server.token('advisor'));
     await advisor.next('session:ready');
     // A chat that was under way before the outage.
@@ -133,6 +99,7 @@ describe('when the claims store is unreachable', () => {
   });
 
   it('keeps a chat closed while the store is down in Redis, readable by its visitor, and archives it once the store is back', async () => {
+    const { server } = store;
     const { redis, keys } = server.app;
     const { advisor, visitor, conversation } = await startAssignedChat(server, 'worker-na');
     const id = conversation.id;

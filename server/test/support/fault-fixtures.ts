@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import type { PersonaId } from '../../src/dev/personas.ts';
 import type { IdentityClaims } from '../../src/people/identity.ts';
 import { startRestartableRedis } from './restartable-redis.ts';
 import { connectAdvisor, connectVisitor } from './test-client.ts';
@@ -47,7 +48,7 @@ export const numberedWorker = (tag: string, n: number) => ({
 /** The demo advisor connected and a visitor whose chat that advisor has been handed. */
 export async function startAssignedChat(
   server: TestServer,
-  visitorClaims: IdentityClaims | 'worker-na',
+  visitorClaims: IdentityClaims | PersonaId,
   request: { topic?: string } = {},
 ) {
   const advisor = await connectAdvisor(server.url, await server.token('advisor'));
