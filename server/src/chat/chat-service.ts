@@ -1,6 +1,5 @@
 import { AUDIENCES, type Audience, audienceOf, type CaseOutcome, type SystemNotice } from '@infocig/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import { ulid } from 'ulid';
 import type { AccessAudit } from '../audit/access-audit.ts';
 import type { ClaimsReader } from '../claims/claims-reader.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -9,7 +8,7 @@ import type { VisitorIdentity } from '../people/identity.ts';
 import { type ConversationSubject, snapshotOf } from '../people/visitor.ts';
 import { visitorKeyOf } from '../people/visitor-key.ts';
 import type { Notifier } from '../realtime/notifier.ts';
-import type { AdvisorPool, TransferTarget } from '../routing/advisor-pool.ts';
+import type { AdvisorPool } from '../routing/advisor-pool.ts';
 import type { QueueView } from '../routing/queue-view.ts';
 import { createAdvisorDirectory } from './advisor-directory.ts';
 import { createAnnouncer } from './announcer.ts';
@@ -23,6 +22,7 @@ import {
 } from './conversation-record.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import { createDispatcher } from './dispatcher.ts';
+import { createHandovers } from './handovers.ts';
 import { createListenerCalls } from './listener-calls.ts';
 import { plainNotice } from './plain-notice.ts';
 import { createPositionPusher } from './position-pusher.ts';
@@ -118,23 +118,17 @@ export function createChatService(deps: ChatServiceDeps) {
     if (!duplicate) tell(messageListeners, 'system');
   }
 
-  /**
-   * The person reads in the transcript that their chat passes to another advisor. Written once the
-   * move is done, before the chat is handed out again; a failure leaves the move as it is.
-   */
-  async function handoverNotice(conversationId: string, reason: 'transferred' | 'advisor_left') {
-    await notice(conversationId, `handover-${ulid()}`, { kind: 'handover', reason }).catch((err: unknown) =>
-      log.warn({ err, conversationId }, 'hand-over notice not written'),
-    );
-  }
-
-  /** A colleague is named by their opaque id; one nobody has is a colleague who cannot take it. */
-  async function resolveTarget(to: TransferTarget): Promise<TransferTarget> {
-    if (!('advisorId' in to)) return to;
-    const advisorId = await pool.advisorIdOf(to.advisorId);
-    if (!advisorId) throw new AppError('TRANSFER_TARGET_UNAVAILABLE');
-    return { advisorId };
-  }
+  const handovers = createHandovers({
+    conversations,
+    pool,
+    notifier,
+    positions,
+    dispatcher,
+    participantOf,
+    assignedView,
+    notice,
+    log,
+  });
 
   async function closeConversation(
     conversationId: string,
@@ -318,27 +312,7 @@ export function createChatService(deps: ChatServiceDeps) {
       return closeConversation(conversationId, 'system', reason);
     },
 
-    /** An advisor stayed away past the grace period: their chats go back to the head of the queue. */
-    async returnChatsOf(advisorId: string) {
-      const requeued = await pool.requeueAll(advisorId);
-      for (const chat of requeued) await handoverNotice(chat.conversationId, 'advisor_left');
-      for (const chat of requeued) {
-        notifier.toVisitor(chat.visitorKey, 'chat:requeued', {
-          conversationId: chat.conversationId,
-          reason: 'advisor_left',
-        });
-        notifier.toAdvisor(advisorId, 'chat:released', {
-          conversationId: chat.conversationId,
-          reason: 'advisor_left',
-        });
-      }
-      if (requeued.length > 0) log.info({ advisorId, chats: requeued.length }, 'chats returned to the queue');
-      for (const queue of new Set(requeued.map((c) => c.queue))) {
-        dispatcher.kick(queue);
-        positions.changed(queue);
-      }
-      return requeued;
-    },
+    returnChatsOf: handovers.returnChatsOf,
 
     async heldBy(advisorId: string) {
       const ids = await pool.conversationsOf(advisorId);
@@ -348,45 +322,7 @@ export function createChatService(deps: ChatServiceDeps) {
       return Promise.all(held.map((record) => assignedView(record, advisorId)));
     },
 
-    /**
-     * An advisor hands a chat on, to a queue or a colleague (named by the opaque id
-     * `advisors:list` gives), with an internal note. The note is written after the move succeeds;
-     * an advisor served from the queue in the instant between may see the chat before its note
-     * arrives with the next reload.
-     */
-    async transfer(
-      who: Participant & { kind: 'advisor' },
-      conversationId: string,
-      target: TransferTarget,
-      note: string,
-    ) {
-      const record = await participantOf(conversationId, who);
-      const to = await resolveTarget(target);
-      const moved = await pool.transfer(conversationId, who.advisorId, to);
-      await conversations.addNote(conversationId, {
-        authorName: who.name,
-        text: note,
-        at: new Date().toISOString(),
-      });
-      await handoverNotice(conversationId, 'transferred');
-      notifier.toAdvisor(who.advisorId, 'chat:released', { conversationId, reason: 'transferred' });
-      if ('advisorId' in to) {
-        const updated = await conversations.get(conversationId);
-        if (updated)
-          notifier.toAdvisor(to.advisorId, 'chat:assigned', await assignedView(updated, to.advisorId));
-        notifier.toVisitor(record.visitorKey, 'chat:assigned', {
-          conversationId,
-          advisorName: await pool.nameOf(to.advisorId),
-          reason: 'transferred',
-        });
-      } else {
-        notifier.toVisitor(record.visitorKey, 'chat:requeued', { conversationId, reason: 'transferred' });
-        positions.changed(moved.queue);
-      }
-      log.info({ conversationId, from: who.advisorId, to }, 'chat transferred');
-      dispatcher.kickAll();
-      return {};
-    },
+    transfer: handovers.transfer,
 
     /** An internal note on a chat the advisor holds, for colleagues who receive it later. */
     async note(who: Participant & { kind: 'advisor' }, conversationId: string, text: string) {

@@ -107,3 +107,5 @@ export function createConversationAccess(
 
   return { assignedView, participantOf, transcript, closedOf };
 }
+
+export type ConversationAccess = ReturnType<typeof createConversationAccess>;
