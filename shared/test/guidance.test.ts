@@ -17,6 +17,7 @@ describe('claim guidance', () => {
         status,
         statusSince: '2026-03-02',
         inpsOffice: 'Roma Eur',
+        benefitType: 'CIGO',
         today: '2026-03-02',
       });
       expect(g.it.length).toBeGreaterThan(20);
@@ -28,6 +29,7 @@ describe('claim guidance', () => {
         status: 'IN_ISTRUTTORIA',
         statusSince: '2026-03-02',
         inpsOffice: 'Roma Eur',
+        benefitType: 'CIGO',
         today: '2026-03-02',
       }),
     ).toMatchObject({
@@ -41,6 +43,7 @@ describe('claim guidance', () => {
       status: 'SUPPLEMENTO_ISTRUTTORIO',
       statusSince: '2026-02-20',
       inpsOffice: 'Milano',
+      benefitType: 'CIGO',
       today: '2026-02-20',
     });
     expect(docs).toMatchObject({ nextActor: 'employer', actBy: '2026-03-07' });
@@ -50,6 +53,7 @@ describe('claim guidance', () => {
       status: 'RESPINTA',
       statusSince: '2026-12-15',
       inpsOffice: 'Milano',
+      benefitType: 'CIGO',
       today: '2026-12-15',
     });
     expect(rejected).toMatchObject({ nextActor: 'employer', actBy: '2027-01-14' });
@@ -60,6 +64,9 @@ describe('claim guidance', () => {
       const g = paymentGuidance({
         status,
         method: 'bonifico',
+        benefitType: 'CIGO',
+        competenceMonth: '2026-04',
+        anomaly: null,
         paidAt: '2026-04-30',
         dataDeadline: '2026-06-30',
         today: '2026-04-01',
@@ -71,6 +78,9 @@ describe('claim guidance', () => {
       paymentGuidance({
         status: 'ATTESA_DATI',
         method: 'bonifico',
+        benefitType: 'CIGO',
+        competenceMonth: '2026-04',
+        anomaly: null,
         paidAt: null,
         dataDeadline: '2026-06-30',
         today: '2026-06-01',
@@ -83,6 +93,9 @@ describe('claim guidance', () => {
       paymentGuidance({
         status: 'RESTITUITA',
         method: 'bonifico',
+        benefitType: 'CIGO',
+        competenceMonth: '2026-04',
+        anomaly: null,
         paidAt: null,
         dataDeadline: null,
         today: '2026-06-01',
@@ -92,6 +105,9 @@ describe('claim guidance', () => {
       paymentGuidance({
         status: 'PAGATA',
         method: 'bonifico',
+        benefitType: 'CIGO',
+        competenceMonth: '2026-04',
+        anomaly: null,
         paidAt: '2026-04-30',
         dataDeadline: null,
         today: '2026-06-01',
@@ -104,6 +120,9 @@ describe('claim guidance', () => {
       paymentGuidance({
         status: 'IN_PAGAMENTO',
         method: 'bonifico_domiciliato',
+        benefitType: 'CIGO',
+        competenceMonth: '2026-04',
+        anomaly: null,
         paidAt: null,
         dataDeadline: null,
         today: '2026-06-01',
@@ -115,7 +134,13 @@ describe('claim guidance', () => {
 describe('deadlines in the past are shown as past, never as the next action', () => {
   // Rejected on 16 March 2026: the appeal is due by 15 April 2026.
   const rejected = (today: string) =>
-    applicationGuidance({ status: 'RESPINTA', statusSince: '2026-03-16', inpsOffice: 'Milano', today });
+    applicationGuidance({
+      status: 'RESPINTA',
+      statusSince: '2026-03-16',
+      inpsOffice: 'Milano',
+      benefitType: 'CIGO',
+      today,
+    });
 
   it('words an appeal deadline still open as the next action, up to and including its day', () => {
     for (const today of ['2026-03-16', '2026-04-15']) {
@@ -146,6 +171,7 @@ describe('deadlines in the past are shown as past, never as the next action', ()
       status: 'SUPPLEMENTO_ISTRUTTORIO',
       statusSince: '2026-02-20',
       inpsOffice: 'Milano',
+      benefitType: 'CIGO',
       today: '2026-03-07',
     });
     expect(before).toMatchObject({ nextActor: 'employer', actBy: '2026-03-07' });
@@ -153,6 +179,7 @@ describe('deadlines in the past are shown as past, never as the next action', ()
       status: 'SUPPLEMENTO_ISTRUTTORIO',
       statusSince: '2026-02-20',
       inpsOffice: 'Milano',
+      benefitType: 'CIGO',
       today: '2026-03-08',
     });
     expect(after).toMatchObject({ nextActor: 'inps', actBy: null });
@@ -162,7 +189,15 @@ describe('deadlines in the past are shown as past, never as the next action', ()
 
   it("words the employer's data deadline gone by as passed, for a payment awaited or advanced", () => {
     for (const status of ['ATTESA_DATI', 'ANTICIPO_PAGATO'] as const) {
-      const facts = { status, method: 'bonifico', paidAt: null, dataDeadline: '2026-06-30' } as const;
+      const facts = {
+        status,
+        method: 'bonifico',
+        benefitType: 'CIGO',
+        competenceMonth: '2026-04',
+        anomaly: null,
+        paidAt: null,
+        dataDeadline: '2026-06-30',
+      } as const;
       const open = paymentGuidance({ ...facts, today: '2026-06-30' });
       expect(open.actBy).toBe('2026-06-30');
       const past = paymentGuidance({ ...facts, today: '2026-07-01' });
@@ -195,7 +230,13 @@ describe('benefit types in words', () => {
     const codes = new RegExp(`\\b(${BENEFIT_TYPES.join('|')})\\b`);
     for (const today of ['2026-01-01', '2027-06-01']) {
       for (const status of APPLICATION_STATUSES) {
-        const g = applicationGuidance({ status, statusSince: '2026-03-02', inpsOffice: 'Roma Eur', today });
+        const g = applicationGuidance({
+          status,
+          statusSince: '2026-03-02',
+          inpsOffice: 'Roma Eur',
+          benefitType: 'CIGO',
+          today,
+        });
         expect(g.it).not.toMatch(codes);
         expect(g.en).not.toMatch(codes);
       }
@@ -203,6 +244,9 @@ describe('benefit types in words', () => {
         const g = paymentGuidance({
           status,
           method: 'bonifico',
+          benefitType: 'CIGO',
+          competenceMonth: '2026-04',
+          anomaly: null,
           paidAt: null,
           dataDeadline: '2026-06-30',
           today,

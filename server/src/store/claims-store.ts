@@ -5,9 +5,11 @@ import {
   type ClaimSummary,
   italianDay,
   maskIban,
+  type PaymentAnomalyKind,
   type PaymentMethod,
   type PaymentStatus,
   type PaymentSummary,
+  paymentDataDeadline,
   paymentGuidance,
 } from '@infocig/shared';
 import type { Db } from './db.ts';
@@ -81,6 +83,8 @@ interface WorkerClaimRow extends ApplicationRow {
   payment_iban: string | null;
   payment_paid_at: string | null;
   payment_data_deadline: string | null;
+  /** Set only while the payment is in DATI_ANOMALI (a constraint of the table). */
+  payment_anomaly_kind: PaymentAnomalyKind | null;
 }
 
 interface CompanyRow {
@@ -107,7 +111,8 @@ SELECT claims.*,
   p.iban AS payment_iban,
   ${localDate('p.paid_at')} AS payment_paid_at,
   CASE WHEN p.status IN ('ATTESA_DATI', 'ANTICIPO_PAGATO', 'DATI_ANOMALI')
-    THEN p.data_deadline END AS payment_data_deadline
+    THEN p.data_deadline END AS payment_data_deadline,
+  p.anomaly_kind AS payment_anomaly_kind
 FROM claims
 LEFT JOIN payment_requests p ON p.application_id = claims.application_id AND p.worker_cf = $1
 ORDER BY claims.submitted_at DESC, claims.application_id DESC, p.competence_month DESC`;
@@ -140,6 +145,7 @@ function toClaim(row: ApplicationRow): ClaimSummary {
       status: row.status,
       statusSince: row.status_since,
       inpsOffice: row.inps_office,
+      benefitType: row.benefit_type,
       today: italianDay(new Date()),
     }),
     estimate: null,
@@ -148,6 +154,8 @@ function toClaim(row: ApplicationRow): ClaimSummary {
 
 function toPayment(row: WorkerClaimRow): PaymentSummary | null {
   if (row.payment_month === null || row.payment_status === null || row.payment_method === null) return null;
+  const dataDeadline =
+    row.payment_data_deadline === null ? null : paymentDataDeadline(row.payment_data_deadline);
   return {
     competenceMonth: row.payment_month,
     status: row.payment_status,
@@ -156,12 +164,15 @@ function toPayment(row: WorkerClaimRow): PaymentSummary | null {
     amountCents: row.payment_amount_cents,
     ibanMasked: row.payment_iban === null ? null : maskIban(row.payment_iban),
     paidAt: row.payment_paid_at,
-    dataDeadline: row.payment_data_deadline,
+    dataDeadline,
     guidance: paymentGuidance({
       status: row.payment_status,
       method: row.payment_method,
+      benefitType: row.benefit_type,
+      competenceMonth: row.payment_month,
       paidAt: row.payment_paid_at,
-      dataDeadline: row.payment_data_deadline,
+      dataDeadline,
+      anomaly: row.payment_anomaly_kind,
       today: italianDay(new Date()),
     }),
     // Filled in by the payment-timing estimator, which needs history the row does not carry.

@@ -1,16 +1,15 @@
+import type { BenefitType } from '../domain/benefit-types.ts';
 import type { ApplicationStatus } from '../domain/statuses.ts';
-import { addDays, dayEn, dayIt, isPast } from './dates.ts';
+import { dayEn, dayIt, isPast } from './dates.ts';
 import type { Guidance } from './guidance.ts';
-
-/** The employer's time to answer a request for documents. */
-export const SUPPLEMENT_DAYS = 15;
-/** The time to appeal a rejection. */
-export const APPEAL_DAYS = 30;
+import { appealDeadline, supplementReplyDeadline } from './legal-deadlines.ts';
+import { ministryApplicationGuidance } from './ministry-application-guidance.ts';
 
 export interface ApplicationFacts {
   status: ApplicationStatus;
   statusSince: string;
   inpsOffice: string;
+  benefitType: BenefitType;
   /**
    * Today in Italy (`YYYY-MM-DD`, `italianDay`): a deadline before it is worded as passed, and is
    * never the next action.
@@ -18,8 +17,13 @@ export interface ApplicationFacts {
   today: string;
 }
 
+/** CIGS is granted by a decree of the Ministry of Labour (domain.md §3 Benefit types, §4 step 5). */
+export const grantedByMinistryDecree = (benefitType: BenefitType) => benefitType === 'CIGS';
+
 /** What an application's status means for the person asking, and what happens next. */
-export function applicationGuidance({ status, statusSince, inpsOffice, today }: ApplicationFacts): Guidance {
+export function applicationGuidance(facts: ApplicationFacts): Guidance {
+  if (grantedByMinistryDecree(facts.benefitType)) return ministryApplicationGuidance(facts);
+  const { status, statusSince, inpsOffice, today } = facts;
   switch (status) {
     case 'INVIATA':
       return {
@@ -43,7 +47,7 @@ export function applicationGuidance({ status, statusSince, inpsOffice, today }: 
         actBy: null,
       };
     case 'SUPPLEMENTO_ISTRUTTORIO': {
-      const by = addDays(statusSince, SUPPLEMENT_DAYS);
+      const by = supplementReplyDeadline(statusSince);
       if (isPast(by, today)) {
         return {
           it: `INPS ha chiesto documenti al datore di lavoro: il termine per inviarli è scaduto il ${dayIt(by)}. La sede ${inpsOffice} decide con quello che ha.`,
@@ -74,7 +78,7 @@ export function applicationGuidance({ status, statusSince, inpsOffice, today }: 
         actBy: null,
       };
     case 'RESPINTA': {
-      const by = addDays(statusSince, APPEAL_DAYS);
+      const by = appealDeadline(statusSince);
       if (isPast(by, today)) {
         return {
           it: `La domanda è stata respinta: il termine per il ricorso è scaduto il ${dayIt(by)}.`,

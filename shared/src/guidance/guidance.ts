@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Who has to do something next for a claim or payment to move on. */
+/**
+ * Who has to do something next for a claim or payment to move on. 'none': nobody the chat serves or
+ * can chase — the matter is settled, or it is with the Ministry of Labour (CIGS, decided by decree).
+ */
 export const NEXT_ACTORS = ['inps', 'employer', 'worker', 'none'] as const;
 export type NextActor = (typeof NEXT_ACTORS)[number];
 

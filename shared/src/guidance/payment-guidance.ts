@@ -1,12 +1,23 @@
+import type { BenefitType } from '../domain/benefit-types.ts';
 import type { PaymentMethod, PaymentStatus } from '../domain/statuses.ts';
+import { anomalyGuidance } from './anomaly-guidance.ts';
 import { dayEn, dayIt, isPast } from './dates.ts';
 import type { Guidance } from './guidance.ts';
+import { paymentDataDeadline } from './legal-deadlines.ts';
+import type { PaymentAnomalyKind } from './payment-anomaly.ts';
+import { paymentDataChannel } from './payment-data-channel.ts';
 
 export interface PaymentFacts {
   status: PaymentStatus;
   method: PaymentMethod;
+  benefitType: BenefitType;
+  /** The month of CIG the payment is for, `YYYY-MM`. */
+  competenceMonth: string;
   paidAt: string | null;
+  /** The employer's deadline for the payment data as the rule gives it; moved here off a holiday. */
   dataDeadline: string | null;
+  /** What is wrong with the employer's data, for DATI_ANOMALI; null otherwise. */
+  anomaly: PaymentAnomalyKind | null;
   /**
    * Today in Italy (`YYYY-MM-DD`, `italianDay`): a deadline before it is worded as passed, and is
    * never the next action.
@@ -15,31 +26,32 @@ export interface PaymentFacts {
 }
 
 /** What a monthly payment's status means for the worker, and what happens next. */
-export function paymentGuidance({ status, method, paidAt, dataDeadline, today }: PaymentFacts): Guidance {
-  const passed = dataDeadline !== null && isPast(dataDeadline, today) ? dataDeadline : null;
+export function paymentGuidance(facts: PaymentFacts): Guidance {
+  const { status, method, paidAt, today } = facts;
+  const deadline = facts.dataDeadline === null ? null : paymentDataDeadline(facts.dataDeadline);
+  const passed = deadline !== null && isPast(deadline, today) ? deadline : null;
+  const channel = paymentDataChannel(facts.benefitType, facts.competenceMonth);
   switch (status) {
     case 'ATTESA_DATI':
       if (passed) {
         return {
-          it: `INPS attendeva dal datore di lavoro i dati per pagarti (flusso UniEmens-Cig): il termine per inviarli è scaduto il ${dayIt(passed)}. Se non li ha inviati, deve pagarti direttamente il datore di lavoro.`,
-          en: `INPS was waiting for the employer's payment data (UniEmens-Cig): the deadline to send it passed on ${dayEn(passed)}. If it was not sent, the employer must pay you directly.`,
+          it: `INPS attendeva dal datore di lavoro i dati per pagarti (${channel.it}): il termine per inviarli è scaduto il ${dayIt(passed)}. Se non li ha inviati, deve pagarti direttamente il datore di lavoro.`,
+          en: `INPS was waiting for the employer's payment data (${channel.en}): the deadline to send it passed on ${dayEn(passed)}. If it was not sent, the employer must pay you directly.`,
           nextActor: 'employer',
           actBy: null,
         };
       }
       return {
         it:
-          'INPS attende dal datore di lavoro i dati per pagarti (flusso UniEmens-Cig)' +
-          (dataDeadline
-            ? `, da inviare entro il ${dayIt(dataDeadline)}. Se non arrivano in tempo, paga il datore di lavoro.`
+          `INPS attende dal datore di lavoro i dati per pagarti (${channel.it})` +
+          (deadline
+            ? `, da inviare entro il ${dayIt(deadline)}. Se non arrivano in tempo, paga il datore di lavoro.`
             : '.'),
         en:
-          "INPS is waiting for the employer's payment data (UniEmens-Cig)" +
-          (dataDeadline
-            ? `, due by ${dayEn(dataDeadline)}. If late, the employer must pay you instead.`
-            : '.'),
+          `INPS is waiting for the employer's payment data (${channel.en})` +
+          (deadline ? `, due by ${dayEn(deadline)}. If late, the employer must pay you instead.` : '.'),
         nextActor: 'employer',
-        actBy: dataDeadline,
+        actBy: deadline,
       };
     case 'DATI_RICEVUTI':
       return {
@@ -49,12 +61,7 @@ export function paymentGuidance({ status, method, paidAt, dataDeadline, today }:
         actBy: null,
       };
     case 'DATI_ANOMALI':
-      return {
-        it: 'I dati inviati dal datore di lavoro contengono errori (per esempio un IBAN non intestato a te): il datore deve correggerli. Controlla anche che il tuo IBAN sia giusto.',
-        en: "The employer's data has errors (for example an IBAN not in your name): the employer must correct them. Check your IBAN too.",
-        nextActor: 'employer',
-        actBy: null,
-      };
+      return anomalyGuidance(facts.anomaly, deadline, today);
     case 'IN_PAGAMENTO':
       return {
         it:
@@ -78,17 +85,21 @@ export function paymentGuidance({ status, method, paidAt, dataDeadline, today }:
     case 'ANTICIPO_PAGATO':
       if (passed) {
         return {
-          it: `Hai ricevuto l'anticipo del 40%; il resto arriva dopo i dati del datore di lavoro, il cui termine per l'invio è scaduto il ${dayIt(passed)}.`,
-          en: `You received the 40% advance; the rest follows the employer's data, whose deadline passed on ${dayEn(passed)}.`,
+          it: `Hai ricevuto l'anticipo del 40%; il resto arriva dopo i dati del datore di lavoro (${channel.it}), il cui termine per l'invio è scaduto il ${dayIt(passed)}. Se non li ha inviati, il resto deve pagartelo direttamente il datore di lavoro.`,
+          en: `You received the 40% advance; the rest follows the employer's data (${channel.en}), whose deadline passed on ${dayEn(passed)}. If it was not sent, the employer must pay you the rest directly.`,
           nextActor: 'employer',
           actBy: null,
         };
       }
       return {
-        it: "Hai ricevuto l'anticipo del 40%; il resto arriva dopo che il datore di lavoro ha inviato i dati.",
-        en: 'You received the 40% advance; the rest follows once the employer sends the data.',
+        it:
+          `Hai ricevuto l'anticipo del 40%; il resto arriva dopo che il datore di lavoro ha inviato i dati (${channel.it})` +
+          (deadline ? `, da inviare entro il ${dayIt(deadline)}.` : '.'),
+        en:
+          `You received the 40% advance; the rest follows once the employer sends the data (${channel.en})` +
+          (deadline ? `, due by ${dayEn(deadline)}.` : '.'),
         nextActor: 'employer',
-        actBy: dataDeadline,
+        actBy: deadline,
       };
     case 'RESTITUITA':
       return {

@@ -175,10 +175,11 @@ function writePayment(ctx: SeedContext, input: PaymentInput): void {
     hours: dataEvent ? input.hours : null,
     amountCents: dataEvent ? input.amountCents : null,
     advanceCents: reached('ANTICIPO_PAGATO') ? Math.round(input.amountCents * ADVANCE_RATE) : null,
-    iban: dataEvent ? ibanReceived(ctx, input.worker, events) : null,
+    iban: dataEvent ? ibanReceived(ctx, input.worker, input.steps) : null,
     dataDeadline: isoDate(dataDeadline(input.month, input.authorisedDay)),
     dataReceivedAt: dataEvent ? isoTimestamp(dataEvent.at) : null,
     paidAt: paid ? isoTimestamp(paid.at) : null,
+    anomalyKind: last.status === 'DATI_ANOMALI' ? (lastAnomaly(input.steps)?.anomaly ?? null) : null,
   });
   for (const event of events) {
     writer.paymentHistory.add({
@@ -190,14 +191,22 @@ function writePayment(ctx: SeedContext, input: PaymentInput): void {
   }
 }
 
-/** The IBAN in the employer's data: someone else's while an "IBAN not the worker's" anomaly stands. */
+const lastAnomaly = (steps: readonly PlannedPaymentStep[]) =>
+  steps.filter((step) => step.status === 'DATI_ANOMALI').pop();
+
+/**
+ * The IBAN in the employer's data: while an anomaly in the bank details stands (an IBAN not the
+ * worker's, or wrong bank codes), not the worker's own.
+ */
 function ibanReceived(
   ctx: SeedContext,
   worker: CoveredWorker,
-  events: StatusEvent<PaymentStatus>[],
+  steps: readonly PlannedPaymentStep[],
 ): string | null {
-  const lastData = events.filter((event) => DATA_STATUSES.includes(event.status)).pop();
+  const lastData = steps.filter((step) => DATA_STATUSES.includes(step.status)).pop();
   if (lastData?.status !== 'DATI_ANOMALI') return worker.iban;
+  // Drawn for every anomaly, so that the rest of the seed stays the same.
   const someoneElses = ctx.recentIbans.length > 0 ? ctx.random.pick(ctx.recentIbans) : worker.iban;
-  return someoneElses !== worker.iban && someoneElses !== null ? someoneElses : ctx.ids.iban();
+  const wrong = someoneElses !== worker.iban && someoneElses !== null ? someoneElses : ctx.ids.iban();
+  return lastData.anomaly === 'other_data' ? worker.iban : wrong;
 }

@@ -1,10 +1,20 @@
-import type { PaymentMethod, PaymentStatus } from '@infocig/shared';
+import type { PaymentAnomalyKind, PaymentMethod, PaymentStatus } from '@infocig/shared';
 import { addMonths, type Day, monthEnd } from './calendar.ts';
 import type { Random } from './random.ts';
 import { type PlannedStep, stopAt } from './timeline.ts';
 
-/** How the employer's payment data turned out. */
-export type DataOutcome = 'valid' | 'corrected' | 'post_office';
+/**
+ * How the employer's payment data turned out: valid; with an IBAN not the worker's, paid at a post
+ * office; or with wrong bank codes or other errors, which the employer corrects.
+ */
+export type DataOutcome = 'valid' | 'post_office' | 'bank_codes_corrected' | 'data_corrected';
+
+/** What was wrong with the data, for each outcome that is not valid. */
+const ANOMALY_OF: Record<Exclude<DataOutcome, 'valid'>, { kind: PaymentAnomalyKind; note: string }> = {
+  post_office: { kind: 'iban_not_owned', note: 'IBAN non intestato al lavoratore' },
+  bank_codes_corrected: { kind: 'invalid_bank_codes', note: 'Codici bancari non validi' },
+  data_corrected: { kind: 'other_data', note: 'Errori nei dati di pagamento' },
+};
 
 /** Fixed choices for scripted scenarios; each is drawn at random when absent. */
 export interface PaymentChoices {
@@ -31,11 +41,16 @@ export interface PaymentPlanOptions extends PaymentChoices {
 export interface PlannedPaymentStep extends PlannedStep<PaymentStatus> {
   /** How the payment is made from this step on. */
   method?: PaymentMethod;
+  /** On a DATI_ANOMALI step: what is wrong with the data. */
+  anomaly?: PaymentAnomalyKind;
 }
 
 /**
  * The employer's deadline for the payment data: the end of the second month after the CIG month
- * or, when the authorisation comes later, 60 days after it (rule in force since 2022).
+ * or, when the authorisation comes later, 60 days after it (rule in force since 2022). This is the
+ * date the rule gives; the chat moves it off a Sunday or holiday (legal-deadlines.ts). Lapses are
+ * decided on it unmoved, so data that came on the moved day is DECADUTA here: deciding on the moved
+ * date would change the random draws, and so every row generated after.
  */
 export function dataDeadline(competenceMonth: Day, authorisedDay: Day): Day {
   return Math.max(monthEnd(addMonths(competenceMonth, 2)), authorisedDay + 60);
@@ -86,19 +101,23 @@ export function planPayment(random: Random, options: PaymentPlanOptions): Planne
     options.outcome ??
     random.weighted<DataOutcome>([
       ['valid', 90],
-      ['corrected', 6],
+      ['bank_codes_corrected', 3],
+      ['data_corrected', 3],
       ['post_office', 4],
     ]);
   day = arrival;
   if (outcome === 'valid') {
     reach('DATI_RICEVUTI', 0);
+  } else if (outcome === 'post_office') {
+    // INPS pays anyway, by bonifico domiciliato (domain.md §4, step 8): nothing to correct.
+    const { kind, note } = ANOMALY_OF[outcome];
+    reach('DATI_ANOMALI', 0, { note, anomaly: kind, method: 'bonifico_domiciliato' });
   } else {
-    reach('DATI_ANOMALI', 0, { note: 'IBAN non intestato al lavoratore' });
-    if (outcome === 'corrected')
-      reach('DATI_RICEVUTI', random.int(5, 30), { note: 'Dati corretti dal datore di lavoro' });
+    const { kind, note } = ANOMALY_OF[outcome];
+    reach('DATI_ANOMALI', 0, { note, anomaly: kind });
+    reach('DATI_RICEVUTI', random.int(5, 30), { note: 'Dati corretti dal datore di lavoro' });
   }
-  const domiciled = outcome === 'post_office' ? ({ method: 'bonifico_domiciliato' } as const) : {};
-  reach('IN_PAGAMENTO', wait(random.int(2, 8)), domiciled);
+  reach('IN_PAGAMENTO', wait(random.int(2, 8)));
   if (options.returned ?? random.chance(0.03)) {
     reach('RESTITUITA', random.int(5, 15), { note: 'Bonifico respinto dalla banca' });
     reach('IN_PAGAMENTO', random.int(10, 30), {

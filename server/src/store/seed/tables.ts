@@ -2,6 +2,7 @@ import type {
   ApplicationStatus,
   Audience,
   BenefitType,
+  PaymentAnomalyKind,
   PaymentMethod,
   PaymentStatus,
   VisitorRole,
@@ -95,6 +96,8 @@ export interface PaymentRequestRow {
   dataDeadline: string;
   dataReceivedAt: string | null;
   paidAt: string | null;
+  /** What is wrong with the employer's data, while the payment is in DATI_ANOMALI. */
+  anomalyKind: PaymentAnomalyKind | null;
 }
 export interface PaymentHistoryRow {
   paymentRequestId: number;
@@ -238,6 +241,7 @@ export const PAYMENT_REQUESTS: TableSpec<PaymentRequestRow> = {
     ['data_deadline', 'date', (r) => r.dataDeadline],
     ['data_received_at', 'timestamptz', (r) => r.dataReceivedAt],
     ['paid_at', 'timestamptz', (r) => r.paidAt],
+    ['anomaly_kind', 'text', (r) => r.anomalyKind],
   ],
 };
 
