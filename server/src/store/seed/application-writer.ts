@@ -24,6 +24,11 @@ const ADVANCE_BENEFITS: readonly BenefitType[] = ['CIGO', 'CIGD', 'AIS_FIS'];
 export interface PositionInfo {
   matricola: string;
   officeCode: string;
+  /**
+   * The office whose pace the claims follow, when not `officeCode`: a demo office pinned for its
+   * staff persona keeps the pace of the office drawn, so that the rest of the seed stays the same.
+   */
+  paceOfficeCode?: string;
   sector: Sector;
 }
 
@@ -51,7 +56,7 @@ const dayOfEvent = (event: StatusEvent<unknown>) => Math.floor(event.at / 86_400
 export function writeApplication(ctx: SeedContext, position: PositionInfo, spec: ApplicationSpec): void {
   if (spec.submittedDay > ctx.today || spec.workers.length === 0) return;
   const { random, ids, writer, today } = ctx;
-  const speed = speedOf(ctx, position.officeCode);
+  const speed = speedOf(ctx, position.paceOfficeCode ?? position.officeCode);
   const plan = planApplication(random, {
     benefitType: spec.benefitType,
     submittedDay: spec.submittedDay,

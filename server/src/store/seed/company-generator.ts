@@ -112,12 +112,13 @@ export function generateCompany(ctx: SeedContext, spec: CompanySpec = {}): Gener
       i === 0 || random.chance(0.5) ? seat : populationWeightedProvince(random),
     );
   const positions = provinces.map((province): GeneratedPosition => {
-    // Drawn even when pinned, so that the rest of the seed stays the same.
+    // Drawn even when pinned, and its pace kept, so that the rest of the seed stays the same.
     const drawn = officeFor(random, province.sigla).code;
     const officeCode = spec.officeCode ?? drawn;
     const position = {
       matricola: ids.matricola(province),
       officeCode,
+      ...(officeCode !== drawn ? { paceOfficeCode: drawn } : {}),
       sector,
       province,
       workers: [],
