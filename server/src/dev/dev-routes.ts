@@ -41,7 +41,14 @@ export async function devRoutes(app: FastifyInstance) {
         id: id as PersonaId,
         role: p.role,
         name: p.name,
-        description: `${ROLE_LABELS[p.role].it}${'province' in p ? ` · ${p.province}` : ''}${'company' in p ? ` · ${p.company.name}` : ''}`,
+        description: [
+          ROLE_LABELS[p.role].it,
+          'province' in p ? p.province : null,
+          'company' in p ? p.company.name : null,
+          'office' in p ? `sede ${p.office}, segnalazioni` : null,
+        ]
+          .filter(Boolean)
+          .join(' · '),
       })),
     }),
   );
