@@ -25,6 +25,9 @@ export default defineConfig({
           name: 'apps',
           include: ['web-widget/test/**/*.test.ts', 'advisor-console/test/**/*.test.ts'],
           exclude: ['**/*.e2e.test.ts', '**/node_modules/**'],
+          // Session tests start a real server: from the run's store image, not migrating afresh.
+          globalSetup: ['server/test/support/store-image.ts'],
+          hookTimeout: 60_000,
         },
       },
       {
