@@ -44,6 +44,7 @@ const TRIED_WITH: Record<string, { flag: string; why: string }> = {
   'test:cluster': { flag: '--help', why: "the server's suite again on a Redis Cluster (.ci/run runs it)" },
   seed: { flag: '--dry-run', why: 'writes thousands of rows into the store' },
   bench: { flag: '--help', why: 'bench.test.ts runs --quick' },
+  calibrate: { flag: '--help', why: 'minutes long; calibrate.test.ts runs a small fixed seed' },
   format: { flag: '--help', why: 'rewrites files' },
 };
 

@@ -7,6 +7,8 @@ import {
   nextStep,
   nextStepText,
   readerOf,
+  typicalText,
+  windowMeaning,
 } from '../src/client/claim-answers.ts';
 import type { Guidance } from '../src/guidance/index.ts';
 import type { PaymentEstimate } from '../src/protocol/index.ts';
@@ -99,5 +101,36 @@ describe('payment estimates in words', () => {
     expect(claimEstimateOf('SUPPLEMENTO_ISTRUTTORIO')).toBe('first-payment');
     expect(claimEstimateOf('AUTORIZZATA')).toBe('payment');
     expect(claimEstimateOf('AUTORIZZATA_PARZIALMENTE')).toBe('payment');
+  });
+});
+
+describe('what the window promises, as far as the data supports', () => {
+  it('promises about 8 in 10 only where recent similar cases stand behind it', () => {
+    expect(windowMeaning('it', { confidence: 'high' })).toBe(
+      'Circa 8 casi simili su 10 sono stati pagati entro questo intervallo di date.',
+    );
+    expect(windowMeaning('en', { confidence: 'medium' })).toBe(
+      'About 8 in 10 similar cases were paid within this range of dates.',
+    );
+    for (const lang of ['it', 'en'] as const) {
+      const rough = windowMeaning(lang, { confidence: 'low' });
+      expect(rough).not.toMatch(/8/);
+      expect(rough).toMatch(
+        lang === 'it' ? /indicazione di massima.*tempi medi pubblicati/ : /rough guide.*INPS publishes/,
+      );
+    }
+  });
+
+  it('says how long it usually takes from this stage, from the same cases as the window', () => {
+    expect(typicalText('it', { confidence: 'high', typicalDays: 9 })).toBe(
+      'Nei casi simili recenti, da questa fase al pagamento sono passati di solito circa 9 giorni.',
+    );
+    expect(typicalText('en', { confidence: 'medium', typicalDays: 1 })).toBe(
+      'In recent similar cases, the payment usually came about 1 day after this stage began.',
+    );
+    expect(typicalText('it', { confidence: 'low', typicalDays: 7 })).toBe(
+      'Secondo i tempi medi pubblicati, da questa fase al pagamento passano di solito circa 7 giorni.',
+    );
+    expect(typicalText('it', { confidence: 'high' })).toBeNull();
   });
 });

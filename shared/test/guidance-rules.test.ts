@@ -133,8 +133,7 @@ const APPLICATION_RULES: Rule<ApplicationCase>[] = [
     when: (c) => c.status === 'SUPPLEMENTO_ISTRUTTORIO' && c.today > SUPPLEMENT_DUE.date,
     check: (c, label) => {
       expectPassed(c.g, SUPPLEMENT_DUE, label);
-      // The Ministry is no one the chat can chase: nobody to act (see NEXT_ACTORS).
-      expect(c.g.nextActor, label).toBe(isCigs(c) ? 'none' : 'inps');
+      expect(c.g.nextActor, label).toBe(isCigs(c) ? 'ministry' : 'inps');
       if (!isCigs(c)) expect(c.g.it, label).toContain(`sede ${OFFICE}`);
     },
   },

@@ -5,18 +5,37 @@ import {
   type PaymentEstimate,
 } from '@infocig/shared';
 import type { Db } from '../store/index.ts';
+import { type Day, dayFromIso, isoFromDay, italianDayOf } from './calendar.ts';
+import { loadHistory } from './history.ts';
+import { buildPace, FUTURES, type PaceModel } from './pace.ts';
 import { publishedWindow } from './published-averages.ts';
-import { type Stage, stageDurations } from './stage-durations.ts';
-import { conditionalWindow, type DayWindow } from './window.ts';
+import type { Stage } from './stage.ts';
+import { type Episode, episodesOf, replay, WindowCounts } from './window.ts';
 
-const DAY_MS = 86_400_000;
+export type { Stage } from './stage.ts';
+
+/** Payments of the last year make the window; stays in DATI_RICEVUTI of a little longer, the pace. */
 const LOOKBACK_DAYS = 365;
+const STAY_DAYS = 430;
+/** A case paid in the last year may have entered its stage well before it. */
+const PACE_BACK = 640;
+const PACE_AHEAD = 430;
+/** A present departure from last year's seasonal course fades by e over this many days. */
+const FADE_DAYS = 45;
+/** Payments' courses read a day, at most (an even sample beyond). */
+const MAX_COURSES = 40_000;
+/** Past cases replayed for one window, at most (an even sample beyond). */
+const POOL_CAP = 600;
+/** Similar cases wanted: the office's own first, then other offices' (weighted to make up the rest). */
+const TARGET_SAMPLES = 300;
+/** Yesterday's model answers while today's is read; not one older than this. */
+const STALE_DAYS = 2;
+/** Windows kept for the day, at most. */
+const MAX_WINDOWS = 200_000;
 /** Fewer similar cases than this, and the next wider basis is used. */
 const MIN_SAMPLES = 30;
+/** The office's own cases still in the stage: this many, and the confidence is high. */
 const HIGH_CONFIDENCE_SAMPLES = 100;
-
-const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export interface EstimateRequest {
   stage: Stage;
@@ -28,83 +47,229 @@ export interface EstimateRequest {
   asOf: Date;
 }
 
+interface DayModel {
+  pace: PaceModel;
+  episodes: Map<string, Episode[]>;
+  pools: Map<string, Episode[]>;
+}
+
+/** Every `step`-th, so that at most `cap` remain. */
+function thin<T>(items: readonly T[], cap: number): T[] {
+  if (items.length <= cap) return [...items];
+  const step = items.length / cap;
+  return Array.from({ length: cap }, (_, k) => items[Math.floor(k * step)]!);
+}
+
 /**
- * Estimates when a payment will arrive from its current stage and how long recent similar cases
- * (same benefit type, same INPS office; else every office; else published averages) took from there.
- * Durations are cached per day, sorted once, since they change slowly and many people share a stage
- * and office.
+ * Estimates when a payment will arrive from its current stage, by replaying how recent similar cases
+ * went on from that stage (issue 16):
+ * - each past case's stretches are replayed from the day this claim entered the stage: INPS's work
+ *   at this office's pace (measured week by week, and expected ahead from last year's seasonal
+ *   course — August, Christmas, a spring surge — and the office's present departure from it, which
+ *   fades), the bank's in working days, the employer's and the calendar's in calendar days;
+ * - the days ahead are uncertain, so the past cases are replayed in turn in a few futures (last
+ *   year's course as it was, two weeks later or earlier, deeper or milder, the pace off by as much
+ *   as it lately strayed from what was foreseen): they agree in steady times and spread the window
+ *   only where the evidence says the year may differ;
+ * - the window is the central 80% of the replayed payment days among past cases that would still be
+ *   in the stage today; `typicalDays` the middle of all of them, from the stage's first day.
+ * Similar cases: the same benefit type at the same office; fewer than 300 still in the stage, and
+ * other offices' make up the rest (their work is measured in their own pace, so it travels); too few
+ * of those, every benefit type; too few of those, the published averages — confidence low, a rough
+ * guide with no share promised. `pnpm calibrate` measures the coverage of each.
+ *
+ * What the history says is read once a day, and the windows kept for the day by stage, benefit type,
+ * office and day the stage began, since many people share them. While a new day's history is read,
+ * the previous day's answers: only the first request after a start waits for it.
  */
 export function createPaymentTiming(db: Db) {
-  const cache = new Map<string, Promise<number[]>>();
-  let cacheDay = '';
+  interface Entry {
+    day: Day;
+    model: Promise<DayModel>;
+    ready: DayModel | null;
+    windows: Map<string, PaymentEstimate | null>;
+  }
+  let current: Entry | null = null;
+  let previous: Entry | null = null;
 
-  function durations(stage: Stage, benefitType: BenefitType, officeCode: string | null, asOf: Date) {
-    const day = isoDay(asOf.getTime());
-    if (day !== cacheDay) {
-      cache.clear();
-      cacheDay = day;
+  /**
+   * The model of `day`, read once. While a new day's is being read, yesterday's (or the day
+   * before's) answers instead, so that no one waits at the first connect of the day; an older one
+   * is not good enough, and the new one is awaited.
+   */
+  function dayModel(day: Day): Entry {
+    if (current?.day !== day) {
+      if (current?.ready) previous = current;
+      const entry: Entry = { day, model: build(day), ready: null, windows: new Map() };
+      entry.model.then(
+        (m) => {
+          entry.ready = m;
+        },
+        () => {
+          if (current === entry) current = null;
+        },
+      );
+      current = entry;
     }
-    const key = `${stage.kind}:${stage.status}|${benefitType}|${officeCode ?? '*'}`;
-    let hit = cache.get(key);
+    if (!current.ready && previous?.ready && day >= previous.day && day - previous.day <= STALE_DAYS)
+      return previous;
+    return current;
+  }
+
+  async function build(day: Day): Promise<DayModel> {
+    const history = await loadHistory(db, {
+      asOf: day,
+      lookbackDays: LOOKBACK_DAYS,
+      stayDays: STAY_DAYS,
+      maxCourses: MAX_COURSES,
+    });
+    const pace = buildPace(history.stays, {
+      asOf: day,
+      back: PACE_BACK,
+      ahead: PACE_AHEAD,
+      fadeDays: FADE_DAYS,
+    });
+    return { pace, episodes: episodesOf(history.courses, pace), pools: new Map() };
+  }
+
+  function pool(
+    m: DayModel,
+    stageKey: string,
+    benefitType: BenefitType | null,
+    office: string | null,
+    exceptOffice?: string,
+  ) {
+    const key = `${stageKey}|${benefitType ?? '*'}|${office ?? '*'}|${exceptOffice ?? ''}`;
+    let hit = m.pools.get(key);
     if (!hit) {
-      hit = stageDurations(db, {
-        stage,
-        benefitType,
-        officeCode,
-        asOf: new Date(`${day}T00:00:00Z`),
-        lookbackDays: LOOKBACK_DAYS,
-      }).then((days) => days.sort((a, b) => a - b));
-      hit.catch(() => cache.delete(key));
-      cache.set(key, hit);
+      const all = m.episodes.get(stageKey) ?? [];
+      hit = thin(
+        all.filter(
+          (e) =>
+            (benefitType === null || e.benefitType === benefitType) &&
+            (office === null || e.officeCode === office) &&
+            e.officeCode !== exceptOffice,
+        ),
+        POOL_CAP,
+      );
+      m.pools.set(key, hit);
     }
     return hit;
   }
 
-  async function estimate(r: EstimateRequest): Promise<PaymentEstimate | null> {
+  const counts = new WindowCounts(PACE_AHEAD + PACE_BACK);
+  const replayed = new Int32Array(POOL_CAP);
+
+  /** Replays a pool for this claim into `replayed`; how many of them would still be in the stage. */
+  function draw(
+    m: DayModel,
+    episodes: readonly Episode[],
+    office: string,
+    since: number,
+    today: number,
+  ): number {
+    // Each past case is replayed in one of the futures the pace may take, in turn.
+    const works = FUTURES.map((_, f) => m.pace.work(office, f));
+    let still = 0;
+    for (let k = 0; k < episodes.length; k++) {
+      const r = replay(episodes[k]!, since, today, works[k % works.length]!, m.pace.workingDays);
+      replayed[k] = r;
+      if (r >= 0) still++;
+    }
+    return still;
+  }
+
+  function count(length: number, since: number, weight: number): void {
+    for (let k = 0; k < length; k++) counts.add(replayed[k]!, since, weight);
+  }
+
+  function compute(m: DayModel, r: EstimateRequest, sinceDay: Day, today: Day): PaymentEstimate | null {
     const published = publishedWindow(r.stage);
     if (!published) return null;
-    const since = dayOf(r.stageSince);
-    const elapsed = Math.max(0, (r.asOf.getTime() - since) / DAY_MS);
-    const toEstimate = (
-      w: DayWindow,
+    const since = sinceDay - m.pace.first;
+    const now = today - m.pace.first;
+    const stageKey = `${r.stage.kind}:${r.stage.status}`;
+    const type = { it: benefitTypeInText(r.benefitType, 'it'), en: benefitTypeInText(r.benefitType, 'en') };
+    const estimate = (
       confidence: PaymentEstimate['confidence'],
+      sampleSize: number,
       basis: PaymentEstimate['basis'],
-    ) => ({
-      from: isoDay(since + Math.floor(w.fromDays) * DAY_MS),
-      to: isoDay(since + Math.ceil(w.toDays) * DAY_MS),
-      confidence,
-      sampleSize: w.sampleSize,
-      basis,
-    });
-
-    const local = conditionalWindow(
-      await durations(r.stage, r.benefitType, r.officeCode, r.asOf),
-      elapsed,
-      MIN_SAMPLES,
-    );
-    if (local) {
-      return toEstimate(local, local.sampleSize >= HIGH_CONFIDENCE_SAMPLES ? 'high' : 'medium', {
-        it: `Tempi di ${local.sampleSize} casi di ${benefitTypeInText(r.benefitType, 'it')} della sede ${r.officeName} negli ultimi 12 mesi, da questa fase.`,
-        en: `Times of ${local.sampleSize} cases of ${benefitTypeInText(r.benefitType, 'en')} at the ${r.officeName} office in the last 12 months, from this stage.`,
+    ): PaymentEstimate => {
+      const w = counts.window()!;
+      counts.reset();
+      return {
+        from: isoFromDay(sinceDay + w.fromDays),
+        to: isoFromDay(sinceDay + w.toDays),
+        confidence,
+        sampleSize,
+        typicalDays: w.typicalDays,
+        basis,
+      };
+    };
+    const adjusted = {
+      it: 'riportati al ritmo attuale della sede e al calendario (festività, ferie estive e natalizie)',
+      en: "adjusted to the office's present pace and the calendar (holidays, the August and Christmas slowdowns)",
+    };
+    counts.reset();
+    const own = pool(m, stageKey, r.benefitType, r.officeCode);
+    const n1 = draw(m, own, r.officeCode, since, now);
+    count(own.length, since, 1);
+    if (n1 >= TARGET_SAMPLES) {
+      return estimate('high', n1, {
+        it: `Tempi di ${n1} casi di ${type.it} della sede ${r.officeName} pagati negli ultimi 12 mesi, da questa fase, ${adjusted.it}.`,
+        en: `Times of ${n1} cases of ${type.en} at the ${r.officeName} office paid in the last 12 months, from this stage, ${adjusted.en}.`,
       });
     }
-    const national = conditionalWindow(
-      await durations(r.stage, r.benefitType, null, r.asOf),
-      elapsed,
-      MIN_SAMPLES,
-    );
-    if (national) {
-      return toEstimate(national, 'medium', {
-        it: `Tempi di ${national.sampleSize} casi di ${benefitTypeInText(r.benefitType, 'it')} di tutte le sedi negli ultimi 12 mesi, da questa fase: la sede ${r.officeName} ne ha troppo pochi.`,
-        en: `Times of ${national.sampleSize} cases of ${benefitTypeInText(r.benefitType, 'en')} at all offices in the last 12 months, from this stage: the ${r.officeName} office has too few.`,
+    // Other offices make up the rest: their INPS work is measured in their own pace, so it travels.
+    const others = pool(m, stageKey, r.benefitType, null, r.officeCode);
+    const n2 = draw(m, others, r.officeCode, since, now);
+    if (n1 + n2 >= MIN_SAMPLES) {
+      count(others.length, since, Math.min(1, (TARGET_SAMPLES - n1) / Math.max(1, n2)));
+      return estimate(n1 >= HIGH_CONFIDENCE_SAMPLES ? 'high' : 'medium', n1 + n2, {
+        it: `Tempi di ${n1 + n2} casi di ${type.it} pagati negli ultimi 12 mesi, da questa fase (${n1} della sede ${r.officeName}, gli altri di altre sedi), ${adjusted.it}.`,
+        en: `Times of ${n1 + n2} cases of ${type.en} paid in the last 12 months, from this stage (${n1} at the ${r.officeName} office, the others at other offices), ${adjusted.en}.`,
+      });
+    }
+    counts.reset();
+    const every = pool(m, stageKey, null, null);
+    const n3 = draw(m, every, r.officeCode, since, now);
+    if (n3 >= MIN_SAMPLES) {
+      count(every.length, since, 1);
+      return estimate('medium', n3, {
+        it: `Tempi di ${n3} casi di ogni tipo di cassa integrazione pagati negli ultimi 12 mesi, da questa fase, ${adjusted.it}: quelli di ${type.it} sono troppo pochi.`,
+        en: `Times of ${n3} cases of every kind of wage supplementation paid in the last 12 months, from this stage, ${adjusted.en}: too few of ${type.en}.`,
       });
     }
     const [low, high] = published;
+    const elapsed = Math.max(0, today - sinceDay);
     const fromDays = Math.max(elapsed, low);
-    return toEstimate({ fromDays, toDays: Math.max(high, fromDays + 7), sampleSize: 0 }, 'low', {
-      it: 'Tempi medi pubblicati da INPS (circa 7 giorni dai dati al pagamento, 8–9 settimane in tutto): i casi simili recenti sono troppo pochi.',
-      en: 'Average times published by INPS (about 7 days from the payment data, 8–9 weeks end to end): too few recent similar cases.',
-    });
+    return {
+      from: isoFromDay(sinceDay + fromDays),
+      to: isoFromDay(sinceDay + Math.max(high, fromDays + 7)),
+      confidence: 'low',
+      sampleSize: n3,
+      typicalDays: Math.round((low + high) / 2),
+      basis: {
+        it: 'Tempi medi pubblicati da INPS (circa 7 giorni dai dati al pagamento, 8–9 settimane in tutto): i casi simili recenti sono troppo pochi per dire di più.',
+        en: 'Average times published by INPS (about 7 days from the payment data, 8–9 weeks end to end): too few recent similar cases to say more.',
+      },
+    };
+  }
+
+  async function estimate(r: EstimateRequest): Promise<PaymentEstimate | null> {
+    if (!publishedWindow(r.stage)) return null;
+    const today = italianDayOf(r.asOf);
+    const since = Math.min(today, dayFromIso(r.stageSince));
+    const entry = dayModel(today);
+    const key = `${r.stage.kind}:${r.stage.status}|${r.benefitType}|${r.officeCode}|${since}|${today}`;
+    const hit = entry.windows.get(key);
+    if (hit !== undefined) return hit;
+    const m = entry.ready ?? (await entry.model);
+    const result = compute(m, r, since, today);
+    // Bounded: the windows of a day are many small objects, most asked for again.
+    if (entry.windows.size >= MAX_WINDOWS) entry.windows.clear();
+    entry.windows.set(key, result);
+    return result;
   }
 
   return {

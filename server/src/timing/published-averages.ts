@@ -1,4 +1,4 @@
-import type { Stage } from './stage-durations.ts';
+import type { Stage } from './stage.ts';
 
 /**
  * Windows from published INPS figures, in days from entering a stage, for when history is thin:

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /**
- * Who has to do something next for a claim or payment to move on. 'none': nobody the chat serves or
- * can chase — the matter is settled, or it is with the Ministry of Labour (CIGS, decided by decree).
+ * Who has to do something next for a claim or payment to move on: INPS, the employer, the worker, or
+ * the Ministry of Labour (CIGS, decided by decree). 'none': nobody — the matter is settled.
  */
-export const NEXT_ACTORS = ['inps', 'employer', 'worker', 'none'] as const;
+export const NEXT_ACTORS = ['inps', 'ministry', 'employer', 'worker', 'none'] as const;
 export type NextActor = (typeof NEXT_ACTORS)[number];
 
 /**

@@ -11,8 +11,7 @@ interface MinistryFacts {
 
 /**
  * An application the Ministry of Labour decides by decree (CIGS: domain.md §3 Benefit types,
- * §4 step 5), not the INPS office. While the Ministry holds it, nobody the chat serves has to act,
- * and INPS cannot be chased for it: `nextActor` is 'none'.
+ * §4 step 5), not the INPS office: while the Ministry holds it, the Ministry acts next.
  */
 export function ministryApplicationGuidance({ status, statusSince, today }: MinistryFacts): Guidance {
   switch (status) {
@@ -27,14 +26,14 @@ export function ministryApplicationGuidance({ status, statusSince, today }: Mini
       return {
         it: "La domanda è protocollata e passa all'esame del Ministero del Lavoro, che la concede con un decreto.",
         en: 'The application is registered and goes to the Ministry of Labour for review; the Ministry grants it by decree.',
-        nextActor: 'none',
+        nextActor: 'ministry',
         actBy: null,
       };
     case 'IN_ISTRUTTORIA':
       return {
         it: 'Il Ministero del Lavoro sta esaminando la domanda: se la accoglie, la autorizza con un decreto e poi INPS paga.',
         en: 'The Ministry of Labour is reviewing the application: if it grants it, it issues a decree and INPS then pays.',
-        nextActor: 'none',
+        nextActor: 'ministry',
         actBy: null,
       };
     case 'SUPPLEMENTO_ISTRUTTORIO': {
@@ -43,7 +42,7 @@ export function ministryApplicationGuidance({ status, statusSince, today }: Mini
         return {
           it: `Il Ministero del Lavoro ha chiesto documenti al datore di lavoro: il termine per inviarli è scaduto il ${dayIt(by)}. Il Ministero decide con quello che ha.`,
           en: `The Ministry of Labour asked the employer for documents: the deadline to send them passed on ${dayEn(by)}. The Ministry decides on what it has.`,
-          nextActor: 'none',
+          nextActor: 'ministry',
           actBy: null,
         };
       }

@@ -55,8 +55,9 @@ export function paymentGuidance(facts: PaymentFacts): Guidance {
       };
     case 'DATI_RICEVUTI':
       return {
-        it: 'INPS ha ricevuto i dati e dispone il pagamento: di solito servono circa 7 giorni.',
-        en: 'INPS has the data and is ordering the payment: it usually takes about 7 days.',
+        // How long it usually takes is said beside the payment window, from the same cases.
+        it: 'INPS ha ricevuto i dati e dispone il pagamento.',
+        en: 'INPS has the data and is ordering the payment.',
         nextActor: 'inps',
         actBy: null,
       };

@@ -5,6 +5,7 @@ import {
   estimateText,
   nextStep,
   type Reader,
+  typicalText,
   windowMeaning,
 } from '../client/claim-answers.ts';
 import type { Language } from '../domain/index.ts';
@@ -49,16 +50,24 @@ interface EstimateProps {
   of: EstimateOf;
 }
 
-/** When the money is likely to come, how sure that is, and (on request) what it is based on. */
+/**
+ * When the money is likely to come, how long it usually takes from this stage, how sure that is,
+ * and (on request) what it is based on. A window on the published averages alone says at once that
+ * it is a rough guide.
+ */
 export function EstimateNote({ estimate, lang, of }: EstimateProps) {
+  const typical = typicalText(lang, estimate);
+  const rough = estimate.confidence === 'low';
   return (
     <div className={`ic-estimate`} data-testid={`ic-estimate`}>
       <p className={`ic-estimate-window`}>{estimateText(lang, estimate, of)}</p>
+      {typical && <p className={`ic-estimate-typical`}>{typical}</p>}
       <p className={`ic-estimate-confidence`}>{confidenceText(lang, estimate.confidence)}</p>
+      {rough && <p className={`ic-estimate-rough`}>{windowMeaning(lang, estimate)}</p>}
       <details className={`ic-basis`}>
         <summary>{BASIS_LABEL[lang]}</summary>
         <p>{estimate.basis[lang]}</p>
-        <p>{windowMeaning(lang)}</p>
+        {!rough && <p>{windowMeaning(lang, estimate)}</p>}
       </details>
     </div>
   );
