@@ -77,6 +77,11 @@ describe('canned replies', () => {
     expect(fillPlaceholders('Payment {finestra_pagamento}', claimFields(claim, 'en'))).toBe(
       'Payment between 3 December 2026 and 19 December 2026',
     );
+    // A window on the published averages alone is filled as the rough guide it is.
+    const rough = { ...claim, estimate: { ...claim.estimate!, confidence: 'low' as const } };
+    expect(fillPlaceholders('Payment {finestra_pagamento}', claimFields(rough, 'en'))).toBe(
+      'Payment between 3 December 2026 and 19 December 2026 (a rough guide, from the published average times)',
+    );
     const unknown = claimFields({ ...claim, estimate: null }, 'it');
     expect(fillPlaceholders('Finestra: {finestra_pagamento}; {sede}', unknown)).toBe(
       `Finestra: ${UNKNOWN_FIELD}; INPS Torino Nord`,

@@ -44,9 +44,15 @@ export function claimFields(claim: ClaimSummary | null, lang: Language): ClaimFi
     ...(estimate
       ? {
           finestra_pagamento:
-            lang === 'it'
+            (lang === 'it'
               ? `tra il ${date(estimate.from)} e il ${date(estimate.to)}`
-              : `between ${date(estimate.from)} and ${date(estimate.to)}`,
+              : `between ${date(estimate.from)} and ${date(estimate.to)}`) +
+            // On the published averages alone the window is a rough guide, and the reply says so.
+            (estimate.confidence === 'low'
+              ? lang === 'it'
+                ? ' (indicativamente, secondo i tempi medi pubblicati)'
+                : ' (a rough guide, from the published average times)'
+              : ''),
         }
       : {}),
     prossimo_passo: (pending?.guidance ?? claim.guidance)[lang],
