@@ -23,6 +23,11 @@ export interface Window {
   to: Day;
   label: string;
   basis: string;
+  /**
+   * The share of payments the window says it holds: 0.8 unless it says otherwise (the live model
+   * says 0.9 where whole days make its window hold more), null where it promises none (a rough guide).
+   */
+  promise?: number | null;
 }
 
 /** Published figures, in days from entering the stage (as the v1 model's fallback had them). */

@@ -247,6 +247,7 @@ export async function runScenario(
               to: dayFromIso(estimate.to),
               label: estimate.confidence,
               basis: basisKind(estimate.basis.en),
+              promise: estimate.confidence === 'low' ? null : (estimate.share ?? 8) / 10,
             };
           }
           if (models.includes('v1')) windows.v1 = await legacy.v1(item, day);

@@ -28,6 +28,8 @@ export interface Row {
   /** Days in the window (both ends counted). */
   width: number;
   score: number;
+  /** The share the group's windows say they hold, on average; null when none says one. */
+  promised: number | null;
 }
 
 type Dimension = [name: string, key: (o: Outcome, model: ModelName) => string | null];
@@ -90,9 +92,16 @@ function measure(
   let late = 0;
   let width = 0;
   let score = 0;
+  let promising = 0;
+  let promisedSum = 0;
   const clusters = new Map<string, [number, number]>();
   for (const o of list) {
     const w = o.windows[model];
+    const promise = w.promise === undefined ? NOMINAL : w.promise;
+    if (promise !== null) {
+      promising++;
+      promisedSum += promise;
+    }
     const days = w.to - w.from + 1;
     const isEarly = o.paid < w.from;
     const isLate = o.paid > w.to;
@@ -121,6 +130,7 @@ function measure(
     late: late / n,
     width: width / n,
     score: score / n,
+    promised: promising > 0 ? promisedSum / promising : null,
   };
 }
 
@@ -143,19 +153,31 @@ function bootstrap(clusters: readonly [number, number][], rng: Rng, resamples: n
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}`;
-const inBand = (x: number) => x >= BAND[0] && x <= BAND[1];
+/**
+ * Whether a group keeps what its windows say: coverage within 5 points of the share promised
+ * (75–85% for the 80% windows); a group that promises no share keeps nothing to be measured.
+ */
+export const keepsPromise = (r: Pick<Row, 'coverage' | 'promised'>) =>
+  r.promised === null ||
+  (r.coverage >= r.promised - (NOMINAL - BAND[0]) - 1e-9 &&
+    r.coverage <= r.promised + (BAND[1] - NOMINAL) + 1e-9);
 
-/** The model's rows, every dimension, one line each; `!` marks a coverage outside 75–85%. */
+/**
+ * The model's rows, every dimension, one line each, with the share its windows promise (80, or 90
+ * where whole days make a window hold more; "none" for rough guides); `!` marks a coverage more
+ * than 5 points from it.
+ */
 export function modelTable(rows: readonly Row[], model: ModelName, dimensions?: readonly string[]): string {
   const lines = [
-    `${'dimension'.padEnd(12)} ${'group'.padEnd(30)} ${'n'.padStart(7)}  ${'coverage [95% CI]'.padEnd(20)} ${'early'.padStart(5)} ${'late'.padStart(5)} ${'width'.padStart(6)} ${'score'.padStart(6)}`,
+    `${'dimension'.padEnd(12)} ${'group'.padEnd(30)} ${'n'.padStart(7)} ${'promised'.padStart(8)}  ${'coverage [95% CI]'.padEnd(20)} ${'early'.padStart(5)} ${'late'.padStart(5)} ${'width'.padStart(6)} ${'score'.padStart(6)}`,
   ];
   for (const r of rows) {
     if (r.model !== model || (dimensions && !dimensions.includes(r.dimension))) continue;
-    const flag = inBand(r.coverage) ? ' ' : '!';
+    const flag = keepsPromise(r) ? ' ' : '!';
+    const promised = r.promised === null ? 'none' : pct(r.promised);
     lines.push(
-      `${r.dimension.padEnd(12)} ${r.group.padEnd(30)} ${String(r.n).padStart(7)} ${flag}${pct(r.coverage).padStart(5)} [${pct(r.low)}–${pct(r.high)}]`.padEnd(
-        73,
+      `${r.dimension.padEnd(12)} ${r.group.padEnd(30)} ${String(r.n).padStart(7)} ${promised.padStart(8)} ${flag}${pct(r.coverage).padStart(5)} [${pct(r.low)}–${pct(r.high)}]`.padEnd(
+        82,
       ) +
         ` ${pct(r.early).padStart(5)} ${pct(r.late).padStart(5)} ${r.width.toFixed(1).padStart(6)} ${r.score.toFixed(1).padStart(6)}`,
     );
@@ -182,7 +204,7 @@ export function comparisonTable(
     const cells = models.map((m) => {
       const r = rows.find((x) => x.model === m && x.dimension === dimension && x.group === group);
       if (!r) return ''.padStart(cell);
-      return `${inBand(r.coverage) ? ' ' : '!'}${pct(r.coverage)} / ${r.width.toFixed(0)} / ${r.score.toFixed(0)}`.padStart(
+      return `${keepsPromise(r) ? ' ' : '!'}${pct(r.coverage)} / ${r.width.toFixed(0)} / ${r.score.toFixed(0)}`.padStart(
         cell,
       );
     });
@@ -193,7 +215,7 @@ export function comparisonTable(
 
 export function csv(rows: readonly Row[]): string {
   const head =
-    'model,dimension,group,n,coverage,ci_low,ci_high,early,late,mean_width_days,mean_interval_score';
+    'model,dimension,group,n,promised,coverage,ci_low,ci_high,early,late,mean_width_days,mean_interval_score';
   const q = (s: string) => (/[",]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
   return [
     head,
@@ -203,6 +225,7 @@ export function csv(rows: readonly Row[]): string {
         r.dimension,
         q(r.group),
         r.n,
+        r.promised === null ? '' : r.promised.toFixed(4),
         r.coverage.toFixed(4),
         r.low.toFixed(4),
         r.high.toFixed(4),

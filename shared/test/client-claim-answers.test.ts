@@ -112,8 +112,13 @@ describe('what the window promises, as far as the data supports', () => {
     expect(windowMeaning('en', { confidence: 'medium' })).toBe(
       'About 8 in 10 similar cases were paid within this range of dates.',
     );
+    // The share the server states, where whole days make the window hold more.
+    expect(windowMeaning('it', { confidence: 'high', share: 9 })).toBe(
+      'Circa 9 casi simili su 10 sono stati pagati entro questo intervallo di date.',
+    );
     for (const lang of ['it', 'en'] as const) {
-      const rough = windowMeaning(lang, { confidence: 'low' });
+      const rough = windowMeaning(lang, { confidence: 'low', share: 9 });
+      expect(rough).not.toMatch(/9/);
       expect(rough).not.toMatch(/8/);
       expect(rough).toMatch(
         lang === 'it' ? /indicazione di massima.*tempi medi pubblicati/ : /rough guide.*INPS publishes/,

@@ -12,7 +12,12 @@ declare module 'fastify' {
 /** Claims with their payment timing, read from the claims store. */
 export const claimsPlugin = fp(
   async (app) => {
-    app.decorate('claimsReader', createClaimsReader(app.claims, createPaymentTiming(app.db)));
+    const timing = createPaymentTiming(app.db);
+    app.decorate('claimsReader', createClaimsReader(app.claims, timing));
+    // In the background: readiness does not wait for it, and a store that is down heals by itself.
+    app.addHook('onReady', async () => {
+      timing.warm().catch((err: unknown) => app.log.warn({ err }, 'payment timing not read at start'));
+    });
   },
   { name: 'claims', dependencies: ['store'] },
 );

@@ -93,4 +93,59 @@ describe('payment timing estimates', () => {
     });
     expect(paid).toBeNull();
   });
+
+  it('reads the history once, ahead of the first person when warmed at start', async () => {
+    let reads = 0;
+    const counted: Db = {
+      ...db,
+      query: (sql, params, options) => {
+        reads++;
+        return db.query(sql, params, options);
+      },
+    };
+    const timing = createPaymentTiming(counted);
+    await timing.warm(AS_OF);
+    const readsToWarm = reads;
+    expect(readsToWarm).toBeGreaterThan(0);
+    const answer = await timing.estimate({
+      stage: { kind: 'payment', status: 'DATI_RICEVUTI' },
+      stageSince: '2026-05-25',
+      benefitType: 'CIGO',
+      officeCode: '0000',
+      officeName: 'x',
+      asOf: AS_OF,
+    });
+    expect(answer).not.toBeNull();
+    expect(reads).toBe(readsToWarm);
+  });
+
+  it('states the share the window holds, and a rough guide stays open as long again past the averages', async () => {
+    const timing = createPaymentTiming(db);
+    const rows = await heldOut();
+    const shares = new Set<number | undefined>();
+    for (const r of rows.slice(0, 200)) {
+      const e = await timing.estimate({
+        stage: { kind: 'payment', status: r.status },
+        stageSince: r.stage_since,
+        benefitType: r.benefit_type,
+        officeCode: r.office_code,
+        officeName: r.office_name,
+        asOf: AS_OF,
+      });
+      if (e && e.confidence !== 'low') shares.add(e.share);
+      if (e?.confidence === 'low') expect(e.share).toBeUndefined();
+    }
+    expect([...shares].every((s) => s === 8 || s === 9)).toBe(true);
+    expect(shares.has(8)).toBe(true);
+    // 100 days waiting for payment data, past the published 14–75: as much as that range again ahead.
+    const overdue = await timing.estimate({
+      stage: { kind: 'payment', status: 'ATTESA_DATI' },
+      stageSince: '2021-01-04',
+      benefitType: 'CISOA',
+      officeCode: '0000',
+      officeName: 'Nessuna',
+      asOf: new Date('2021-04-14T12:00:00Z'),
+    });
+    expect(overdue).toMatchObject({ confidence: 'low', from: '2021-04-14', to: '2021-06-14' });
+  });
 });

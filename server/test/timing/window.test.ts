@@ -122,12 +122,28 @@ describe('the window from replayed cases', () => {
         expect(window).toBeNull();
         continue;
       }
+      const fromDays = quantile(still, 0.1);
+      const toDays = quantile(still, 0.9);
+      const weight = (list: typeof cases) => list.reduce((s, c) => s + c.weight, 0);
+      const held = weight(still.filter((c) => c.days >= fromDays && c.days <= toDays)) / weight(still);
       expect(window).toEqual({
-        fromDays: quantile(still, 0.1),
-        toDays: quantile(still, 0.9),
+        fromDays,
+        toDays,
         typicalDays: quantile(cases, 0.5),
+        held: expect.closeTo(held, 9),
       });
+      expect(window!.held).toBeGreaterThanOrEqual(0.8 - 1e-9);
     }
+  });
+
+  it('says how many it really holds when a few whole days carry most cases', () => {
+    // A bank transfer: 1, 2 or 3 days, a third each, and one in twenty returned and late.
+    const counts = new WindowCounts(100);
+    for (let k = 0; k < 300; k++) counts.add(10 + 1 + (k % 3), 10, 1);
+    for (let k = 0; k < 15; k++) counts.add(10 + 30, 10, 1);
+    const window = counts.window()!;
+    expect([window.fromDays, window.toDays]).toEqual([1, 3]);
+    expect(window.held).toBeCloseTo(300 / 315, 9);
   });
 });
 

@@ -141,19 +141,24 @@ export function confidenceText(lang: Language, confidence: PaymentEstimate['conf
 
 /**
  * What the window means, as far as the data behind it supports: with recent similar cases behind it
- * (confidence high or medium; `pnpm calibrate` measures about 8 in 10 in every regime), the share
- * of them paid inside it; on INPS's published averages alone (low: too few similar cases), that it
- * is a rough guide and why, with no share promised.
+ * (confidence high or medium; `pnpm calibrate` measures each promise in every regime), the share
+ * of them paid inside it, as the server states it (8 in 10 from older servers); on INPS's published
+ * averages alone (low: too few similar cases), that it is a rough guide and why, with no share
+ * promised.
  */
-export function windowMeaning(lang: Language, estimate: Pick<PaymentEstimate, 'confidence'>): string {
+export function windowMeaning(
+  lang: Language,
+  estimate: Pick<PaymentEstimate, 'confidence' | 'share'>,
+): string {
   if (estimate.confidence === 'low') {
     return lang === 'it'
       ? 'È solo un’indicazione di massima: i casi simili recenti sono troppo pochi, quindi si basa sui tempi medi pubblicati da INPS e non possiamo dire quanti pagamenti arrivino in queste date.'
       : 'This is only a rough guide: there are too few recent similar cases, so it rests on the average times INPS publishes, and we cannot say how many payments arrive within these dates.';
   }
+  const share = estimate.share ?? 8;
   return lang === 'it'
-    ? 'Circa 8 casi simili su 10 sono stati pagati entro questo intervallo di date.'
-    : 'About 8 in 10 similar cases were paid within this range of dates.';
+    ? `Circa ${share} casi simili su 10 sono stati pagati entro questo intervallo di date.`
+    : `About ${share} in 10 similar cases were paid within this range of dates.`;
 }
 
 /**
