@@ -16,6 +16,7 @@ import { Progress } from './progress.ts';
 import { formatCeiling, formatScenario, formatTargets, markdown } from './report.ts';
 import type { ScenarioResult } from './result.ts';
 import { claimLookups } from './scenarios/claims.ts';
+import { connectPeople, connectsScenario } from './scenarios/connects.ts';
 import { floodScenario } from './scenarios/flood.ts';
 import { idle, idleCapacity } from './scenarios/idle.ts';
 import { steady } from './scenarios/steady.ts';
@@ -83,8 +84,9 @@ async function main(): Promise<void> {
   log(`Redis: ${redis.description}, key prefix ${prefix}`);
   const claimsPeople = options.quick ? 30 : 300;
   const turnoverChats = Math.ceil((options.chatsPerHour / 3600) * options.duration) + 10;
+  const connecting = options.scenarios.includes('f') ? connectPeople(options.quick, options.duration) : 0;
   const needed =
-    options.visitors + options.conversations + turnoverChats + options.surge + claimsPeople + 100;
+    options.visitors + options.conversations + turnoverChats + options.surge + claimsPeople + connecting + 100;
   const store = await prepareStore({
     schema: options.storeSchema,
     keep: options.keepStore,
@@ -196,6 +198,7 @@ async function main(): Promise<void> {
     if (options.scenarios.includes('c')) report(await surge(bench));
     if (options.scenarios.includes('d')) report(await claimLookups(bench, claimsVisitors));
     if (options.scenarios.includes('e')) report(await floodScenario(bench));
+    if (options.scenarios.includes('f')) report(await connectsScenario(bench));
 
     console.log(`\n${formatCeiling(results).join('\n')}\n`);
     console.log(`${formatTargets(results, openFiles).join('\n')}\n`);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['a', 'b', 'c', 'd', 'e'] as const;
+export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -47,8 +47,9 @@ export const USAGE = `pnpm bench [options]
 Drives simulated visitors and advisors against infocig (and a bare Socket.IO relay, the ceiling).
 
   --quick                 a smoke run under a minute (small seed, short phases)
-  --scenarios a,b,c,d,e   a idle capacity, b steady chat (+ turnover + sweep), c surge, d claim lookups,
-                          e flood (one socket at --flood-rate beside honest chats)
+  --scenarios a,b,c,d,e,f a idle capacity, b steady chat (+ turnover + sweep), c surge, d claim lookups,
+                          e flood (one socket at --flood-rate beside honest chats),
+                          f connects per second (seeded workers at 250, 500, 1,000/s; quick 50, 100)
   --visitors N            (a) idle visitors to hold                      [full 50000, quick 500]
   --conversations N       (b) concurrent conversations                  [full 2000, quick 100]
   --advisors N            (b) advisors                                  [full 200, quick 20]

@@ -31,6 +31,7 @@ const NOT_APPLICABLE: Record<string, readonly string[]> = {
   '(b) steady chat — bare relay': ['assignment p99', 'claim-status answer p99'],
   '(c) surge': [],
   '(d) claim-status lookups': ['delivery visitor→advisor', 'delivery advisor→visitor', 'assignment p99'],
+  '(f) connects per second': ['delivery visitor→advisor', 'delivery advisor→visitor', 'assignment p99'],
 };
 
 // A smoke run of the real thing: servers, relay, generators, Redis and the store. No timings are
@@ -67,6 +68,12 @@ describe('pnpm bench --quick', () => {
     expect(flood).toMatch(/honest p99 delivery, quiet:\s+[\d.]+ ms/);
     expect(flood).toMatch(/honest p99 delivery, during the flood:\s+[\d.]+ ms/);
     expect(flood).toMatch(/flooding socket:\s+[\d,]+ sent, [\d,]+ accepted, [\d,]+ RATE_LIMITED/);
+    const connects = block(stdout, '(f) connects per second');
+    for (const rate of ['50', '100'])
+      expect(connects).toMatch(
+        new RegExp(`${rate} connects/s offered:\\s+\\d+/s served.*claims at connect p50 [\\d.]+ ms p99 [\\d.]+ ms`),
+      );
+    expect(stdout).toMatch(/1,000 visitor connects\/s, claims at connect p99 ≤ 50 ms/);
     const ceiling = block(
       stdout,
       'the ceiling: infocig against a bare Socket.IO relay, same machine, same generators',
