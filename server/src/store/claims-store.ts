@@ -49,7 +49,7 @@ const APPLICATION_COLUMNS = `
   a.protocol_number,
   o.name AS inps_office,
   a.inps_office_code,
-  (SELECT count(*) FROM application_workers w WHERE w.application_id = a.id) AS workers_covered`;
+  a.workers_covered`;
 
 const APPLICATION_JOINS = `
   JOIN company_positions cp ON cp.matricola = a.matricola
@@ -93,9 +93,8 @@ interface CompanyRow {
   province: string;
 }
 
-// MATERIALIZED: count the covered workers once per application, not once per joined payment row.
 const WORKER_CLAIMS_SQL = `
-WITH claims AS MATERIALIZED (
+WITH claims AS (
   SELECT ${APPLICATION_COLUMNS}, a.submitted_at
   FROM application_workers aw
   JOIN applications a ON a.id = aw.application_id

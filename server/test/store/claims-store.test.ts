@@ -106,6 +106,49 @@ describe.each(ENGINES)('claims store on $name', (engine) => {
     for (const claim of claims) expect(claim.workersCovered).toBe(coveredById.get(claim.applicationId));
   });
 
+  it('keeps the count of covered workers as rows are added, moved and removed, in bulk too', async () => {
+    const [a, b] = await db.query<{ id: string }>('SELECT id FROM applications ORDER BY id LIMIT 2');
+    const newcomers = await db.query<{ cf: string }>(
+      `SELECT cf FROM workers WHERE cf NOT IN (SELECT worker_cf FROM application_workers WHERE application_id = ANY($1))
+       ORDER BY cf LIMIT 3`,
+      [[a!.id, b!.id]],
+    );
+    expect(newcomers).toHaveLength(3);
+    const cfs = newcomers.map((w) => w.cf);
+    const covered = async (tx: Db) => {
+      const rows = await tx.query<{ id: string; workers_covered: number; counted: number }>(
+        `SELECT id, workers_covered,
+           (SELECT count(*) FROM application_workers w WHERE w.application_id = a.id) AS counted
+         FROM applications a WHERE id = ANY($1) ORDER BY id`,
+        [[a!.id, b!.id]],
+      );
+      for (const r of rows) expect(r.workers_covered, r.id).toBe(r.counted);
+      return rows.map((r) => r.workers_covered);
+    };
+    const undo = new Error('roll back');
+    await expect(
+      db.transaction(async (tx) => {
+        const [beforeA, beforeB] = await covered(tx);
+        await tx.query(
+          'INSERT INTO application_workers (application_id, worker_cf) SELECT $1, unnest($2::text[])',
+          [a!.id, cfs],
+        );
+        expect(await covered(tx)).toEqual([beforeA! + 3, beforeB]);
+        await tx.query(
+          'UPDATE application_workers SET application_id = $2 WHERE application_id = $1 AND worker_cf = ANY($3)',
+          [a!.id, b!.id, cfs.slice(0, 2)],
+        );
+        expect(await covered(tx)).toEqual([beforeA! + 1, beforeB! + 2]);
+        await tx.query(
+          'DELETE FROM application_workers WHERE application_id = ANY($1) AND worker_cf = ANY($2)',
+          [[a!.id, b!.id], cfs],
+        );
+        expect(await covered(tx)).toEqual([beforeA, beforeB]);
+        throw undo;
+      }),
+    ).rejects.toBe(undo);
+  });
+
   it('covers every position of a company with several of them', async () => {
     const [company] = await db.query<{ company_cf: string; matricole: number }>(
       `SELECT p.company_cf, count(DISTINCT p.matricola) AS matricole
