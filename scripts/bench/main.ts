@@ -86,7 +86,13 @@ async function main(): Promise<void> {
   const turnoverChats = Math.ceil((options.chatsPerHour / 3600) * options.duration) + 10;
   const connecting = options.scenarios.includes('f') ? connectPeople(options.quick, options.duration) : 0;
   const needed =
-    options.visitors + options.conversations + turnoverChats + options.surge + claimsPeople + connecting + 100;
+    options.visitors +
+    options.conversations +
+    turnoverChats +
+    options.surge +
+    claimsPeople +
+    connecting +
+    100;
   const store = await prepareStore({
     schema: options.storeSchema,
     keep: options.keepStore,

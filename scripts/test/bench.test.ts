@@ -71,7 +71,9 @@ describe('pnpm bench --quick', () => {
     const connects = block(stdout, '(f) connects per second');
     for (const rate of ['50', '100'])
       expect(connects).toMatch(
-        new RegExp(`${rate} connects/s offered:\\s+\\d+/s served.*claims at connect p50 [\\d.]+ ms p99 [\\d.]+ ms`),
+        new RegExp(
+          `${rate} connects/s offered:\\s+\\d+/s served.*claims at connect p50 [\\d.]+ ms p99 [\\d.]+ ms`,
+        ),
       );
     expect(stdout).toMatch(/1,000 visitor connects\/s, claims at connect p99 ≤ 50 ms/);
     const ceiling = block(

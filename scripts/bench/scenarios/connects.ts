@@ -82,9 +82,16 @@ export async function connectsScenario(bench: Bench): Promise<ScenarioResult> {
         'store',
         `${bench.store.engine}: ${rows.paymentRequests.toLocaleString('en')} payment requests, ${rows.workers.toLocaleString('en')} workers`,
       ],
-      ['highest rate served in full', `${best.toFixed(0)} connects/s (claims at connect p99 ${ms(bestClaimsP99)})`],
+      [
+        'highest rate served in full',
+        `${best.toFixed(0)} connects/s (claims at connect p99 ${ms(bestClaimsP99)})`,
+      ],
       ...steps,
     ],
-    numbers: { connectsPerSecond: best, claimsAtConnectP99: bestClaimsP99, paymentRequests: rows.paymentRequests },
+    numbers: {
+      connectsPerSecond: best,
+      claimsAtConnectP99: bestClaimsP99,
+      paymentRequests: rows.paymentRequests,
+    },
   };
 }
