@@ -1,13 +1,29 @@
 import type { BenefitType, PaymentStatus } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, seedDemoData } from '../../src/store/index.ts';
-import { createPaymentTiming } from '../../src/timing/payment-timing.ts';
+import { createPaymentTiming, type EstimateRequest } from '../../src/timing/payment-timing.ts';
 import { pglite } from '../store/engines.ts';
 
 const TODAY = new Date('2026-11-01T12:00:00Z');
 /** The estimates are made as of this day, from what had been paid before it; later payments are held out. */
 const AS_OF = new Date('2026-06-01T12:00:00Z');
 let db: Db;
+
+/** A payment's estimate request at an office no case comes from, unless told otherwise. */
+const paymentAt = (
+  status: PaymentStatus,
+  stageSince: string,
+  asOf: Date,
+  more: Partial<EstimateRequest> = {},
+): EstimateRequest => ({
+  stage: { kind: 'payment', status },
+  stageSince,
+  benefitType: 'CISOA',
+  officeCode: '0000',
+  officeName: 'Nessuna',
+  asOf,
+  ...more,
+});
 
 beforeAll(async () => {
   db = await pglite.openMigrated();
@@ -23,6 +39,14 @@ interface HeldOut {
   office_code: string;
   office_name: string;
 }
+
+/** The estimate the chat would have given on AS_OF for a held-out payment. */
+const heldOutRequest = (p: HeldOut) =>
+  paymentAt(p.status, p.stage_since, AS_OF, {
+    benefitType: p.benefit_type,
+    officeCode: p.office_code,
+    officeName: p.office_name,
+  });
 
 /** Payments paid after AS_OF, with the stage each was in on AS_OF and since when. */
 function heldOut(): Promise<HeldOut[]> {
@@ -48,14 +72,7 @@ describe('payment timing estimates', () => {
     let estimated = 0;
     const byConfidence: Record<string, number> = {};
     for (const c of cases) {
-      const estimate = await timing.estimate({
-        stage: { kind: 'payment', status: c.status },
-        stageSince: c.stage_since,
-        benefitType: c.benefit_type,
-        officeCode: c.office_code,
-        officeName: c.office_name,
-        asOf: AS_OF,
-      });
+      const estimate = await timing.estimate(heldOutRequest(c));
       if (!estimate) continue;
       estimated++;
       byConfidence[estimate.confidence] = (byConfidence[estimate.confidence] ?? 0) + 1;
@@ -73,24 +90,12 @@ describe('payment timing estimates', () => {
 
   it('says what each estimate is based on, and falls back to published averages when history is thin', async () => {
     const timing = createPaymentTiming(db);
-    const thin = await timing.estimate({
-      stage: { kind: 'payment', status: 'DATI_RICEVUTI' },
-      stageSince: '2021-01-04',
-      benefitType: 'CISOA',
-      officeCode: '0000',
-      officeName: 'Nessuna',
-      asOf: new Date('2021-01-05T12:00:00Z'),
-    });
+    const thin = await timing.estimate(
+      paymentAt('DATI_RICEVUTI', '2021-01-04', new Date('2021-01-05T12:00:00Z')),
+    );
     expect(thin).toMatchObject({ confidence: 'low', sampleSize: 0, from: '2021-01-08', to: '2021-01-15' });
     expect(thin?.basis.it).toMatch(/pubblicati da INPS/);
-    const paid = await timing.estimate({
-      stage: { kind: 'payment', status: 'PAGATA' },
-      stageSince: '2026-05-01',
-      benefitType: 'CIGO',
-      officeCode: '0000',
-      officeName: 'x',
-      asOf: AS_OF,
-    });
+    const paid = await timing.estimate(paymentAt('PAGATA', '2026-05-01', AS_OF));
     expect(paid).toBeNull();
   });
 
@@ -107,14 +112,9 @@ describe('payment timing estimates', () => {
     await timing.warm(AS_OF);
     const readsToWarm = reads;
     expect(readsToWarm).toBeGreaterThan(0);
-    const answer = await timing.estimate({
-      stage: { kind: 'payment', status: 'DATI_RICEVUTI' },
-      stageSince: '2026-05-25',
-      benefitType: 'CIGO',
-      officeCode: '0000',
-      officeName: 'x',
-      asOf: AS_OF,
-    });
+    const answer = await timing.estimate(
+      paymentAt('DATI_RICEVUTI', '2026-05-25', AS_OF, { benefitType: 'CIGO' }),
+    );
     expect(answer).not.toBeNull();
     expect(reads).toBe(readsToWarm);
   });
@@ -124,28 +124,16 @@ describe('payment timing estimates', () => {
     const rows = await heldOut();
     const shares = new Set<number | undefined>();
     for (const r of rows.slice(0, 200)) {
-      const e = await timing.estimate({
-        stage: { kind: 'payment', status: r.status },
-        stageSince: r.stage_since,
-        benefitType: r.benefit_type,
-        officeCode: r.office_code,
-        officeName: r.office_name,
-        asOf: AS_OF,
-      });
+      const e = await timing.estimate(heldOutRequest(r));
       if (e && e.confidence !== 'low') shares.add(e.share);
       if (e?.confidence === 'low') expect(e.share).toBeUndefined();
     }
     expect([...shares].every((s) => s === 8 || s === 9)).toBe(true);
     expect(shares.has(8)).toBe(true);
     // 100 days waiting for payment data, past the published 14–75: as much as that range again ahead.
-    const overdue = await timing.estimate({
-      stage: { kind: 'payment', status: 'ATTESA_DATI' },
-      stageSince: '2021-01-04',
-      benefitType: 'CISOA',
-      officeCode: '0000',
-      officeName: 'Nessuna',
-      asOf: new Date('2021-04-14T12:00:00Z'),
-    });
+    const overdue = await timing.estimate(
+      paymentAt('ATTESA_DATI', '2021-01-04', new Date('2021-04-14T12:00:00Z')),
+    );
     expect(overdue).toMatchObject({ confidence: 'low', from: '2021-04-14', to: '2021-06-14' });
   });
 });
