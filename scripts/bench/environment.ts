@@ -79,3 +79,18 @@ export async function deleteKeys(url: string, prefix: string): Promise<number> {
   }
   return deleted;
 }
+
+/**
+ * Commands Redis has processed since it started (`INFO stats`), every client's: the bench's phases
+ * take the difference, so the Redis work per message can be set beside the server's CPU.
+ */
+export async function commandsProcessed(url: string): Promise<number> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const info = await redis.info('stats');
+    return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? Number.NaN);
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -110,6 +110,14 @@ export function formatCeiling(results: Map<string, ScenarioResult>): string[] {
         `infocig ${int(b.resources.serverCpuPercent)}%, relay ${int(br.resources.serverCpuPercent)}% → ${times(ratio(b.resources.serverCpuPercent, br.resources.serverCpuPercent))}`,
       ),
     );
+    const ci = b.numbers.cpuMicrosPerMessage ?? Number.NaN;
+    const cr = br.numbers.cpuMicrosPerMessage ?? Number.NaN;
+    out.push(
+      line(
+        'server CPU per delivered message',
+        `infocig ${int(ci)} µs, relay ${int(cr)} µs → ${times(ratio(ci, cr))}`,
+      ),
+    );
   }
   const s = results.get('b-sweep');
   const sr = results.get('b-sweep-relay');

@@ -82,6 +82,10 @@ describe('pnpm bench --quick', () => {
     );
     expect(ceiling).toMatch(/memory per idle connection:\s+infocig -?[\d.]+ KB, relay -?[\d.]+ KB/);
     expect(ceiling).toMatch(/throughput at p99 ≤ 50 ms:\s+infocig [\d,]+ msg\/s, relay [\d,]+ msg\/s/);
+    expect(ceiling).toMatch(/server CPU per delivered message:\s+infocig [\d,]+ µs, relay [\d,]+ µs/);
+    expect(steadyChat).toMatch(
+      /per delivered message:\s+\d+ µs server CPU, [\d.]+ Redis commands \([\d,]+\/s\)/,
+    );
     expect(stdout).toMatch(/── targets: one server process/);
     expect(stdout).toMatch(/cleaned up: \d+ Redis keys/);
   });

@@ -1,4 +1,5 @@
 import { type Bench, sleep, split } from '../bench.ts';
+import { commandsProcessed } from '../environment.ts';
 import type { Merged } from '../generator-pool.ts';
 import { percentiles } from '../histogram.ts';
 import type { AdvisorSpec, Person, Target } from '../ipc.ts';
@@ -93,6 +94,8 @@ export interface StreamOutcome {
   offered: number;
   /** Messages delivered to the other side, per second. */
   delivered: number;
+  /** Redis commands processed per second over the phase (every client's: infocig's alone in practice). */
+  redisPerSecond: number;
 }
 
 /** Every live conversation sends, open loop, `rate` messages a second in all for `seconds`. */
@@ -106,6 +109,7 @@ export async function stream(
   const { pool } = bench;
   await pool.all({ kind: 'reset' });
   const sampler = bench.sampler(target);
+  const commandsBefore = await commandsProcessed(bench.redis.url);
   sampler.start();
   const startedAt = Date.now();
   await pool.all({
@@ -116,12 +120,13 @@ export async function stream(
   await pool.all({ kind: 'behaviour', behaviour: { kind: 'quiet' } });
   const usage = sampler.stop();
   await bench.drain();
+  const commands = (await commandsProcessed(bench.redis.url)) - commandsBefore;
   const merged = await pool.collect(ledger);
   // A server that falls behind delivers the backlog after the senders stop: the rate counts that time.
   const span = Math.max(seconds, (merged.counters.lastDeliveryAt - startedAt) / 1000);
   const delivered =
     (merged.histograms.deliveryVA.totalCount + merged.histograms.deliveryAV.totalCount) / span;
-  return { merged, usage, seconds, offered: rate, delivered };
+  return { merged, usage, seconds, offered: rate, delivered, redisPerSecond: commands / span };
 }
 
 /** The common figures of a phase, from what the generators merged and what /proc said. */

@@ -48,9 +48,24 @@ function meets(outcome: StreamOutcome, rate: number): boolean {
   );
 }
 
+/** The server's CPU per delivered message in microseconds (all its processes): the figure to halve. */
+function cpuMicrosPerMessage(bench: Bench, outcome: StreamOutcome): number {
+  if (outcome.delivered <= 0) return Number.NaN;
+  return ((bench.resources(outcome.usage).serverCpuPercent / 100) * 1e6) / outcome.delivered;
+}
+
+/**
+ * CPU and Redis commands per delivered message, for infocig and the relay alike. Redis counts the
+ * commands a script runs as well as the script's own call.
+ */
+function perMessage(bench: Bench, outcome: StreamOutcome): string {
+  if (outcome.delivered <= 0) return 'n/a';
+  return `${cpuMicrosPerMessage(bench, outcome).toFixed(0)} µs server CPU, ${(outcome.redisPerSecond / outcome.delivered).toFixed(2)} Redis commands (${Math.round(outcome.redisPerSecond).toLocaleString('en')}/s)`;
+}
+
 function describe(bench: Bench, outcome: StreamOutcome, within: boolean): string {
   const res = bench.resources(outcome.usage);
-  return `${Math.round(outcome.delivered).toLocaleString('en')} delivered/s, p99 ${ms(p99Both(outcome) ?? undefined)}, server ${Math.round(res.serverCpuPercent)}% cpu, generators ${Math.round(res.generatorsCpuPercent)}%, everything else ${Math.round(res.othersCpuPercent)}%${within ? '' : '  ✗'}`;
+  return `${Math.round(outcome.delivered).toLocaleString('en')} delivered/s, p99 ${ms(p99Both(outcome) ?? undefined)}, server ${Math.round(res.serverCpuPercent)}% cpu, generators ${Math.round(res.generatorsCpuPercent)}%, everything else ${Math.round(res.othersCpuPercent)}%; per message ${perMessage(bench, outcome)}${within ? '' : '  ✗'}`;
 }
 
 const suffixOf = (target: Target) => (target === 'relay' ? ' — bare relay' : '');
@@ -99,6 +114,7 @@ async function steadyRun(bench: Bench, opened: Opened): Promise<ScenarioResult> 
         ['live conversations', opened.live.toLocaleString('en')],
         ['offered rate', `${options.rate.toLocaleString('en')} msg/s for ${run.seconds} s`],
         ['ack p99 (chat:send)', ms(percentiles(run.merged.histograms.ack)?.p99)],
+        ['per delivered message', perMessage(bench, run)],
         ...(target === 'infocig'
           ? ([
               ['chat:request ack p99 (opening the chats)', ms(opened.requestAck?.p99)],
@@ -110,7 +126,11 @@ async function steadyRun(bench: Bench, opened: Opened): Promise<ScenarioResult> 
           : []),
         ['command errors', errorSummary(run.merged)],
       ],
-      numbers: { p99: p99Both(run) ?? Number.NaN, rate: options.rate },
+      numbers: {
+        p99: p99Both(run) ?? Number.NaN,
+        rate: options.rate,
+        cpuMicrosPerMessage: cpuMicrosPerMessage(bench, run),
+      },
     },
   );
 }
