@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ErrorCode } from '@infocig/shared';
 import { AppError } from '../errors/app-error.ts';
@@ -12,6 +13,8 @@ export interface LuaScript<Result = unknown> {
   name: string;
   numberOfKeys: number;
   lua: string;
+  /** SHA-1 of `lua`: what EVALSHA names it by. */
+  sha: string;
   parse: (reply: unknown) => Result;
   errors: Readonly<Record<number, ErrorCode>>;
 }
@@ -42,15 +45,11 @@ export function luaScript<Result = unknown>(
       .replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
     numberOfKeys,
     lua,
+    sha: createHash('sha1').update(lua).digest('hex'),
     parse: options.parse ?? ((reply) => reply as Result),
     errors: options.errors ?? {},
   };
 }
-
-type ScriptRunner = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
-
-/** Scripts each connection has defined and may run by name (EVALSHA), from the next tick on. */
-const definedOn = new WeakMap<RedisClient, Set<string>>();
 
 /** Replicas each script's writes must reach before it answers, per connection (see `waitForReplicas`). */
 const replicaWaits = new WeakMap<RedisClient, { replicas: number; timeoutMs: number }>();
@@ -66,41 +65,39 @@ export function waitForReplicas(redis: RedisClient, replicas: number, timeoutMs:
   if (replicas > 0) replicaWaits.set(redis, { replicas, timeoutMs });
 }
 
-/**
- * Whether the script can run by name on this connection. A script is defined on a connection the
- * first time it runs there (nothing is registered on import); until the next tick it runs as plain
- * EVAL, because with auto-pipelining a batch already gathering that tick lacks the new command.
- */
-function runsByName(redis: RedisClient, script: LuaScript<unknown>): boolean {
-  let defined = definedOn.get(redis);
-  if (!defined) {
-    defined = new Set();
-    definedOn.set(redis, defined);
-  }
-  if (defined.has(script.name)) return true;
-  if (!(script.name in redis)) {
-    redis.defineCommand(script.name, { numberOfKeys: script.numberOfKeys, lua: script.lua });
-    const names = defined;
-    setImmediate(() => names.add(script.name));
-  }
-  return false;
-}
+/** Redis does not hold the script (never loaded, restarted, or a replica just promoted). */
+const isNoScript = (error: unknown) => error instanceof Error && error.message.startsWith('NOSCRIPT');
 
+/**
+ * Runs a script by its hash (EVALSHA), and by its source (EVAL, which also loads it) when Redis does
+ * not hold it. Both are plain commands: with auto-pipelining a batch gathering while another is in
+ * flight takes them whenever they come, where a command defined on the connection meanwhile
+ * (`defineCommand`) is missing from that batch, which then fails and brings the process down.
+ */
 async function reply(redis: RedisClient, script: LuaScript<unknown>, keysAndArgs: (string | number)[]) {
-  const byName = runsByName(redis, script);
+  const { sha, lua, numberOfKeys } = script;
   const wait = replicaWaits.get(redis);
   if (!wait) {
-    if (!byName) return redis.eval(script.lua, script.numberOfKeys, ...keysAndArgs);
-    return (redis as unknown as Record<string, ScriptRunner>)[script.name]?.apply(redis, keysAndArgs);
+    try {
+      return await redis.evalsha(sha, numberOfKeys, ...keysAndArgs);
+    } catch (error) {
+      if (!isNoScript(error)) throw error;
+      return redis.eval(lua, numberOfKeys, ...keysAndArgs);
+    }
   }
   // The script and WAIT go to the same primary, on the same connection.
-  const pipeline = redis.pipeline();
-  if (byName) (pipeline as unknown as Record<string, ScriptRunner>)[script.name]?.(...keysAndArgs);
-  else pipeline.eval(script.lua, script.numberOfKeys, ...keysAndArgs);
-  pipeline.call('WAIT', wait.replicas, wait.timeoutMs);
-  const [[error, value] = [new Error('pipeline discarded'), null]] = (await pipeline.exec()) ?? [];
-  if (error) throw error;
-  return value;
+  const withWait = async (byHash: boolean) => {
+    const pipeline = redis.pipeline();
+    if (byHash) pipeline.evalsha(sha, numberOfKeys, ...keysAndArgs);
+    else pipeline.eval(lua, numberOfKeys, ...keysAndArgs);
+    pipeline.call('WAIT', wait.replicas, wait.timeoutMs);
+    const [[error, value] = [new Error('pipeline discarded'), null]] = (await pipeline.exec()) ?? [];
+    return { error, value };
+  };
+  let answer = await withWait(true);
+  if (isNoScript(answer.error)) answer = await withWait(false);
+  if (answer.error) throw answer.error;
+  return answer.value;
 }
 
 /** Runs a script and returns its parsed result; a reply code the script names as a refusal throws it. */
