@@ -9,40 +9,26 @@ FROM (SELECT application_id, count(*) AS n FROM application_workers GROUP BY app
 WHERE a.id = c.application_id;
 
 -- Statement-level, with transition tables: a bulk insert of a million rows updates each
--- application once, not once per row.
-CREATE FUNCTION application_workers_added() RETURNS trigger LANGUAGE plpgsql AS $$
+-- application once, not once per row. An update (a row moved to another application) counts as
+-- its old rows removed and its new rows added.
+CREATE FUNCTION application_workers_recount() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE applications a SET workers_covered = a.workers_covered + d.n
-  FROM (SELECT application_id, count(*) AS n FROM added GROUP BY application_id) d
-  WHERE a.id = d.application_id;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION application_workers_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE applications a SET workers_covered = a.workers_covered - d.n
-  FROM (SELECT application_id, count(*) AS n FROM removed GROUP BY application_id) d
-  WHERE a.id = d.application_id;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION application_workers_moved() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE applications a SET workers_covered = a.workers_covered + d.n
-  FROM (
-    SELECT application_id, sum(n) AS n FROM (
-      SELECT application_id, count(*) AS n FROM added GROUP BY application_id
-      UNION ALL
-      SELECT application_id, -count(*) AS n FROM removed GROUP BY application_id
-    ) both_sides GROUP BY application_id
-  ) d
-  WHERE a.id = d.application_id AND d.n <> 0;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    UPDATE applications a SET workers_covered = a.workers_covered + d.n
+    FROM (SELECT application_id, count(*) AS n FROM added GROUP BY application_id) d
+    WHERE a.id = d.application_id;
+  END IF;
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    UPDATE applications a SET workers_covered = a.workers_covered - d.n
+    FROM (SELECT application_id, count(*) AS n FROM removed GROUP BY application_id) d
+    WHERE a.id = d.application_id;
+  END IF;
   RETURN NULL;
 END $$;
 
 CREATE TRIGGER application_workers_count_insert AFTER INSERT ON application_workers
-  REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION application_workers_added();
+  REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION application_workers_recount();
 CREATE TRIGGER application_workers_count_delete AFTER DELETE ON application_workers
-  REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION application_workers_removed();
+  REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION application_workers_recount();
 CREATE TRIGGER application_workers_count_update AFTER UPDATE ON application_workers
-  REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION application_workers_moved();
+  REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION application_workers_recount();
