@@ -1,6 +1,7 @@
 import { type KeptConversation, LIMITS, type Rating } from '@infocig/shared';
 import { AppError } from '../errors/app-error.ts';
 import { followUpCategorySql } from '../figures/follow-up-counts.ts';
+import { gathered, rowsByKey } from '../store/gathered.ts';
 import type { Db } from '../store/index.ts';
 import type { ClosedConversations } from './closed-conversation.ts';
 import type { ConversationRecord, Participant } from './conversation-record.ts';
@@ -28,6 +29,25 @@ const ratingOf = (row: RatingRow): Rating => ({
  * differ; the rating itself is deleted with the transcript, the count stays.
  */
 export function createKeepsStore(db: Db) {
+  const latestKept = gathered(async (asked: readonly { visitorKey: string; since: Date }[]) => {
+    const rows = await db.query<{ visitor_key: string; id: string }>(
+      `SELECT DISTINCT ON (k.visitor_key) k.visitor_key, a.id
+       FROM unnest($1::text[], $2::timestamptz[]) AS k(visitor_key, since)
+       JOIN conversation_archive a ON a.visitor_key = k.visitor_key AND a.closed_at >= k.since
+       WHERE NOT EXISTS (SELECT 1 FROM conversation_dismissals d WHERE d.conversation_id = a.id)
+       ORDER BY k.visitor_key, a.closed_at DESC`,
+      [asked.map((k) => k.visitorKey), asked.map((k) => k.since)],
+      { prepare: true },
+    );
+    // A visitor asked twice in one batch (two tabs, a millisecond apart) gets one answer for both.
+    const kept = rowsByKey(
+      asked.map((k) => k.visitorKey),
+      rows,
+      (row) => row.visitor_key,
+    );
+    return kept.map((found) => found[0]?.id ?? null);
+  });
+
   return {
     /** Stores the rating; null when the conversation already has one. */
     async rate(
@@ -82,17 +102,12 @@ export function createKeepsStore(db: Db) {
       );
     },
 
-    /** The id of the visitor's most recent archived chat closed since `since` and not dismissed. */
-    async latestKeptId(visitorKey: string, since: Date): Promise<string | null> {
-      const [row] = await db.query<{ id: string }>(
-        `SELECT a.id FROM conversation_archive a
-         WHERE a.visitor_key = $1 AND a.closed_at >= $2
-           AND NOT EXISTS (SELECT 1 FROM conversation_dismissals d WHERE d.conversation_id = a.id)
-         ORDER BY a.closed_at DESC LIMIT 1`,
-        [visitorKey, since],
-      );
-      return row?.id ?? null;
-    },
+    /**
+     * The id of the visitor's most recent archived chat closed since `since` and not dismissed. Read
+     * at every connect, so connects arriving together share one statement.
+     */
+    latestKeptId: (visitorKey: string, since: Date): Promise<string | null> =>
+      latestKept({ visitorKey, since }),
   };
 }
 

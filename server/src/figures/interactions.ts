@@ -1,5 +1,6 @@
 import { type Audience, type CaseOutcome, italianDay } from '@infocig/shared';
 import type { VisitorSnapshot } from '../people/visitor.ts';
+import { gathered } from '../store/gathered.ts';
 import type { Db } from '../store/index.ts';
 
 /** What the figures need of a chat (a conversation record fits). */
@@ -23,13 +24,21 @@ const chatRow = (chat: ChatFacts) =>
  * per day, whether it needed an advisor or a follow-up, and how long the wait and the first answer took.
  */
 export function createInteractions(db: Db) {
+  // Every admitted connect records a visit: those arriving together are written in one statement.
+  const visits = gathered(async (rows: readonly (readonly [string, string, Audience, string])[]) => {
+    await db.query(
+      `INSERT INTO interactions (day, person_key, audience, role)
+       SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[])
+       ON CONFLICT (person_key, day) DO NOTHING`,
+      [0, 1, 2, 3].map((column) => rows.map((row) => row[column])),
+      PREPARED,
+    );
+    return rows.map(() => undefined);
+  });
+
   return {
     async visited(personKey: string, audience: Audience, role: string, at = new Date()): Promise<void> {
-      await db.query(
-        `INSERT INTO interactions (day, person_key, audience, role) VALUES ($1, $2, $3, $4) ON CONFLICT (person_key, day) DO NOTHING`,
-        [italianDay(at), personKey, audience, role],
-        PREPARED,
-      );
+      await visits([italianDay(at), personKey, audience, role]);
     },
 
     /**

@@ -3,7 +3,11 @@ import { ulid } from 'ulid';
 import { AppError } from '../errors/app-error.ts';
 import { countFollowUpsSql } from '../figures/follow-up-counts.ts';
 import type { VisitorSnapshot } from '../people/visitor.ts';
+import { distinct, gathered, rowsByKey } from '../store/gathered.ts';
 import type { Db } from '../store/index.ts';
+
+/** How many of their follow-ups a visitor is shown, newest first. */
+const VISITOR_LIST_LENGTH = 20;
 
 export interface FollowUpRow {
   id: string;
@@ -64,12 +68,18 @@ export function createFollowUpStore(db: Db) {
       return row!;
     },
 
-    async ofVisitor(codiceFiscale: string, limit = 20) {
-      return db.query<FollowUpRow>(
-        `${followUpView('follow_ups')} WHERE f.visitor_cf = $1 ORDER BY f.created_at DESC LIMIT $2`,
-        [codiceFiscale, limit],
+    /** The visitor's newest follow-ups; read at every connect, so connects arriving together share one statement. */
+    ofVisitor: gathered(async (visitors: readonly string[]) => {
+      const rows = await db.query<FollowUpRow>(
+        `SELECT v.* FROM unnest($1::text[]) AS asked(cf)
+         CROSS JOIN LATERAL (
+           ${followUpView('follow_ups')} WHERE f.visitor_cf = asked.cf ORDER BY f.created_at DESC LIMIT ${VISITOR_LIST_LENGTH}
+         ) v`,
+        [distinct(visitors)],
+        { prepare: true },
       );
-    },
+      return rowsByKey(visitors, rows, (row) => row.visitor_cf);
+    }),
 
     async open(queues: readonly Audience[], limit = 100) {
       return db.query<FollowUpRow>(

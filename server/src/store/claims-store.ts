@@ -13,6 +13,7 @@ import {
   paymentGuidance,
 } from '@infocig/shared';
 import type { Db } from './db.ts';
+import { gathered } from './gathered.ts';
 
 export interface CompanyRef {
   cf: string;
@@ -75,6 +76,7 @@ interface ApplicationRow {
 
 /** One application with at most one of the worker's payments (LEFT JOIN): null columns when none. */
 interface WorkerClaimRow extends ApplicationRow {
+  worker_cf: string;
   payment_month: string | null;
   payment_status: PaymentStatus | null;
   payment_status_since: string | null;
@@ -93,13 +95,14 @@ interface CompanyRow {
   province: string;
 }
 
+// For several workers at once ($1 is an array): connects arriving together share one statement.
 const WORKER_CLAIMS_SQL = `
 WITH claims AS (
-  SELECT ${APPLICATION_COLUMNS}, a.submitted_at
+  SELECT aw.worker_cf, ${APPLICATION_COLUMNS}, a.submitted_at
   FROM application_workers aw
   JOIN applications a ON a.id = aw.application_id
   ${APPLICATION_JOINS}
-  WHERE aw.worker_cf = $1
+  WHERE aw.worker_cf = ANY($1::text[])
 )
 SELECT claims.*,
   to_char(p.competence_month, 'YYYY-MM') AS payment_month,
@@ -113,8 +116,8 @@ SELECT claims.*,
     THEN p.data_deadline END AS payment_data_deadline,
   p.anomaly_kind AS payment_anomaly_kind
 FROM claims
-LEFT JOIN payment_requests p ON p.application_id = claims.application_id AND p.worker_cf = $1
-ORDER BY claims.submitted_at DESC, claims.application_id DESC, p.competence_month DESC`;
+LEFT JOIN payment_requests p ON p.application_id = claims.application_id AND p.worker_cf = claims.worker_cf
+ORDER BY claims.worker_cf, claims.submitted_at DESC, claims.application_id DESC, p.competence_month DESC`;
 
 const COMPANY_CLAIMS_SQL = `
 SELECT ${APPLICATION_COLUMNS}
@@ -179,29 +182,39 @@ function toPayment(row: WorkerClaimRow): PaymentSummary | null {
   };
 }
 
-/** Folds the joined rows (already in order) into one claim per application. */
-function groupWorkerClaims(rows: readonly WorkerClaimRow[]): ClaimSummary[] {
-  const claims: ClaimSummary[] = [];
+/** Folds the joined rows (already in order) into one claim per application, for each worker asked. */
+function groupWorkerClaims(workers: readonly string[], rows: readonly WorkerClaimRow[]): ClaimSummary[][] {
+  const byWorker = new Map<string, ClaimSummary[]>(workers.map((cf) => [cf, []]));
   let current: ClaimSummary | undefined;
+  let currentWorker: string | undefined;
   for (const row of rows) {
-    if (current?.applicationId !== row.application_id) {
+    if (current?.applicationId !== row.application_id || currentWorker !== row.worker_cf) {
       current = toClaim(row);
-      claims.push(current);
+      currentWorker = row.worker_cf;
+      byWorker.get(row.worker_cf)?.push(current);
     }
     const payment = toPayment(row);
     if (payment) current.payments.push(payment);
   }
-  return claims;
+  // The same worker asked twice in one batch: the second caller gets a copy, never a shared object.
+  const handedOut = new Set<string>();
+  return workers.map((cf) => {
+    const claims = byWorker.get(cf) ?? [];
+    if (handedOut.has(cf)) return structuredClone(claims);
+    handedOut.add(cf);
+    return claims;
+  });
 }
 
 /** Every read here runs at each connection or assignment, with fixed SQL. */
 const PREPARED = { prepare: true } as const;
 
 export function createClaimsStore(db: Db): ClaimsStore {
+  const claimsForWorkers = gathered(async (workers: readonly string[]) =>
+    groupWorkerClaims(workers, await db.query<WorkerClaimRow>(WORKER_CLAIMS_SQL, [workers], PREPARED)),
+  );
   return {
-    async claimsForWorker(codiceFiscale) {
-      return groupWorkerClaims(await db.query<WorkerClaimRow>(WORKER_CLAIMS_SQL, [codiceFiscale], PREPARED));
-    },
+    claimsForWorker: claimsForWorkers,
 
     async claimsForCompany(companyCf) {
       return (await db.query<ApplicationRow>(COMPANY_CLAIMS_SQL, [companyCf], PREPARED)).map(toClaim);

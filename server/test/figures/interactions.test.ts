@@ -44,4 +44,27 @@ describe.each(ENGINES)('interaction figures on $name', (engine) => {
     await interactions.assigned(chat('C3', 'P2'), 7);
     expect(await rowOf('P2')).toEqual({ outcome: 'follow_up', conversation_id: 'C3', wait_seconds: 7 });
   });
+
+  it('record visits arriving together, once per person and day, without touching a chat already counted', async () => {
+    const interactions = createInteractions(db);
+    await interactions.chatOpened(chat('C4', 'P3'));
+    const day = new Date('2026-11-30T10:00:00Z');
+    const nextDay = new Date('2026-12-01T10:00:00Z');
+    await Promise.all([
+      ...['P3', 'P4', 'P5', 'P4', 'P6'].map((key) => interactions.visited(key, 'workers', 'lavoratore', day)),
+      interactions.visited('P7', 'employers', 'titolare', day),
+      interactions.visited('P4', 'workers', 'lavoratore', nextDay),
+    ]);
+    const rows = await db.query<{ person_key: string; day: string; audience: string; outcome: string }>(
+      'SELECT person_key, day, audience, outcome FROM interactions ORDER BY person_key, day',
+    );
+    expect(rows).toEqual([
+      { person_key: 'P3', day: '2026-11-30', audience: 'workers', outcome: 'chat' },
+      { person_key: 'P4', day: '2026-11-30', audience: 'workers', outcome: 'self_service' },
+      { person_key: 'P4', day: '2026-12-01', audience: 'workers', outcome: 'self_service' },
+      { person_key: 'P5', day: '2026-11-30', audience: 'workers', outcome: 'self_service' },
+      { person_key: 'P6', day: '2026-11-30', audience: 'workers', outcome: 'self_service' },
+      { person_key: 'P7', day: '2026-11-30', audience: 'employers', outcome: 'self_service' },
+    ]);
+  });
 });

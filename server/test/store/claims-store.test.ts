@@ -1,4 +1,4 @@
-import { ClaimSummarySchema } from '@infocig/shared';
+import { type ClaimSummary, ClaimSummarySchema } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DELEGATING_COMPANIES, DEMO_PERSONAS } from '../../src/dev/personas.ts';
 import { type ClaimsStore, createClaimsStore, type Db, seedDemoData } from '../../src/store/index.ts';
@@ -54,6 +54,24 @@ describe.each(ENGINES)('claims store on $name', (engine) => {
     }
     const statuses = claims.flatMap((c) => c.payments.map((p) => p.status));
     expect(statuses).toEqual(expect.arrayContaining(['PAGATA', 'IN_PAGAMENTO', 'ATTESA_DATI']));
+  });
+
+  it('answers workers asking at once (one gathered statement) exactly as each alone', async () => {
+    const workers = (
+      await db.query<{ cf: string }>(
+        'SELECT DISTINCT worker_cf AS cf FROM application_workers ORDER BY 1 LIMIT 40',
+      )
+    ).map((r) => r.cf);
+    const alone: ClaimSummary[][] = [];
+    for (const cf of workers) alone.push(await store.claimsForWorker(cf));
+    // Asked together, with one worker twice and one unknown: each gets only their own claims.
+    const asked = [...workers, workers[0]!, 'RSSMRA80A01H501U'];
+    const together = await Promise.all(asked.map((cf) => store.claimsForWorker(cf)));
+    expect(together.slice(0, workers.length)).toEqual(alone);
+    expect(together[workers.length]).toEqual(alone[0]);
+    expect(together[workers.length]).not.toBe(together[0]);
+    expect(together.at(-1)).toEqual([]);
+    expect(alone.filter((claims) => claims.length > 0).length).toBe(workers.length);
   });
 
   it('shows IBANs masked, the data deadline only while data is awaited, the payment date once paid', async () => {
