@@ -92,14 +92,17 @@ export function createChatService(deps: ChatServiceDeps) {
   /** Hands out waiting chats while advisors have free slots; safe to run in any process. */
   async function dispatch(queue: Audience): Promise<void> {
     let assigned = 0;
-    for (let next = await pool.assignNext(queue); next; next = await pool.assignNext(queue)) {
+    for (let next = await pool.handOut(queue); next; next = await pool.handOut(queue)) {
       assigned++;
-      const { conversationId } = next;
-      // Each announcement reads the store; the next assignment need not wait for it.
+      const { conversationId, advisorId } = next.assignment;
+      // The conversation's copy and the announcement (which reads the store) follow off the loop:
+      // the next chat is handed out after one round trip, whatever the load.
       dispatcher.track(
-        announce(conversationId, next.advisorId).catch((err: unknown) =>
-          log.warn({ err, conversationId }, 'assignment announcement failed: the sweep retries it'),
-        ),
+        next.synced
+          .then(() => announce(conversationId, advisorId))
+          .catch((err: unknown) =>
+            log.warn({ err, conversationId }, 'assignment announcement failed: the sweep retries it'),
+          ),
       );
     }
     if (assigned > 0) positions.changed(queue);

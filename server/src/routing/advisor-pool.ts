@@ -86,6 +86,22 @@ export const advisorMember = (advisorId: string) => `a:${advisorId}`;
 export function createAdvisorPool(redis: RedisClient, keys: Keys) {
   const { sync } = createChatSync(redis, keys);
 
+  /**
+   * Hands the head of a queue to the best advisor, or returns null. The conversation's copy of
+   * the assignment is written after (`synced`), so that a hand-out loop can go on to the next
+   * chat at once: one round trip per chat instead of four.
+   */
+  async function handOut(queue: Audience): Promise<{ assignment: Assignment; synced: Promise<void> } | null> {
+    const assignment = await runRoutingScript(
+      redis,
+      keys,
+      assignScript,
+      [keys.presence(), keys.unannounced()],
+      [queue, PACE_SMOOTHING],
+    );
+    return assignment ? { assignment, synced: sync(assignment.conversationId) } : null;
+  }
+
   async function nameOf(advisorId: string): Promise<string> {
     return (await redis.hget(keys.advisor(advisorId), 'name')) ?? '';
   }
@@ -242,17 +258,14 @@ export function createAdvisorPool(redis: RedisClient, keys: Keys) {
       return moved;
     },
 
-    /** Hands the head of a queue to the best advisor, or returns null. */
+    handOut,
+
+    /** Hands the head of a queue to the best advisor, or returns null; resolves once synced. */
     async assignNext(queue: Audience): Promise<Assignment | null> {
-      const assigned = await runRoutingScript(
-        redis,
-        keys,
-        assignScript,
-        [keys.presence(), keys.unannounced()],
-        [queue, PACE_SMOOTHING],
-      );
-      if (assigned) await sync(assigned.conversationId);
-      return assigned;
+      const next = await handOut(queue);
+      if (!next) return null;
+      await next.synced;
+      return next.assignment;
     },
   };
 }
