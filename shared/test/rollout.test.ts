@@ -69,4 +69,13 @@ describe('the Italian calendar day', () => {
     expect(italianDay(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
     expect(italianDay(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
   });
+
+  it('turns on the exact millisecond, asked again and again around midnight', () => {
+    const midnight = Date.parse('2026-11-22T23:00:00Z');
+    for (const offset of [-60_001, -1, 0, 1, 59_999, -1, 0, -60_000]) {
+      const expected = offset < 0 ? '2026-11-22' : '2026-11-23';
+      expect(italianDay(new Date(midnight + offset)), `${offset} ms`).toBe(expected);
+    }
+    expect(() => italianDay(new Date(Number.NaN))).toThrow(RangeError);
+  });
 });
