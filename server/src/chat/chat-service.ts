@@ -85,8 +85,9 @@ export function createChatService(deps: ChatServiceDeps) {
   function toParticipants(
     record: Pick<ConversationRecord, 'visitorKey' | 'advisorId'>,
     push: Parameters<Notifier['toBoth']>[2],
+    except?: string,
   ) {
-    notifier.toBoth(record.visitorKey, record.advisorId, push);
+    notifier.toBoth(record.visitorKey, record.advisorId, push, except);
   }
 
   /** Hands out waiting chats while advisors have free slots; safe to run in any process. */
@@ -251,7 +252,17 @@ export function createChatService(deps: ChatServiceDeps) {
       return { conversation: await visitorConversation(record) };
     },
 
-    async send(who: Participant, conversationId: string, clientMessageId: string, text: string) {
+    /**
+     * `fromSocket`: the sending socket, which learns the message's seq from the ack and is not
+     * pushed it again (the author's other sockets are).
+     */
+    async send(
+      who: Participant,
+      conversationId: string,
+      clientMessageId: string,
+      text: string,
+      fromSocket?: string,
+    ) {
       const { message, duplicate, recipients, firstResponse } = await conversations
         .append(conversationId, await directory.authorOf(who), clientMessageId, text)
         .catch(async (error: unknown) => {
@@ -265,7 +276,7 @@ export function createChatService(deps: ChatServiceDeps) {
           }
           throw error;
         });
-      if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message });
+      if (recipients) toParticipants(recipients, { event: 'chat:message', payload: message }, fromSocket);
       if (!duplicate) tell(messageListeners, who.kind);
       if (firstResponse) {
         const at = Date.parse(message.sentAt);

@@ -30,7 +30,8 @@ export interface Notifier {
   ): void;
   toAllAdvisors<E extends keyof AdvisorServerEvents>(event: E, payload: Args<AdvisorServerEvents, E>): void;
   /** To the visitor and, when one holds the conversation, its advisor. */
-  toBoth(visitorKey: string, advisorId: string | undefined, push: ConversationPush): void;
+  /** `except`: a socket that already has what the push says (the author's, from the ack). */
+  toBoth(visitorKey: string, advisorId: string | undefined, push: ConversationPush, except?: string): void;
 }
 
 export function createNotifier(visitors: VisitorNamespace, advisors: AdvisorNamespace): Notifier {
@@ -50,12 +51,16 @@ export function createNotifier(visitors: VisitorNamespace, advisors: AdvisorName
         .to(ALL_ADVISORS_ROOM)
         .emit(event, ...([payload] as Parameters<AdvisorServerEvents[typeof event]>));
     },
-    toBoth(visitorKey, advisorId, push) {
+    toBoth(visitorKey, advisorId, push, except) {
       // `ConversationPush` pairs each chat event with its payload; both namespaces carry chat events.
       const emit = (to: { emit(event: string, payload: unknown): boolean }) =>
         to.emit(push.event, push.payload);
-      emit(visitors.to(visitorRoom(visitorKey)));
-      if (advisorId) emit(advisors.to(advisorRoom(advisorId)));
+      const toVisitor = visitors.to(visitorRoom(visitorKey));
+      emit(except ? toVisitor.except(except) : toVisitor);
+      if (advisorId) {
+        const toAdvisor = advisors.to(advisorRoom(advisorId));
+        emit(except ? toAdvisor.except(except) : toAdvisor);
+      }
     },
   };
 }

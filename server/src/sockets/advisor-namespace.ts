@@ -68,7 +68,7 @@ async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
     advisorCommands,
     {
       'auth:refresh': lifetime.refresh,
-      ...chatCommandHandlers(chat, me),
+      ...chatCommandHandlers(chat, me, socket.id),
       // The advisor's close says how the case ended (its contract requires it).
       'chat:close': ({ conversationId, outcome }) => chat.close(me, conversationId, outcome),
       'advisor:availability': async ({ availability }) => {

@@ -7,10 +7,11 @@ import type { CommandHandlers } from './commands.ts';
 export function chatCommandHandlers(
   chat: ChatService,
   me: Participant,
+  socketId: string,
 ): CommandHandlers<typeof chatCommands> {
   return {
     'chat:send': ({ conversationId, clientMessageId, text }) =>
-      chat.send(me, conversationId, clientMessageId, text),
+      chat.send(me, conversationId, clientMessageId, text, socketId),
     'chat:history': ({ conversationId, afterSeq, limit }) =>
       chat.history(me, conversationId, afterSeq, limit),
     'chat:close': ({ conversationId }) => chat.close(me, conversationId),

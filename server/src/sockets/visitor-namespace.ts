@@ -106,7 +106,7 @@ async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps, w
         chat.requestAdvisor(identity, topic, await subjectFor(identity, { companyCf, applicationId })),
       ),
       'claims:company': admitted(({ companyCf }) => companyClaims.claimsOf(identity, companyCf)),
-      ...chatCommandHandlers(chat, me),
+      ...chatCommandHandlers(chat, me, socket.id),
       'chat:rate': ({ conversationId, stars, comment }) => keeps.rate(me, conversationId, stars, comment),
       'chat:dismiss': ({ conversationId }) => keeps.dismiss(me, conversationId),
       'claims:get': admitted(() => chat.visitorClaims(identity)),

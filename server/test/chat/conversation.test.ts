@@ -1,6 +1,13 @@
 import { ClaimSummarySchema } from '@infocig/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAdvisor, connectVisitor, startTestServer, type TestServer } from '../support/index.ts';
+import {
+  connectAdvisor,
+  connectVisitor,
+  numberedWorker,
+  startAssignedChat,
+  startTestServer,
+  type TestServer,
+} from '../support/index.ts';
 
 let server: TestServer;
 
@@ -108,6 +115,36 @@ describe('a worker and an advisor complete a conversation', () => {
 
     worker.close();
     advisor.close();
+  });
+
+  it("pushes a message to the other side and the author's other tabs, not back to the socket that sent it", async () => {
+    const { advisor, visitor, conversation } = await startAssignedChat(server, numberedWorker('ECHOES', 1));
+    const conversationId = conversation.id;
+    const visitorTab = await connectVisitor(server.url, await server.token(numberedWorker('ECHOES', 1)));
+    await visitorTab.next('session:ready');
+    const advisorTab = await connectAdvisor(server.url, await server.token('advisor'));
+    await advisorTab.next('session:ready');
+
+    const sent = await visitor.ok('chat:send', { conversationId, clientMessageId: 'e-1', text: 'Ci sono?' });
+    const first = { seq: sent.seq, text: 'Ci sono?' };
+    const isFirst = (m: { clientMessageId: string }) => m.clientMessageId === 'e-1';
+    expect(await visitorTab.next('chat:message', isFirst)).toMatchObject(first);
+    expect(await advisor.next('chat:message', isFirst)).toMatchObject(first);
+    expect(await advisorTab.next('chat:message', isFirst)).toMatchObject(first);
+    const answer = await advisor.ok('chat:send', { conversationId, clientMessageId: 'e-2', text: 'Sì' });
+    const isAnswer = (m: { clientMessageId: string }) => m.clientMessageId === 'e-2';
+    expect(await visitor.next('chat:message', isAnswer)).toMatchObject({ seq: answer.seq });
+    expect(await visitorTab.next('chat:message', isAnswer)).toMatchObject({ seq: answer.seq });
+    expect(await advisorTab.next('chat:message', isAnswer)).toMatchObject({ seq: answer.seq });
+    // Each sender had its own message only from the ack, never pushed.
+    expect(
+      visitor.received.filter((r) => r.event === 'chat:message').map((r) => r.payload),
+    ).not.toContainEqual(expect.objectContaining({ clientMessageId: 'e-1' }));
+    expect(
+      advisor.received.filter((r) => r.event === 'chat:message').map((r) => r.payload),
+    ).not.toContainEqual(expect.objectContaining({ clientMessageId: 'e-2' }));
+    await advisor.ok('chat:close', { conversationId, outcome: 'settled' });
+    for (const client of [visitor, visitorTab, advisor, advisorTab]) client.close();
   });
 
   it('gives a reconnecting visitor their open conversation to resume', async () => {
