@@ -59,7 +59,8 @@ export async function connectsScenario(bench: Bench): Promise<ScenarioResult> {
     const claims = percentiles(merged.histograms.statusAnswer);
     const resources = bench.resources(usage);
     // The figure that does not depend on how much of the machine the generators leave the server.
-    const cpuPerConnect = ((resources.serverCpuPercent / 100) * elapsed * 1e6) / merged.counters.claimsAnswers;
+    const cpuPerConnect =
+      ((resources.serverCpuPercent / 100) * elapsed * 1e6) / merged.counters.claimsAnswers;
     steps.push([
       `${rate.toLocaleString('en')} connects/s offered`,
       `${served.toFixed(0)}/s served${answered ? '' : ' (not all answered in time)'}, handshake p50 ${ms(handshake?.p50)} p99 ${ms(handshake?.p99)}, claims at connect p50 ${ms(claims?.p50)} p99 ${ms(claims?.p99)}, server ${resources.serverCpuPercent.toFixed(0)}% cpu (${cpuPerConnect.toFixed(0)} µs a connect), everything else ${resources.othersCpuPercent.toFixed(0)}%, errors ${errorSummary(merged)}`,
