@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { isDependencyFailure } from '../../src/errors/dependency-failure.ts';
 import { gathered } from '../../src/store/gathered.ts';
 
 /** A statement that records the batches it was given and answers each key doubled, after `ms`. */
@@ -83,5 +84,31 @@ describe('gathered statements', () => {
     // The helper still works after both.
     const fine = gathered(async (keys: readonly number[]) => keys);
     expect(await fine(3)).toBe(3);
+  });
+
+  it('answers the callers of a hung statement in bounded time, as a dependency failure, and goes on', async () => {
+    let hang = true;
+    const seen: string[][] = [];
+    const call = gathered(
+      async (keys: readonly string[]) => {
+        seen.push([...keys]);
+        if (hang) await new Promise(() => {});
+        return keys.map((k) => k.length);
+      },
+      { inFlight: 1, timeoutMs: 50 },
+    );
+    const started = performance.now();
+    const stuck = await Promise.allSettled([call('a'), call('bb')]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    for (const outcome of stuck) {
+      expect(outcome.status).toBe('rejected');
+      const error = (outcome as PromiseRejectedResult).reason;
+      expect(error).toMatchObject({ code: 'ETIMEDOUT' });
+      expect(isDependencyFailure(error)).toBe(true);
+    }
+    // The slot was given back: the next call goes out, and is answered once the store answers.
+    hang = false;
+    expect(await call('ccc')).toBe(3);
+    expect(seen).toEqual([['a', 'bb'], ['ccc']]);
   });
 });
