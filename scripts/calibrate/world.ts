@@ -13,10 +13,11 @@ import {
   DAY_MS,
   type Day,
   dayFromIso,
-  isoFromDay,
   isWorkingDay,
   workingDayFrom,
 } from '../../server/src/timing/calendar.ts';
+import { addMonths, monthEnd, monthStart } from './months.ts';
+import { planPayments } from './payment-course.ts';
 import { Rng } from './random.ts';
 
 export interface OfficeSpec {
@@ -138,29 +139,6 @@ const BENEFITS: [BenefitType, number][] = [
 /** Mean review, in work days at a typical office. */
 const REVIEW: Partial<Record<BenefitType, number>> = { CIGO: 18, AIS_FIS: 22, CIGS: 35 };
 const RAMP_DAYS = 6;
-
-const monthStart = (day: Day): Day => {
-  const d = new Date(day * DAY_MS);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
-};
-const addMonths = (day: Day, months: number): Day => {
-  const d = new Date(day * DAY_MS);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1) / DAY_MS;
-};
-const monthEnd = (day: Day): Day => addMonths(day, 1) - 1;
-const monthDay = (day: Day) => isoFromDay(day).slice(5);
-
-function addWorkingDays(day: Day, n: number): Day {
-  let d = day;
-  for (let i = 0; i < n; i++) d = workingDayFrom(d + 1);
-  return d;
-}
-
-function lastWorkingDayBy(day: Day): Day {
-  let d = day;
-  while (!isWorkingDay(d)) d--;
-  return d;
-}
 
 /** How much of a slowdown's depth applies on `day` (0 outside, 1 inside, ramps at the edges). */
 function depth(s: Slowdown, day: Day): number {
@@ -292,7 +270,8 @@ export function generateWorld(spec: ScenarioSpec, options: { resolveDays?: numbe
       const appIndex = applications.length;
       applications.push(app);
       const decided = planApplication(app, o);
-      if (decided !== null) planPayments(app, appIndex, company, decided);
+      if (decided !== null)
+        planPayments({ rng, end, payments, advance, stamp }, app, appIndex, company, decided);
       for (const id of app.payments) {
         const paid = payments[id]!.paid;
         if (paid !== null && (app.firstPaid === null || paid < app.firstPaid)) app.firstPaid = paid;
@@ -345,78 +324,6 @@ export function generateWorld(spec: ScenarioSpec, options: { resolveDays?: numbe
       return d;
     }
     return ev(outcome, d) ? d : null;
-  }
-
-  function planPayments(app: Application, appIndex: number, company: Company, authorised: Day): void {
-    const o = app.office;
-    for (let month = monthStart(app.periodFrom); month <= app.periodTo; month = addMonths(month, 1)) {
-      const start = workingDayFrom(Math.max(addMonths(month, 1), authorised));
-      const deadline = Math.max(monthEnd(addMonths(month, 2)), authorised + 60);
-      const behaviour =
-        company.behaviour === 'mixed' ? (rng.chance(0.5) ? 'prompt' : 'deadline') : company.behaviour;
-      const lapsed = rng.chance(company.lapse);
-      let send = behaviour === 'prompt' ? start + rng.int(1, 12) : deadline - rng.int(0, 7);
-      // Companies close for the August holidays: what was due then goes out after them.
-      const md = monthDay(send);
-      if (behaviour === 'prompt' && md >= '08-09' && md <= '08-23') {
-        send = dayFromIso(`${isoFromDay(send).slice(0, 4)}-08-24`) + rng.int(0, 5);
-      }
-      send = workingDayFrom(send);
-      if (send > deadline) send = lastWorkingDayBy(deadline);
-      // INPS handles the month's data of an application as one flow, mostly on one day.
-      const batch = advance(o, send, rng.gamma(3, 4.5));
-      for (const worker of app.workers) {
-        const p: Payment = {
-          id: payments.length + 1,
-          application: appIndex,
-          worker,
-          month,
-          deadline,
-          events: [],
-          paid: null,
-          anomaly: null,
-        };
-        payments.push(p);
-        app.payments.push(p.id - 1);
-        const ev = (status: PaymentStatus, day: Day, method?: PaymentMethod) => {
-          if (Number.isFinite(day) && day <= end) stamp(p.events, status, day, method);
-          return Number.isFinite(day) && day <= end;
-        };
-        if (!ev('ATTESA_DATI', start, 'bonifico')) continue;
-        if (lapsed) {
-          ev('DECADUTA', deadline + 1);
-          continue;
-        }
-        let ordered: Day;
-        let method: PaymentMethod = 'bonifico';
-        if (rng.chance(0.93)) {
-          if (!ev('DATI_RICEVUTI', send)) continue;
-          ordered = rng.chance(0.85) ? batch : advance(o, send, rng.gamma(3, 4.5));
-        } else {
-          if (!ev('DATI_ANOMALI', send)) continue;
-          p.anomaly = rng.chance(0.75) ? 'other_data' : 'iban_not_owned';
-          if (p.anomaly === 'other_data') {
-            const corrected = workingDayFrom(send + rng.int(5, 30));
-            if (!ev('DATI_RICEVUTI', corrected)) continue;
-            ordered = advance(o, corrected, rng.gamma(3, 4.5));
-          } else {
-            // IBAN not the worker's: paid as a transfer collected at a post office.
-            method = 'bonifico_domiciliato';
-            ordered = advance(o, send, rng.uniform(6, 15));
-          }
-        }
-        if (!ev('IN_PAGAMENTO', ordered, method)) continue;
-        let paid: Day;
-        if (rng.chance(0.035)) {
-          const returned = addWorkingDays(ordered, rng.int(2, 6));
-          if (!ev('RESTITUITA', returned)) continue;
-          const reissued = advance(o, returned, rng.gamma(2, 10));
-          if (!ev('IN_PAGAMENTO', reissued, 'bonifico_domiciliato')) continue;
-          paid = addWorkingDays(reissued, rng.int(1, 4));
-        } else paid = addWorkingDays(ordered, rng.int(1, 3));
-        if (ev('PAGATA', paid)) p.paid = paid;
-      }
-    }
   }
 
   return { spec, end, offices, companies, applications, payments, pace, first, season };
