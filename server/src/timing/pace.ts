@@ -1,5 +1,6 @@
 import { type Day, isWorkingDay } from './calendar.ts';
 import type { Stay } from './history.ts';
+import { futureSeries, type OfficeMeasure, strayedLately, WEEK } from './pace-futures.ts';
 
 /**
  * How fast each INPS office works, week by week: measured from the payments in DATI_RICEVUTI there
@@ -19,7 +20,7 @@ export interface PaceModel {
   first: Day;
   /**
    * Cumulative work done by office `code` through each day (pace summed over working days), in one
-   * of the `FUTURES` for the days ahead.
+   * of the `FUTURES` (see pace-futures.ts) for the days ahead.
    */
   work(code: string, future?: number): Float64Array;
   /** Cumulative working days through each day. */
@@ -39,25 +40,6 @@ export interface PaceOptions {
   fadeDays: number;
 }
 
-/**
- * What the days ahead may hold, as (shift, depth, fade, stray): last year's seasonal course as it
- * was, two weeks later, two weeks earlier, deeper with the present departure lasting longer, milder
- * with it fading sooner; and the pace off by as much as it strayed lately from what was foreseen,
- * either way. Where last year was steady, the office at its usual pace and the recent past foreseen
- * well, they agree, and the window is no wider for them; before and during a slowdown, or after a
- * surprise, they spread it as far as the evidence says the year may differ from the last.
- */
-export const FUTURES: readonly (readonly [shift: number, depth: number, fade: number, stray: number])[] = [
-  [0, 1, 1, 0],
-  [14, 1, 1, 0],
-  [-14, 1, 1, 0],
-  [0, 1.5, 2, 0],
-  [0, 0.5, 0.5, 0],
-  [0, 1, 1, 1],
-  [0, 1, 1, -1],
-];
-
-const WEEK = 7;
 /** Week-to-week change of an office's log pace the filter expects (standard deviation). */
 const DRIFT = 0.3;
 /** Passes: the work distribution is measured in the pace of the previous pass. */
@@ -115,7 +97,7 @@ function measureOffice(
   s: OfficeStays,
   g: WorkDistribution,
   ctx: { first: Day; today: Day; working: Uint8Array; workingDays: Float64Array; weeks: number },
-): { logPace: Float64Array; filtered: Float64Array; informed: Uint8Array } {
+): OfficeMeasure {
   const { first, today, working, workingDays, weeks } = ctx;
   const weekStart = (w: number) => today - WEEK * (weeks - w);
   const n = s.entered.length;
@@ -327,57 +309,16 @@ export function buildPace(stays: readonly Stay[], o: PaceOptions): PaceModel {
     return w >= 0 && w < weeks && departureWeight[w]! > 0 ? season[w]! : 0;
   };
 
-  // How far the pace strayed lately from what this would have foreseen: forecasts made two to six
-  // weeks ago from the filtered pace of then (which knew nothing later), against the filtered pace
-  // since, averaged over offices (an office's own noise cancels, a shock to all does not).
-  let squares = 0;
-  let forecasts = 0;
-  for (let a = weeks - 6; a <= weeks - 2; a++) {
-    for (let h = 1; h <= 3 && a + h <= weeks - 1; h++) {
-      if (a < 0) continue;
-      let error = 0;
-      let weight = 0;
-      for (const [code, m] of measured) {
-        const u = usual.get(code)!;
-        const dayA = weekStart + WEEK * a + 3;
-        const dayB = dayA + WEEK * h;
-        const departureThen = m.filtered[a]! - u - lastYear(dayA);
-        const foreseen = u + lastYear(dayB) + departureThen * Math.exp(-(WEEK * h) / o.fadeDays);
-        const size = offices.get(code)!.entered.length;
-        error += size * (m.filtered[a + h]! - foreseen);
-        weight += size;
-      }
-      if (weight > 0) {
-        squares += (error / weight) ** 2;
-        forecasts++;
-      }
-    }
-  }
-  const strayed = forecasts > 0 ? Math.sqrt(squares / forecasts) : 0;
+  const strayed = strayedLately(measured, usual, (code) => offices.get(code)!.entered.length, {
+    weeks,
+    weekStart,
+    lastYear,
+    fadeDays: o.fadeDays,
+  });
 
-  // Past days at the measured pace; days ahead at the usual pace with last year's seasonal course,
-  // and the present departure from it fading: in each of the futures.
+  const frame = { first, today, length, working, lastYear, strayed, fadeDays: o.fadeDays };
   const series = (past: (day: Day) => number | null, usualLog: number, nowLog: number) =>
-    FUTURES.map(([shift, depth, fade, stray]) => {
-      const pace = new Float64Array(length);
-      const cum = new Float64Array(length);
-      const anchor = today - 1;
-      const seasonal = (d: Day) => depth * lastYear(d - shift);
-      const departureNow = nowLog - usualLog - seasonal(anchor);
-      for (let i = 0; i < length; i++) {
-        const d = first + i;
-        const measuredLog = past(d);
-        pace[i] = Math.exp(
-          measuredLog ??
-            usualLog +
-              seasonal(d) +
-              departureNow * Math.exp(-(d - anchor) / (o.fadeDays * fade)) +
-              stray * strayed,
-        );
-        cum[i] = (i > 0 ? cum[i - 1]! : 0) + (working[i] ? pace[i]! : 0);
-      }
-      return { pace, cum };
-    });
+    futureSeries(frame, past, usualLog, nowLog);
   const paces = new Map<string, { pace: Float64Array; cum: Float64Array }[]>();
   for (const [code, m] of measured) {
     paces.set(

@@ -7,7 +7,8 @@ import {
 import type { Db } from '../store/index.ts';
 import { type Day, dayFromIso, isoFromDay, italianDayOf } from './calendar.ts';
 import { loadHistory } from './history.ts';
-import { buildPace, FUTURES, type PaceModel } from './pace.ts';
+import { buildPace, type PaceModel } from './pace.ts';
+import { FUTURES } from './pace-futures.ts';
 import { publishedWindow } from './published-averages.ts';
 import type { Stage } from './stage.ts';
 import { type Episode, episodesOf, replay, WindowCounts } from './window.ts';
