@@ -43,6 +43,12 @@ describe('when the store is down, the newer commands', () => {
     await office.next('session:ready');
     const supervisor = await server.token('supervisor');
     const worker = first.visitor;
+    // A referral passed to that office before the outage, for the office's take and answer.
+    const { referral: passed } = await held.advisor.ok('referral:open', {
+      conversationId: chat.id,
+      applicationId: chat.claims[0]?.applicationId ?? '',
+      question: 'Il pagamento risulta restituito.',
+    });
 
     const calls: Call[] = [
       [
@@ -71,6 +77,11 @@ describe('when the store is down, the newer commands', () => {
           ),
       ],
       ['referral:list', async () => ack(await office.request('referral:list', {}))],
+      ['referral:take', async () => ack(await office.request('referral:take', { id: passed.id }))],
+      [
+        'referral:answer',
+        async () => ack(await office.request('referral:answer', { id: passed.id, text: 'Riemesso il 12.' })),
+      ],
       ['followup:list (advisor)', async () => ack(await held.advisor.request('followup:list', {}))],
       ['GET /api/supervisor/referrals', () => rest('/api/supervisor/referrals', supervisor)],
       ['GET /api/supervisor/figures', () => rest('/api/supervisor/figures', supervisor)],
@@ -106,7 +117,13 @@ describe('when the store is down, the newer commands', () => {
     const referrals = await server.app.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM follow_ups WHERE kind = 'referral'",
     );
-    expect(referrals[0]?.n).toBe(1);
+    // The one passed before the outage, and the one opened once it was back: none half-written.
+    expect(referrals[0]?.n).toBe(2);
+    const [answered] = await server.app.db.query<{ status: string; answer: string }>(
+      'SELECT status, answer FROM follow_ups WHERE id = $1',
+      [passed.id],
+    );
+    expect(answered).toEqual({ status: 'answered', answer: 'Riemesso il 12.' });
     const ratings = await server.app.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM conversation_ratings',
     );
