@@ -53,14 +53,10 @@ export function createNotifier(visitors: VisitorNamespace, advisors: AdvisorName
     },
     toBoth(visitorKey, advisorId, push, except) {
       // `ConversationPush` pairs each chat event with its payload; both namespaces carry chat events.
-      const emit = (to: { emit(event: string, payload: unknown): boolean }) =>
-        to.emit(push.event, push.payload);
-      const toVisitor = visitors.to(visitorRoom(visitorKey));
-      emit(except ? toVisitor.except(except) : toVisitor);
-      if (advisorId) {
-        const toAdvisor = advisors.to(advisorRoom(advisorId));
-        emit(except ? toAdvisor.except(except) : toAdvisor);
-      }
+      type Target = { emit(event: string, payload: unknown): boolean; except(room: string): Target };
+      const emit = (to: Target) => (except ? to.except(except) : to).emit(push.event, push.payload);
+      emit(visitors.to(visitorRoom(visitorKey)));
+      if (advisorId) emit(advisors.to(advisorRoom(advisorId)));
     },
   };
 }

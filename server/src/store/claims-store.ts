@@ -13,7 +13,7 @@ import {
   paymentGuidance,
 } from '@infocig/shared';
 import type { Db } from './db.ts';
-import { gathered } from './gathered.ts';
+import { gathered, rowsByKey } from './gathered.ts';
 
 export interface CompanyRef {
   cf: string;
@@ -182,37 +182,30 @@ function toPayment(row: WorkerClaimRow): PaymentSummary | null {
   };
 }
 
-/** Folds the joined rows (already in order) into one claim per application, for each worker asked. */
-function groupWorkerClaims(workers: readonly string[], rows: readonly WorkerClaimRow[]): ClaimSummary[][] {
-  const byWorker = new Map<string, ClaimSummary[]>(workers.map((cf) => [cf, []]));
+/** Folds one worker's joined rows (already in order) into one claim per application. */
+function groupWorkerClaims(rows: readonly WorkerClaimRow[]): ClaimSummary[] {
+  const claims: ClaimSummary[] = [];
   let current: ClaimSummary | undefined;
-  let currentWorker: string | undefined;
   for (const row of rows) {
-    if (current?.applicationId !== row.application_id || currentWorker !== row.worker_cf) {
+    if (current?.applicationId !== row.application_id) {
       current = toClaim(row);
-      currentWorker = row.worker_cf;
-      byWorker.get(row.worker_cf)?.push(current);
+      claims.push(current);
     }
     const payment = toPayment(row);
     if (payment) current.payments.push(payment);
   }
-  // The same worker asked twice in one batch: the second caller gets a copy, never a shared object.
-  const handedOut = new Set<string>();
-  return workers.map((cf) => {
-    const claims = byWorker.get(cf) ?? [];
-    if (handedOut.has(cf)) return structuredClone(claims);
-    handedOut.add(cf);
-    return claims;
-  });
+  return claims;
 }
 
 /** Every read here runs at each connection or assignment, with fixed SQL. */
 const PREPARED = { prepare: true } as const;
 
 export function createClaimsStore(db: Db): ClaimsStore {
-  const claimsForWorkers = gathered(async (workers: readonly string[]) =>
-    groupWorkerClaims(workers, await db.query<WorkerClaimRow>(WORKER_CLAIMS_SQL, [workers], PREPARED)),
-  );
+  // Each worker's rows are folded afresh, so a worker asked twice in one batch gets two copies.
+  const claimsForWorkers = gathered(async (workers: readonly string[]) => {
+    const rows = await db.query<WorkerClaimRow>(WORKER_CLAIMS_SQL, [workers], PREPARED);
+    return rowsByKey(workers, rows, (row) => row.worker_cf).map(groupWorkerClaims);
+  });
   return {
     claimsForWorker: claimsForWorkers,
 
