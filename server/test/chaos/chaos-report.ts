@@ -20,6 +20,7 @@ export interface RunFacts {
   order: OrderReport;
   cluster: ServerCluster;
   visitorGraceMs: number;
+  heldWhenVisitorsDone: string[];
 }
 
 /**
@@ -71,6 +72,8 @@ export function summarize(facts: RunFacts) {
     systemCloses: systemCloses(stored, facts.visitors, facts.visitorGraceMs),
     redisSamples: sampler.samples,
     heldPeak: sampler.heldPeak,
+    // Chats Redis still had with an advisor once every visitor was done (closes then in flight).
+    heldWhenVisitorsDone: facts.heldWhenVisitorsDone,
     fullAdvisorsSampled: sampler.fullAdvisorsSeen,
     firstComeFirstServed: { ...order, violations: order.violations.length },
     serverErrorLines: facts.cluster.processes.map((p) => p.errors.length),
@@ -84,6 +87,14 @@ export function printRun(facts: RunFacts): void {
     console.info(`not finished: ${v.describe()}`);
   if (facts.visitors.some((v) => !v.done)) {
     for (const a of facts.advisors) console.info(a.describe());
+  }
+  for (const held of facts.sampler.lastHeldChats) {
+    const id = held.split('@')[0];
+    const record = facts.stored.find((c) => c.id === id);
+    const visitor = facts.visitors.find((v) => v.conversationId === id);
+    console.info(
+      `still held at the end: ${held}; stored ${record?.status} by ${record?.closedBy} at ${record?.closedAt}; ${visitor?.describe()}`,
+    );
   }
   for (const p of facts.cluster.processes) {
     for (const line of p.errors.slice(0, 5)) console.info(`server ${p.index}: ${line}`);

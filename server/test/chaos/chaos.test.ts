@@ -76,9 +76,17 @@ describe('three server processes under chaos', () => {
     const visitors = plan.visitors.map((p, i) => new VisitorActor(i, p, deps));
 
     let outcome: Awaited<ReturnType<typeof runChaos>>;
+    let heldWhenVisitorsDone: string[] = [];
     try {
       outcome = await runChaos(cluster, visitors, advisors, ledger, SCHEDULE);
-      for (let waited = 0; advisors.some((a) => a.held.size > 0) && waited < 20_000; waited += 100) {
+      await sampler.sample();
+      heldWhenVisitorsDone = sampler.lastHeldChats;
+      // A close still in flight when the last visitor finished: wait for the advisor and Redis.
+      for (let waited = 0; waited < 20_000; waited += 100) {
+        if (!advisors.some((a) => a.held.size > 0)) {
+          await sampler.sample();
+          if (sampler.lastHeld === 0) break;
+        }
         await sleep(100);
       }
     } finally {
@@ -110,7 +118,7 @@ describe('three server processes under chaos', () => {
       sampler,
       order,
     };
-    printRun({ ...facts, cluster, visitorGraceMs: deps.graceMs.visitor });
+    printRun({ ...facts, cluster, visitorGraceMs: deps.graceMs.visitor, heldWhenVisitorsDone });
 
     expect(ledger.problems).toEqual([]);
     expect(outcome.finished).toBe(true);

@@ -42,6 +42,8 @@ export class RedisSampler {
   heldPeak = 0;
   /** Chats held across all advisors in the latest sample. */
   lastHeld = 0;
+  /** The chats behind `lastHeld`, as `chat@advisor (status)`, for the report when it is not 0. */
+  lastHeldChats: string[] = [];
   /** Sampled (advisor, held count, capacity) with held = capacity, i.e. full advisors seen. */
   fullAdvisorsSeen = 0;
   readonly violations: string[] = [];
@@ -89,6 +91,7 @@ export class RedisSampler {
     const queued = new Set(waiting);
     const holderOf = new Map<string, string>();
     let held = 0;
+    const heldChats: string[] = [];
     for (const [advisorId, capacity, load, chats] of advisors) {
       held += chats.length;
       const limit = capacity === '' ? 0 : Number(capacity);
@@ -99,6 +102,7 @@ export class RedisSampler {
         this.violations.push(`${advisorId} holds ${chats.length} chats but its load says ${load}`);
       }
       for (const [conversationId, holder, status] of chats) {
+        heldChats.push(`${conversationId}@${advisorId} (${status})`);
         const other = holderOf.get(conversationId);
         if (other) this.violations.push(`${conversationId} held by ${other} and ${advisorId} at once`);
         holderOf.set(conversationId, advisorId);
@@ -114,5 +118,6 @@ export class RedisSampler {
     }
     this.heldPeak = Math.max(this.heldPeak, held);
     this.lastHeld = held;
+    this.lastHeldChats = heldChats;
   }
 }
