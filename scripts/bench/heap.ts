@@ -16,21 +16,26 @@ export interface Memory {
 
 /**
  * Memory of server processes after a forced full garbage collection, through each process's
- * inspector (null when one has none), summed.
+ * inspector (null when one has none), summed. With `snapshotFile`, the first server's heap
+ * snapshot is written there too.
  */
-export async function memoryAfterGc(servers: ServerProcess[]): Promise<Memory | null> {
+export async function memoryAfterGc(servers: ServerProcess[], snapshotFile?: string): Promise<Memory | null> {
   let heap = 0;
   let rss = 0;
-  for (const server of servers) {
+  for (const [index, server] of servers.entries()) {
     const url = await server.inspector;
     if (!url) return null;
     try {
       const { stdout } = await run(
         process.execPath,
-        ['--experimental-websocket', '--no-warnings', PROBE, url],
-        {
-          timeout: 60_000,
-        },
+        [
+          '--experimental-websocket',
+          '--no-warnings',
+          PROBE,
+          url,
+          ...(snapshotFile && index === 0 ? [snapshotFile] : []),
+        ],
+        { timeout: 60_000, maxBuffer: 1 << 20 },
       );
       const usage = JSON.parse(stdout.trim()) as { heapUsed: number; external: number };
       heap += usage.heapUsed + usage.external;

@@ -38,6 +38,8 @@ export interface BenchOptions {
   keepStore: boolean;
   /** Where the servers write CPU profiles, if asked. */
   profile: string | undefined;
+  /** Where (a) writes heap snapshots of the server, before and while holding its visitors. */
+  heapSnapshots: string | undefined;
   /** A unique tag for this run: the Redis prefix and advisor identities carry it. */
   runTag: string;
 }
@@ -66,6 +68,8 @@ Drives simulated visitors and advisors against infocig (and a bare Socket.IO rel
   --store-schema NAME     PostgreSQL schema (seeded only if empty)      [a new one per run]
   --keep-store            keep the schema (or PGlite folder) afterwards
   --profile DIR           write a V8 CPU profile of each server process to DIR (--cpu-prof)
+  --heap-snapshots DIR    (a) write heap snapshots of the first server, before and while holding
+                          its visitors, to compare with scripts/bench/heap-diff.ts
 `;
 
 function whole(name: string, value: string | undefined, fallback: number): number {
@@ -101,6 +105,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       'store-schema': { type: 'string' },
       'keep-store': { type: 'boolean', default: false },
       profile: { type: 'string' },
+      'heap-snapshots': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -139,6 +144,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     storeSchema: schema,
     keepStore: values['keep-store'],
     profile: values.profile,
+    heapSnapshots: values['heap-snapshots'],
     runTag,
   };
 }

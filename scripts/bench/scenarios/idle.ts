@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Bench, sleep, split } from '../bench.ts';
 import { memoryAfterGc } from '../heap.ts';
 import { percentiles } from '../histogram.ts';
@@ -41,7 +43,10 @@ export async function idle(bench: Bench, target: Target): Promise<ScenarioResult
   await pool.all({ kind: 'behaviour', behaviour: { kind: 'quiet' } });
   await sleep(500);
   const servers = target === 'infocig' ? bench.servers : [bench.relay];
-  const before = await memoryAfterGc(servers);
+  if (options.heapSnapshots) mkdirSync(options.heapSnapshots, { recursive: true });
+  const snapshot = (when: string) =>
+    options.heapSnapshots ? join(options.heapSnapshots, `${target}-${when}.heapsnapshot`) : undefined;
+  const before = await memoryAfterGc(servers, snapshot('before'));
   const rssBefore = sampler.rssNow('server');
   sampler.start();
   bench.progress.phase(`a idle capacity (${target}): ${count.toLocaleString('en')} visitors`);
@@ -60,7 +65,7 @@ export async function idle(bench: Bench, target: Target): Promise<ScenarioResult
   if (target === 'infocig') await bench.until((c) => c.claimsAnswers >= c.visitorsConnected, 60_000);
   await sleep(options.quick ? 500 : 4000);
   const rssHeld = sampler.rssNow('server');
-  const held_ = await memoryAfterGc(servers);
+  const held_ = await memoryAfterGc(servers, snapshot('held'));
   const merged = await pool.collect(false);
   const usage = sampler.stop();
   bench.progress.done();

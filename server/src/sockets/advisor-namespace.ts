@@ -12,11 +12,11 @@ import type { Departures } from '../presence/departures.ts';
 import { ALL_ADVISORS_ROOM, advisorRoom, type Notifier } from '../realtime/notifier.ts';
 import type { AdvisorNamespace, AdvisorSocket } from '../realtime/typed-sockets.ts';
 import { type AdvisorPool, advisorMember } from '../routing/advisor-pool.ts';
-import { chatCommandHandlers } from './chat-commands.ts';
-import { bindCommands } from './commands.ts';
+import { type ChatSession, chatCommandHandlers } from './chat-commands.ts';
+import { type CommandTable, commandTable, type SessionCommands, serveCommands } from './commands.ts';
 import { requireIdentity } from './handshake.ts';
-import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
-import { trackPresence } from './track-presence.ts';
+import { SessionLifetime, type SessionLifetimeDeps } from './session-lifetime.ts';
+import { PresenceTracker } from './track-presence.ts';
 
 export interface AdvisorNamespaceDeps {
   verify: VerifyToken;
@@ -32,11 +32,23 @@ export interface AdvisorNamespaceDeps {
   log: FastifyBaseLogger;
 }
 
+/** What the console's commands need of the socket that sends them. */
+interface AdvisorSession extends ChatSession {
+  me: Participant & { kind: 'advisor' };
+  advisorId: string;
+  /** The advisor as an office's staff member, for referrals. */
+  staff: { cf: string; name: string; office: string | undefined };
+  /** The advisor's profile in the pool, which some commands wait for. */
+  registered: Promise<void>;
+  lifetime: SessionLifetime;
+}
+
 /** The console's namespace: INPS advisors. */
 export function setUpAdvisorNamespace(nsp: AdvisorNamespace, deps: AdvisorNamespaceDeps) {
   nsp.use(requireIdentity(deps.verify, ['advisor']));
+  const commands = commandTable(advisorCommands, advisorHandlers(deps), deps.log);
   nsp.on('connection', (socket) => {
-    onConnection(socket, deps).catch((err: unknown) => {
+    onConnection(socket, deps, commands).catch((err: unknown) => {
       deps.log.error({ err }, 'advisor session setup failed');
       // A code before the disconnect, so the console knows to come back (SERVICE_UNAVAILABLE).
       if (socket.connected) socket.emit('session:error', toWireError(err));
@@ -45,59 +57,75 @@ export function setUpAdvisorNamespace(nsp: AdvisorNamespace, deps: AdvisorNamesp
   });
 }
 
-async function onConnection(socket: AdvisorSocket, deps: AdvisorNamespaceDeps) {
+function advisorHandlers(
+  deps: AdvisorNamespaceDeps,
+): SessionCommands<typeof advisorCommands, AdvisorSession> {
+  const { chat, pool, followUps, referrals, canned } = deps;
+  const servedQueues = async ({ advisorId, registered }: AdvisorSession) => {
+    await registered;
+    return (await pool.state(advisorId))?.queues ?? [];
+  };
+  return {
+    'auth:refresh': (session, payload) => session.lifetime.refresh(payload),
+    ...chatCommandHandlers(chat),
+    // The advisor's close says how the case ended (its contract requires it).
+    'chat:close': ({ me }, { conversationId, outcome }) => chat.close(me, conversationId, outcome),
+    'advisor:availability': async ({ advisorId }, { availability }) => {
+      await pool.rememberPreference(advisorId, availability);
+      const state = await changeAdvisor(deps, advisorId, { availability });
+      return { availability, activeChats: state.load };
+    },
+    'chat:transfer': ({ me }, { conversationId, to, note }) => chat.transfer(me, conversationId, to, note),
+    'chat:note': ({ me }, { conversationId, text }) => chat.note(me, conversationId, text),
+    'canned:list': async ({ advisorId }) => ({ replies: await canned.forAdvisor(advisorId) }),
+    'canned:save': ({ advisorId }, draft) => canned.saveOwn(advisorId, draft),
+    'canned:delete': ({ advisorId }, { id }) => canned.deleteOwn(advisorId, id),
+    'advisors:list': ({ advisorId }) => chat.colleagues(advisorId),
+    'followup:list': async (session) =>
+      followUps.openFor({ cf: session.advisorId, name: session.me.name }, await servedQueues(session)),
+    'followup:answer': async (session, { id, text }) =>
+      followUps.answer(
+        { cf: session.advisorId, name: session.me.name },
+        await servedQueues(session),
+        id,
+        text,
+      ),
+    'referral:open': ({ staff }, { conversationId, applicationId, question }) =>
+      referrals.open(staff, conversationId, applicationId, question),
+    'referral:list': ({ staff }) => referrals.ofOffice(staff),
+    'referral:take': ({ staff }, { id }) => referrals.take(staff, id),
+    'referral:answer': ({ staff }, { id, text }) => referrals.answer(staff, id, text),
+    'advisor:settings': async ({ advisorId }, { queues, capacity }) =>
+      profileOf(await changeAdvisor(deps, advisorId, { queues, capacity })),
+  };
+}
+
+async function onConnection(
+  socket: AdvisorSocket,
+  deps: AdvisorNamespaceDeps,
+  commands: CommandTable<AdvisorSession>,
+) {
   const { chat, pool, departures, log } = deps;
   const { identity } = socket.data;
   const advisorId = identity.sub;
-  const me: Participant & { kind: 'advisor' } = { kind: 'advisor', advisorId, name: identity.name };
   const member = advisorMember(advisorId);
   // Assignment needs a valid token among the advisor's sessions: recorded before any hand-out.
-  const lifetime = startSessionLifetime(socket, member, deps.lifetime);
+  const lifetime = new SessionLifetime(socket, member, deps.lifetime);
 
   // Registering starts at once, and commands that need the advisor's profile wait for it.
   const registered = pool.register(advisorId, identity.name, deps.defaultCapacity);
   // Handled here so that a failure before anyone awaits it cannot take the process down.
   registered.catch(() => {});
-  const staff = { cf: advisorId, name: identity.name, office: identity.office };
-  const servedQueues = async () => {
-    await registered;
-    return (await pool.state(advisorId))?.queues ?? [];
-  };
-  bindCommands(
-    socket,
-    advisorCommands,
-    {
-      'auth:refresh': lifetime.refresh,
-      ...chatCommandHandlers(chat, me, socket.id),
-      // The advisor's close says how the case ended (its contract requires it).
-      'chat:close': ({ conversationId, outcome }) => chat.close(me, conversationId, outcome),
-      'advisor:availability': async ({ availability }) => {
-        await pool.rememberPreference(advisorId, availability);
-        const state = await changeAdvisor(deps, advisorId, { availability });
-        return { availability, activeChats: state.load };
-      },
-      'chat:transfer': ({ conversationId, to, note }) => chat.transfer(me, conversationId, to, note),
-      'chat:note': ({ conversationId, text }) => chat.note(me, conversationId, text),
-      'canned:list': async () => ({ replies: await deps.canned.forAdvisor(advisorId) }),
-      'canned:save': (draft) => deps.canned.saveOwn(advisorId, draft),
-      'canned:delete': ({ id }) => deps.canned.deleteOwn(advisorId, id),
-      'advisors:list': () => chat.colleagues(advisorId),
-      'followup:list': async () =>
-        deps.followUps.openFor({ cf: advisorId, name: identity.name }, await servedQueues()),
-      'followup:answer': async ({ id, text }) =>
-        deps.followUps.answer({ cf: advisorId, name: identity.name }, await servedQueues(), id, text),
-      'referral:open': ({ conversationId, applicationId, question }) =>
-        deps.referrals.open(staff, conversationId, applicationId, question),
-      'referral:list': () => deps.referrals.ofOffice(staff),
-      'referral:take': ({ id }) => deps.referrals.take(staff, id),
-      'referral:answer': ({ id, text }) => deps.referrals.answer(staff, id, text),
-      'advisor:settings': async ({ queues, capacity }) =>
-        profileOf(await changeAdvisor(deps, advisorId, { queues, capacity })),
-    },
-    log,
-  );
+  serveCommands(socket, commands, {
+    socketId: socket.id,
+    me: { kind: 'advisor', advisorId, name: identity.name },
+    advisorId,
+    staff: { cf: advisorId, name: identity.name, office: identity.office },
+    registered,
+    lifetime,
+  });
   // The socket may close while set-up awaits: its departure then runs once, after the arrival.
-  const presence = trackPresence(socket, departures, member, log);
+  const presence = new PresenceTracker(socket, departures, member, log);
   await presence.arrive();
   if (presence.gone()) return;
   await socket.join([advisorRoom(advisorId), ALL_ADVISORS_ROOM]);

@@ -7,45 +7,81 @@ import type { SocketData } from '../realtime/typed-sockets.ts';
 
 type Registry = Record<string, CommandContract<z.ZodType, z.ZodType>>;
 
-export type CommandHandlers<R extends Registry> = {
-  [K in keyof R]: (payload: z.output<R[K]['payload']>) => Promise<z.output<R[K]['result']>>;
+/** A namespace's handlers, shared by all its sockets: each is given the calling socket's session. */
+export type SessionCommands<R extends Registry, S> = {
+  [K in keyof R]: (session: S, payload: z.output<R[K]['payload']>) => Promise<z.output<R[K]['result']>>;
 };
 
+interface Command<S> {
+  name: string;
+  // Untyped on purpose: what arrives is unknown until the schema has parsed it.
+  schema: z.ZodType;
+  handler: (session: S, payload: unknown) => Promise<unknown>;
+}
+
+/** A namespace's commands, built once: its registry's schemas with their handlers. */
+export interface CommandTable<S> {
+  commands: Map<string, Command<S>>;
+  log: FastifyBaseLogger;
+}
+
+export function commandTable<R extends Registry, S>(
+  registry: R,
+  handlers: SessionCommands<R, S>,
+  log: FastifyBaseLogger,
+): CommandTable<S> {
+  const commands = new Map<string, Command<S>>();
+  for (const name of Object.keys(registry) as (keyof R & string)[]) {
+    commands.set(name, {
+      name,
+      schema: (registry[name] as CommandContract<z.ZodType, z.ZodType>).payload,
+      handler: handlers[name] as Command<S>['handler'],
+    });
+  }
+  return { commands, log };
+}
+
 /**
- * Binds every command of a registry to its handler: the payload is validated against the shared
+ * Serves a namespace's commands on one socket: the payload is validated against the shared
  * schema, the identity is still valid, and the ack is always called once — with the result or a
  * coded error. A failing command never disturbs the socket, other sockets or the process.
+ * One middleware per socket, after the limits' (an idle socket holds no function per command:
+ * memory per connection); anything else goes on to the socket's listeners.
  */
-export function bindCommands<R extends Registry>(
+export function serveCommands<S>(socket: Socket, table: CommandTable<S>, session: S): void {
+  socket.use((packet, next) => {
+    const command = table.commands.get(String(packet[0]));
+    if (!command) {
+      next();
+      return;
+    }
+    void run(socket, command, session, packet.slice(1), table.log);
+  });
+}
+
+async function run<S>(
   socket: Socket,
-  registry: R,
-  handlers: CommandHandlers<R>,
+  command: Command<S>,
+  session: S,
+  args: unknown[],
   log: FastifyBaseLogger,
-): void {
-  for (const name of Object.keys(registry) as (keyof R & string)[]) {
-    // Untyped on purpose: what arrives is unknown until the schema has parsed it.
-    const schema: z.ZodType = (registry[name] as CommandContract<z.ZodType, z.ZodType>).payload;
-    const handler = handlers[name] as (payload: unknown) => Promise<unknown>;
-    const event: string = name;
-    socket.on(event, async (...args: unknown[]) => {
-      const { payload, reply } = commandArguments(args);
-      if (!reply) {
-        log.debug({ event: name }, 'command without ack ignored');
-        return;
-      }
-      try {
-        assertFresh(socket);
-        reply({ ok: true, data: await handler(parse(schema, payload)) });
-      } catch (error) {
-        const wire = toWireError(error);
-        // An outage is expected and already answered with a code: one line, not a stack per command.
-        if (wire.code === 'SERVICE_UNAVAILABLE')
-          log.warn({ event: name }, 'command failed: a dependency is unreachable');
-        else if (!(error instanceof AppError)) log.error({ err: error, event: name }, 'command failed');
-        reply({ ok: false, error: wire });
-        if (error instanceof AppError && error.code === 'AUTH_TOKEN_EXPIRED') socket.disconnect(true);
-      }
-    });
+): Promise<void> {
+  const { payload, reply } = commandArguments(args);
+  if (!reply) {
+    log.debug({ event: command.name }, 'command without ack ignored');
+    return;
+  }
+  try {
+    assertFresh(socket);
+    reply({ ok: true, data: await command.handler(session, parse(command.schema, payload)) });
+  } catch (error) {
+    const wire = toWireError(error);
+    // An outage is expected and already answered with a code: one line, not a stack per command.
+    if (wire.code === 'SERVICE_UNAVAILABLE')
+      log.warn({ event: command.name }, 'command failed: a dependency is unreachable');
+    else if (!(error instanceof AppError)) log.error({ err: error, event: command.name }, 'command failed');
+    reply({ ok: false, error: wire });
+    if (error instanceof AppError && error.code === 'AUTH_TOKEN_EXPIRED') socket.disconnect(true);
   }
 }
 

@@ -13,6 +13,8 @@ export function requireIdentity<R extends Role>(verify: VerifyToken, roles: read
   return async (socket: Socket, next: (err?: ExtendedError) => void) => {
     try {
       socket.data.identity = await admit(verify, roles, socket.handshake.auth);
+      // The token has done its work: the socket keeps the identity, not the bearer credential.
+      socket.handshake.auth = {};
       next();
     } catch (error) {
       const wire = toWireError(error);

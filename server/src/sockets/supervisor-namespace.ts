@@ -4,9 +4,9 @@ import type { VerifyToken } from '../auth/token-verifier.ts';
 import { toWireError } from '../errors/app-error.ts';
 import type { SupervisorNamespace, SupervisorSocket } from '../realtime/typed-sockets.ts';
 import type { ServiceOverviewReader } from '../supervision/service-overview.ts';
-import { bindCommands } from './commands.ts';
+import { type CommandTable, commandTable, serveCommands } from './commands.ts';
 import { requireIdentity } from './handshake.ts';
-import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
+import { SessionLifetime, type SessionLifetimeDeps } from './session-lifetime.ts';
 
 export interface SupervisorNamespaceDeps {
   verify: VerifyToken;
@@ -18,8 +18,16 @@ export interface SupervisorNamespaceDeps {
 /** Supervisors' live view: the overview at connection, then pushed as it changes. */
 export function setUpSupervisorNamespace(nsp: SupervisorNamespace, deps: SupervisorNamespaceDeps) {
   nsp.use(requireIdentity(deps.verify, ['supervisor']));
+  const commands = commandTable(
+    supervisorCommands,
+    {
+      'auth:refresh': (lifetime: SessionLifetime, payload) => lifetime.refresh(payload),
+      'supervisor:overview': () => deps.overview(),
+    },
+    deps.log,
+  );
   nsp.on('connection', (socket) => {
-    onConnection(socket, deps).catch((err: unknown) => {
+    onConnection(socket, deps, commands).catch((err: unknown) => {
       deps.log.error({ err }, 'supervisor session setup failed');
       if (socket.connected) socket.emit('session:error', toWireError(err));
       socket.disconnect(true);
@@ -27,18 +35,13 @@ export function setUpSupervisorNamespace(nsp: SupervisorNamespace, deps: Supervi
   });
 }
 
-async function onConnection(socket: SupervisorSocket, deps: SupervisorNamespaceDeps) {
+async function onConnection(
+  socket: SupervisorSocket,
+  deps: SupervisorNamespaceDeps,
+  commands: CommandTable<SessionLifetime>,
+) {
   const { identity } = socket.data;
-  const lifetime = startSessionLifetime(socket, `s:${identity.sub}`, deps.lifetime);
-  bindCommands(
-    socket,
-    supervisorCommands,
-    {
-      'auth:refresh': lifetime.refresh,
-      'supervisor:overview': () => deps.overview(),
-    },
-    deps.log,
-  );
+  serveCommands(socket, commands, new SessionLifetime(socket, `s:${identity.sub}`, deps.lifetime));
   const overview = await deps.overview();
   if (!socket.connected) return;
   socket.emit('session:ready', {

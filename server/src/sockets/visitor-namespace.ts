@@ -8,7 +8,6 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { VerifyToken } from '../auth/token-verifier.ts';
 import type { ChatService } from '../chat/chat-service.ts';
-import type { Participant } from '../chat/conversation-record.ts';
 import type { Keeps } from '../chat/keeps.ts';
 import { orWhenUnreachable, pushClaims } from '../claims/claims-push.ts';
 import type { CompanyAccess } from '../claims/company-access.ts';
@@ -25,11 +24,11 @@ import type { VisitorNamespace, VisitorSocket } from '../realtime/typed-sockets.
 import type { AdmissionFor } from '../rollout/admission-service.ts';
 import type { RolloutPlan } from '../rollout/rollout-plan.ts';
 import { type AdmissionWatch, companiesAdmitted, watchAdmissions } from './admission-watch.ts';
-import { chatCommandHandlers } from './chat-commands.ts';
-import { bindCommands } from './commands.ts';
+import { type ChatSession, chatCommandHandlers } from './chat-commands.ts';
+import { type CommandTable, commandTable, type SessionCommands, serveCommands } from './commands.ts';
 import { requireIdentity } from './handshake.ts';
-import { type SessionLifetimeDeps, startSessionLifetime } from './session-lifetime.ts';
-import { trackPresence } from './track-presence.ts';
+import { SessionLifetime, type SessionLifetimeDeps } from './session-lifetime.ts';
+import { PresenceTracker } from './track-presence.ts';
 
 export interface VisitorNamespaceDeps {
   verify: VerifyToken;
@@ -49,6 +48,16 @@ export interface VisitorNamespaceDeps {
   log: FastifyBaseLogger;
 }
 
+/** What the widget's commands need of the socket that sends them. */
+interface VisitorSession extends ChatSession {
+  socket: VisitorSocket;
+  visitorKey: string;
+  lifetime: SessionLifetime;
+}
+
+/** The verified identity now: `auth:refresh` replaces it. */
+const identityOf = (session: VisitorSession) => session.socket.data.identity;
+
 /** The widget's namespace: workers, owners, legal representatives and intermediaries. */
 export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamespaceDeps) {
   nsp.use(requireIdentity(deps.verify, VISITOR_ROLES));
@@ -59,8 +68,9 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
     claimsOf: (identity) => deps.chat.visitorClaims(identity),
     log: deps.log,
   });
+  const commands = commandTable(visitorCommands, visitorHandlers(deps), deps.log);
   nsp.on('connection', (socket) => {
-    onConnection(socket, deps, watch).catch((err: unknown) => {
+    onConnection(socket, deps, watch, commands).catch((err: unknown) => {
       deps.log.error({ err }, 'visitor session setup failed');
       // A code before the disconnect, so the client knows to come back (SERVICE_UNAVAILABLE).
       if (socket.connected) socket.emit('session:error', toWireError(err));
@@ -69,60 +79,63 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: VisitorNamesp
   });
 }
 
-/** Commands are bound before anything is awaited: a client may send as soon as it connects. */
-async function onConnection(socket: VisitorSocket, deps: VisitorNamespaceDeps, watch: AdmissionWatch) {
-  const {
-    chat,
-    departures,
-    followUps,
-    admissionFor,
-    accessLog,
-    companies,
-    companyClaims,
-    subjectFor,
-    rollout,
-    interactions,
-    keeps,
-    log,
-  } = deps;
-  const { identity } = socket.data;
+function visitorHandlers(
+  deps: VisitorNamespaceDeps,
+): SessionCommands<typeof visitorCommands, VisitorSession> {
+  const { chat, followUps, admissionFor, accessLog, companyClaims, subjectFor, interactions, keeps } = deps;
   /** Everything a visitor can do needs the rollout to admit them, checked afresh each time. */
   const admitted =
-    <P, R>(handler: (payload: P) => Promise<R>) =>
-    async (payload: P) => {
-      if (!(await admissionFor(identity)).admitted) throw new AppError('NOT_YET_AVAILABLE');
-      return handler(payload);
+    <P, R>(handler: (session: VisitorSession, payload: P) => Promise<R>) =>
+    async (session: VisitorSession, payload: P) => {
+      if (!(await admissionFor(identityOf(session))).admitted) throw new AppError('NOT_YET_AVAILABLE');
+      return handler(session, payload);
     };
+  return {
+    'auth:refresh': (session, payload) => session.lifetime.refresh(payload),
+    'chat:request': admitted(async (session, { topic, companyCf, applicationId }) => {
+      const identity = identityOf(session);
+      return chat.requestAdvisor(identity, topic, await subjectFor(identity, { companyCf, applicationId }));
+    }),
+    'claims:company': admitted((session, { companyCf }) =>
+      companyClaims.claimsOf(identityOf(session), companyCf),
+    ),
+    ...chatCommandHandlers(chat),
+    'chat:rate': ({ me }, { conversationId, stars, comment }) =>
+      keeps.rate(me, conversationId, stars, comment),
+    'chat:dismiss': ({ me }, { conversationId }) => keeps.dismiss(me, conversationId),
+    'claims:get': admitted((session) => chat.visitorClaims(identityOf(session))),
+    'followup:create': admitted(async (session, { topic, text, conversationId }) => {
+      const identity = identityOf(session);
+      if (conversationId) await chat.close(session.me, conversationId);
+      const queue = audienceOf(identity.role);
+      await interactions.followUpLeft(session.visitorKey, queue, identity.role);
+      return followUps.leave(snapshotOf(identity), queue, topic, text, conversationId);
+    }),
+    'privacy:access-log': async (session) => ({ entries: await accessLog(identityOf(session).sub) }),
+    'followup:list': async (session) => ({ followUps: await followUps.ofVisitor(identityOf(session).sub) }),
+  };
+}
+
+/** Commands are served before anything is awaited: a client may send as soon as it connects. */
+async function onConnection(
+  socket: VisitorSocket,
+  deps: VisitorNamespaceDeps,
+  watch: AdmissionWatch,
+  commands: CommandTable<VisitorSession>,
+) {
+  const { chat, departures, followUps, admissionFor, companies, rollout, interactions, keeps, log } = deps;
+  const { identity } = socket.data;
   const visitorKey = visitorKeyOf(identity.sub);
-  const me: Participant = { kind: 'visitor', visitorKey, name: identity.name };
   const member = visitorMember(visitorKey);
-  const lifetime = startSessionLifetime(socket, member, deps.lifetime);
-  bindCommands(
+  serveCommands(socket, commands, {
     socket,
-    visitorCommands,
-    {
-      'auth:refresh': lifetime.refresh,
-      'chat:request': admitted(async ({ topic, companyCf, applicationId }) =>
-        chat.requestAdvisor(identity, topic, await subjectFor(identity, { companyCf, applicationId })),
-      ),
-      'claims:company': admitted(({ companyCf }) => companyClaims.claimsOf(identity, companyCf)),
-      ...chatCommandHandlers(chat, me, socket.id),
-      'chat:rate': ({ conversationId, stars, comment }) => keeps.rate(me, conversationId, stars, comment),
-      'chat:dismiss': ({ conversationId }) => keeps.dismiss(me, conversationId),
-      'claims:get': admitted(() => chat.visitorClaims(identity)),
-      'followup:create': admitted(async ({ topic, text, conversationId }) => {
-        if (conversationId) await chat.close(me, conversationId);
-        const queue = audienceOf(identity.role);
-        await interactions.followUpLeft(visitorKey, queue, identity.role);
-        return followUps.leave(snapshotOf(identity), queue, topic, text, conversationId);
-      }),
-      'privacy:access-log': async () => ({ entries: await accessLog(identity.sub) }),
-      'followup:list': async () => ({ followUps: await followUps.ofVisitor(identity.sub) }),
-    },
-    log,
-  );
+    socketId: socket.id,
+    visitorKey,
+    me: { kind: 'visitor', visitorKey, name: identity.name },
+    lifetime: new SessionLifetime(socket, member, deps.lifetime),
+  });
   // The socket may close while set-up awaits: its departure then runs once, after the arrival.
-  const presence = trackPresence(socket, departures, member, log);
+  const presence = new PresenceTracker(socket, departures, member, log);
   await presence.arrive();
   if (presence.gone()) return;
   await socket.join(visitorRoom(visitorKey));
