@@ -29,6 +29,7 @@ TEST_REDIS_CLUSTER_NODES="$nodes" npx vitest run --project server \
   --exclude '**/test/config/**' --exclude '**/test/hours/**' --exclude '**/operations/openapi.test.ts' \
   --exclude '**/operations/operator-pages.test.ts' \
   --exclude '**/faults/store-outage.test.ts' --exclude '**/faults/store-outage-commands.test.ts' \
+  --exclude '**/faults/store-hang.test.ts' \
   --exclude '**/test/figures/**' --exclude '**/test/http.test.ts' --exclude '**/http/origin-check.test.ts' \
   --exclude '**/auth/token-expiry.test.ts' --exclude '**/test/process.test.ts' --exclude '**/serve/serve.test.ts' \
   --exclude '**/supervision/supervisor-namespace.test.ts' --exclude '**/supervision/announcements.test.ts' \

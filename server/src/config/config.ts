@@ -95,6 +95,12 @@ const EnvSchema = z.object({
   REDIS_ACCEPT_NO_PERSISTENCE: booleanFlag.default(false),
   /** PostgreSQL; when unset the claims store is embedded PGlite under INFOCIG_DATA_DIR. */
   DATABASE_URL: z.url().optional(),
+  /**
+   * PostgreSQL: how long a query, or the wait for a connection, may take before it fails as a
+   * dependency failure (SERVICE_UNAVAILABLE): a server that hangs instead of refusing must not
+   * hold people's commands for good. Migrations and seeding are not bound by it.
+   */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** PostgreSQL schema to use (created if missing), e.g. to keep test runs apart. */
   DATABASE_SCHEMA: z
     .string()
@@ -175,7 +181,14 @@ export interface Config {
     prefix: string;
     requirePersistence: boolean;
   };
-  store: { databaseUrl?: string; schema?: string; dataDir?: string; adminUrl?: string; image?: string };
+  store: {
+    databaseUrl?: string;
+    schema?: string;
+    dataDir?: string;
+    adminUrl?: string;
+    image?: string;
+    queryTimeoutMs?: number;
+  };
   /** Unset outside production: a key made once under the data directory stands in. */
   auditHmacKey?: string;
   dataDir: string;
@@ -242,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     store: e.DATABASE_URL
       ? {
           databaseUrl: e.DATABASE_URL,
+          queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
           ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}),
           ...(e.DATABASE_ADMIN_URL ? { adminUrl: e.DATABASE_ADMIN_URL } : {}),
         }

@@ -52,6 +52,7 @@ const REDIS_CLUSTER_MESSAGES = ['Failed to refresh slots cache', 'None of startu
 const PG_CONNECTION_MESSAGES = [
   'Connection terminated',
   'timeout exceeded when trying to connect',
+  'Query read timeout',
   'Client has encountered a connection error',
   'Cannot use a pool after calling end',
 ];

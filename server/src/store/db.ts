@@ -38,6 +38,8 @@ export interface OpenDbOptions {
   schema?: string;
   /** PostgreSQL only: connections in the pool. */
   poolSize?: number;
+  /** PostgreSQL only: a query, or the wait for a connection, fails after this long (none if unset). */
+  queryTimeoutMs?: number;
 }
 
 export async function openDb(options: OpenDbOptions): Promise<Db> {
@@ -46,6 +48,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
       databaseUrl: options.databaseUrl,
       schema: options.schema,
       poolSize: options.poolSize,
+      queryTimeoutMs: options.queryTimeoutMs,
     });
   }
   return openPgliteDb(options);

@@ -11,13 +11,14 @@ export interface StoreOptions extends OpenDbOptions {
 }
 
 /**
- * Opens the store the server uses, its schema brought up to date. With an admin connection the
- * migrations run there and the server's role is granted what it needs; without one the server's
- * own connection migrates (PGlite, or a demo connected as a superuser).
+ * Opens the store the server uses, its schema brought up to date. PostgreSQL migrates through a
+ * connection of its own, not bound by the query timeout (an index on a national store may take
+ * minutes): the admin connection when given, after which the server's role is granted what it
+ * needs, or else the server's own URL (a demo connected as a superuser). PGlite migrates in place.
  */
 export async function openMigratedStore(options: StoreOptions): Promise<{ db: Db; applied: string[] }> {
   const { adminUrl, ...dbOptions } = options;
-  if (!adminUrl || !dbOptions.databaseUrl) {
+  if (!dbOptions.databaseUrl) {
     const db = await openDb(dbOptions);
     const { applied } = await migrate(db).catch(async (error: unknown) => {
       await db.close();
@@ -25,20 +26,29 @@ export async function openMigratedStore(options: StoreOptions): Promise<{ db: Db
     });
     return { db, applied };
   }
-  const admin = await openDb({ databaseUrl: adminUrl, schema: dbOptions.schema, poolSize: 1 });
+  const migrator = await openDb({
+    databaseUrl: adminUrl ?? dbOptions.databaseUrl,
+    schema: dbOptions.schema,
+    poolSize: 1,
+  });
   try {
-    const { applied } = await migrate(admin);
+    const { applied } = await migrate(migrator);
     const db = await openDb(dbOptions);
     try {
-      const [server] = await db.query<{ role: string }>('SELECT current_user AS role');
-      const [self] = await admin.query<{ role: string }>('SELECT current_user AS role');
-      if (server && server.role !== self?.role) await grantServerRole(admin, server.role);
+      if (adminUrl) await grantUnlessSame(migrator, db);
     } catch (error) {
       await db.close();
       throw error;
     }
     return { db, applied };
   } finally {
-    await admin.close();
+    await migrator.close();
   }
+}
+
+/** Grants the server's role what it needs, unless it is the role that migrated. */
+async function grantUnlessSame(migrator: Db, db: Db): Promise<void> {
+  const [server] = await db.query<{ role: string }>('SELECT current_user AS role');
+  const [self] = await migrator.query<{ role: string }>('SELECT current_user AS role');
+  if (server && server.role !== self?.role) await grantServerRole(migrator, server.role);
 }

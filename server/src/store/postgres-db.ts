@@ -15,6 +15,7 @@ export interface PostgresDbOptions {
   databaseUrl: string;
   schema?: string | undefined;
   poolSize?: number | undefined;
+  queryTimeoutMs?: number | undefined;
 }
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -84,6 +85,11 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
     types: typeParsers,
+    // A server that hangs: the query fails ('Query read timeout') and its connection is dropped,
+    // and a wait for a connection gives up ('timeout exceeded when trying to connect').
+    ...(options.queryTimeoutMs
+      ? { query_timeout: options.queryTimeoutMs, connectionTimeoutMillis: options.queryTimeoutMs }
+      : {}),
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.

@@ -17,7 +17,14 @@ describe('configuration', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/claims' });
-    expect(config.store).toEqual({ databaseUrl: 'postgres://u@db:5432/claims' });
+    // A query that hangs fails after 10 s by default (store-hang.test.ts shows what follows).
+    expect(config.store).toEqual({ databaseUrl: 'postgres://u@db:5432/claims', queryTimeoutMs: 10_000 });
+    const bounded = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/claims',
+      DATABASE_QUERY_TIMEOUT_MS: '2500',
+    });
+    expect(bounded.store.queryTimeoutMs).toBe(2_500);
+    expect(() => loadConfig({ DATABASE_QUERY_TIMEOUT_MS: '0' })).toThrow(/DATABASE_QUERY_TIMEOUT_MS/);
   });
 
   it('refuses bad values, naming each', () => {
