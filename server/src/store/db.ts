@@ -12,6 +12,11 @@ export interface QueryOptions {
    * SQL on hot paths only; SQL built with a varying shape would fill each connection with plans.
    */
   prepare?: boolean;
+  /**
+   * PostgreSQL: how long this query may take, in place of the store's query timeout. For reads in
+   * the background that cover a year of a national store, never for what a person waits on.
+   */
+  timeoutMs?: number;
 }
 
 export interface Db {

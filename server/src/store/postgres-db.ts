@@ -38,10 +38,13 @@ async function rows<T extends object>(
   params: readonly unknown[],
   options: QueryOptions = {},
 ) {
-  const values = [...params];
-  const result = await (options.prepare
-    ? target.query<T>({ name: statementName(sql), text: sql, values })
-    : target.query<T>(sql, values));
+  const config: pg.QueryConfig & { query_timeout?: number } = {
+    text: sql,
+    values: [...params],
+    ...(options.prepare ? { name: statementName(sql) } : {}),
+    ...(options.timeoutMs ? { query_timeout: options.timeoutMs } : {}),
+  };
+  const result = await target.query<T>(config);
   return result.rows;
 }
 

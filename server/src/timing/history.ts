@@ -63,6 +63,9 @@ function toCourse(row: CourseRow, kind: Course['kind']): Course {
   };
 }
 
+/** How long each of the history's reads may take (a national store, a whole year). */
+const HISTORY_READ_TIMEOUT_MS = 300_000;
+
 /**
  * What the window is made from, as known at the start of `asOf`: the courses of payments made in the
  * last year (each status with the day it was entered) and of applications whose first payment came
@@ -70,6 +73,9 @@ function toCourse(row: CourseRow, kind: Course['kind']): Course {
  * the last `stayDays`, finished or not, which is how fast each office is ordering payments.
  */
 export async function loadHistory(db: Db, q: HistoryQuery): Promise<History> {
+  // Read once a day in the background over a year of the store: not bound by the store's query
+  // timeout, which is for what people wait on.
+  const background = { timeoutMs: HISTORY_READ_TIMEOUT_MS };
   const until = new Date(q.asOf * DAY_MS);
   const since = new Date((q.asOf - q.lookbackDays) * DAY_MS);
   const staysSince = new Date((q.asOf - q.stayDays) * DAY_MS);
@@ -78,6 +84,7 @@ export async function loadHistory(db: Db, q: HistoryQuery): Promise<History> {
   const [{ paid }] = (await db.query<{ paid: number }>(
     'SELECT count(*)::int AS paid FROM payment_requests WHERE paid_at >= $1 AND paid_at < $2',
     [since, until],
+    background,
   )) as [{ paid: number }];
   const keep = Math.min(1, q.maxCourses / Math.max(1, paid));
   const sample = keep < 1 ? `AND ((pr.id * 2654435761) % 1000003) < ${Math.ceil(keep * 1000003)}` : '';
@@ -93,6 +100,7 @@ export async function loadHistory(db: Db, q: HistoryQuery): Promise<History> {
      WHERE pr.paid_at >= $1 AND pr.paid_at < $2 ${sample}
      GROUP BY pr.id, a.benefit_type, a.inps_office_code`,
     [since, until],
+    background,
   );
   // Each application whose first payment came in the last year: its statuses, then that payment's.
   const applicationsRead = db.query<CourseRow>(
@@ -112,6 +120,7 @@ export async function loadHistory(db: Db, q: HistoryQuery): Promise<History> {
      JOIN applications a ON a.id = f.application_id
      WHERE f.paid_at >= $1`,
     [since, until],
+    background,
   );
   // Each stay in DATI_RICEVUTI and when it ended (the next status), counted by office and days.
   const staysRead = db.query<{ office: string; entered: number; left: number | null; count: number }>(
@@ -127,6 +136,7 @@ export async function loadHistory(db: Db, q: HistoryQuery): Promise<History> {
      WHERE h.status = 'DATI_RICEVUTI' AND h.at >= $1 AND h.at < $2 ${sample}
      GROUP BY 1, 2, 3`,
     [staysSince, until],
+    background,
   );
   // Side by side on PostgreSQL's pool (PGlite takes them in turn).
   const [payments, applications, stayRows] = await Promise.all([paymentsRead, applicationsRead, staysRead]);
