@@ -2,6 +2,7 @@ import type { RedisClient } from '../redis/connection.ts';
 import type { Keys } from '../redis/keys.ts';
 import { luaScript, runScript } from '../redis/scripts.ts';
 
+const joinScript = luaScript(import.meta.url, './lua/join.lua', 3);
 const leaveScript = luaScript(import.meta.url, './lua/leave.lua', 2, { parse: Number });
 const reapScript = luaScript(import.meta.url, './lua/reap.lua', 4, { parse: (reply) => reply as string[] });
 
@@ -38,12 +39,7 @@ export function createPresence(redis: RedisClient, keys: Keys, processId: string
 
     /** A socket of the member arrived here; any absence of theirs is over. */
     async join(member: string): Promise<void> {
-      await redis
-        .multi()
-        .hincrby(mine, member, 1)
-        .hincrby(keys.presence(), member, 1)
-        .del(keys.awaySince(member))
-        .exec();
+      await runScript(redis, joinScript, [mine, keys.presence(), keys.awaySince(member)], [member]);
     },
 
     /** Returns whether the member still has a socket anywhere. */
