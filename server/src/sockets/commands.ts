@@ -55,7 +55,9 @@ export function serveCommands<S>(socket: Socket, table: CommandTable<S>, session
       next();
       return;
     }
-    void run(socket, command, session, packet.slice(1), table.log);
+    // As Socket.IO does for its listeners: a packet whose socket closed while the limits were
+    // checked is dropped (its sender, never acked, sends it again once reconnected).
+    if (socket.connected) void run(socket, command, session, packet.slice(1), table.log);
   });
 }
 
