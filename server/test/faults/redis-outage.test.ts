@@ -10,16 +10,11 @@ import {
   numberedWorker,
   serverOnRestartableRedis,
   startAssignedChat,
+  timed,
   until,
 } from '../support/index.ts';
 
 const fixture = serverOnRestartableRedis();
-
-async function timed<T>(call: () => Promise<T>): Promise<{ answer: T; ms: number }> {
-  const started = performance.now();
-  const answer = await call();
-  return { answer, ms: Math.round(performance.now() - started) };
-}
 
 const person = (n: number) => numberedWorker('REDOUT', n);
 

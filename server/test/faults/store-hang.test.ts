@@ -7,6 +7,7 @@ import {
   startAssignedChat,
   startTestServer,
   type TestServer,
+  timed,
   until,
 } from '../support/index.ts';
 
@@ -38,12 +39,6 @@ afterAll(async () => {
   await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await admin.end();
 });
-
-async function timed<T>(call: () => Promise<T>): Promise<{ answer: T; ms: number }> {
-  const started = performance.now();
-  const answer = await call();
-  return { answer, ms: Math.round(performance.now() - started) };
-}
 
 describe('when the claims store hangs instead of refusing', () => {
   it('answers every store command SERVICE_UNAVAILABLE in bounded time, keeps chats going, and heals once the store answers again', async () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { serverOnCuttableStore } from '../support/cuttable-store.ts';
-import { connectAdvisor, connectVisitor, startAssignedChat, until } from '../support/index.ts';
+import { connectAdvisor, connectVisitor, startAssignedChat, timed, until } from '../support/index.ts';
 
 const store = serverOnCuttableStore('fault');
 const cutStore = () => store.cut();
 const restoreStore = () => store.restore();
-
-/** Runs a call and says how long its answer took. */
-async function timed<T>(call: () => Promise<T>): Promise<{ answer: T; ms: number }> {
-  const started = performance.now();
-  const answer = await call();
-  return { answer, ms: Math.round(performance.now() - started) };
-}
 
 describe('when the claims store is unreachable', () => {
   it('a new visitor still gets a session, is told claims are unavailable and gets them when the store is back; chats under way go on, and a chat taken meanwhile is announced to both sides once it is back', async () => {

@@ -17,3 +17,10 @@ export async function until(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** Runs a call and says how long its answer took (ms, rounded). */
+export async function timed<T>(call: () => Promise<T>): Promise<{ answer: T; ms: number }> {
+  const started = performance.now();
+  const answer = await call();
+  return { answer, ms: Math.round(performance.now() - started) };
+}
