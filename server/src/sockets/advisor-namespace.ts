@@ -36,7 +36,7 @@ export interface AdvisorNamespaceDeps {
 interface AdvisorSession extends ChatSession {
   me: Participant & { kind: 'advisor' };
   advisorId: string;
-  /** The advisor as an office's staff member, for referrals. */
+  /** The advisor as staff: who answers follow-ups and referrals, and their office. */
   staff: { cf: string; name: string; office: string | undefined };
   /** The advisor's profile in the pool, which some commands wait for. */
   registered: Promise<void>;
@@ -81,15 +81,9 @@ function advisorHandlers(
     'canned:save': ({ advisorId }, draft) => canned.saveOwn(advisorId, draft),
     'canned:delete': ({ advisorId }, { id }) => canned.deleteOwn(advisorId, id),
     'advisors:list': ({ advisorId }) => chat.colleagues(advisorId),
-    'followup:list': async (session) =>
-      followUps.openFor({ cf: session.advisorId, name: session.me.name }, await servedQueues(session)),
+    'followup:list': async (session) => followUps.openFor(session.staff, await servedQueues(session)),
     'followup:answer': async (session, { id, text }) =>
-      followUps.answer(
-        { cf: session.advisorId, name: session.me.name },
-        await servedQueues(session),
-        id,
-        text,
-      ),
+      followUps.answer(session.staff, await servedQueues(session), id, text),
     'referral:open': ({ staff }, { conversationId, applicationId, question }) =>
       referrals.open(staff, conversationId, applicationId, question),
     'referral:list': ({ staff }) => referrals.ofOffice(staff),
